@@ -1,0 +1,35 @@
+# A thin convenience over CMake: `make demo`, `make check`.
+# LLVM_MAJOR selects the toolchain (16, 19 or 22); each gets its own build dir.
+LLVM_MAJOR ?= 22
+BUILD_DIR ?= build/llvm-$(LLVM_MAJOR)
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+PYTHON ?= python3
+LIT_ARGS ?=
+
+.PHONY: all setup configure build demo check install clean
+
+all: build
+
+setup:
+	@bash scripts/setup.sh $(LLVM_MAJOR)
+
+configure: setup
+	@test -f $(BUILD_DIR)/CMakeCache.txt || \
+	  cmake -S . -B $(BUILD_DIR) -DTHREAD_TIDY_LLVM_MAJOR=$(LLVM_MAJOR) $(CMAKE_FLAGS)
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: build
+	@echo "== thread-tidy over examples/ (LLVM $(LLVM_MAJOR)) =="
+	$(BUILD_DIR)/bin/thread-tidy examples/*.cpp
+
+check: build
+	@$(PYTHON) scripts/run-lit.py --lit "$$(grep '^THREAD_TIDY_LIT:' $(BUILD_DIR)/CMakeCache.txt | cut -d= -f2-)" \
+	  $(BUILD_DIR)/test $(LIT_ARGS)
+
+install: build
+	cmake --install $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,41 @@
+//===--- ThreadTidyCompat.h - Differences between supported LLVM majors ---===//
+//
+// thread-tidy builds from one source tree against LLVM 16, 19 and 22. Every
+// API difference between those majors is absorbed here, so that the checks
+// themselves contain no version conditionals.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREAD_TIDY_THREADTIDYCOMPAT_H
+#define THREAD_TIDY_THREADTIDYCOMPAT_H
+
+#include "clang/AST/TypeLoc.h"
+#include "clang/Basic/Version.h"
+
+#if CLANG_VERSION_MAJOR >= 22
+// LLVM 22 moved the registry into ClangTidyModule.h and deprecated the old
+// header (it emits a #warning).
+#include "clang-tidy/ClangTidyModule.h"
+#else
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
+
+namespace clang::tidy::threads::compat {
+
+/// Strips the sugar that records how a class name was qualified in source
+/// (`std::thread` vs `thread`). Before LLVM 22 that was an ElaboratedTypeLoc
+/// wrapping the RecordTypeLoc; LLVM 22 removed ElaboratedType and stores the
+/// qualifier on the tag type itself.
+inline TypeLoc stripQualifierSugar(TypeLoc TL) {
+  TL = TL.getUnqualifiedLoc();
+#if CLANG_VERSION_MAJOR < 22
+  if (auto Elaborated = TL.getAs<ElaboratedTypeLoc>())
+    return Elaborated.getNamedTypeLoc();
+#endif
+  return TL;
+}
+
+} // namespace clang::tidy::threads::compat
+
+#endif // THREAD_TIDY_THREADTIDYCOMPAT_H

@@ -1,0 +1,492 @@
+//===--- ThreadUseClassifier.cpp ------------------------------------------===//
+
+#include "ThreadUseClassifier.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::threads {
+
+/// Recursion through aliases, elements and iterators is shallow in real code;
+/// past this depth a use is treated as an escape (silence, never a guess).
+static constexpr unsigned MaxClassifyDepth = 8;
+
+static const Expr *stripTemporaryWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = Cast->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+static bool isStdFunctionNamed(const FunctionDecl *FD,
+                               std::initializer_list<llvm::StringRef> Names) {
+  if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())
+    return false;
+  llvm::StringRef Name = FD->getName();
+  for (llvm::StringRef Candidate : Names)
+    if (Name == Candidate)
+      return true;
+  return false;
+}
+
+bool constructsStartedThread(const CXXConstructExpr *Construct,
+                             const TrackedThreadTypes &Types) {
+  if (!Construct || Construct->getNumArgs() == 0)
+    return false;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  if (Ctor && (Ctor->isMoveConstructor() || Ctor->isCopyConstructor()))
+    return isStartedThreadExpr(Construct->getArg(0), Types);
+  // Any other constructor of a thread takes the callable to run.
+  return !llvm::isa<CXXDefaultArgExpr>(Construct->getArg(0));
+}
+
+bool isStartedThreadExpr(const Expr *E, const TrackedThreadTypes &Types) {
+  E = stripTemporaryWrappers(E);
+  if (!E)
+    return false;
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E))
+    return constructsStartedThread(Construct, Types);
+  if (const auto *Cond = llvm::dyn_cast<AbstractConditionalOperator>(E))
+    return isStartedThreadExpr(Cond->getTrueExpr(), Types) ||
+           isStartedThreadExpr(Cond->getFalseExpr(), Types);
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    // Moving from another owner transfers whatever it holds; that owner was
+    // started, or the move would be pointless.
+    if (isStdFunctionNamed(Callee, {"move", "forward"}))
+      return true;
+    // A thread returned by value from a factory function is a started one.
+    return Callee && !Callee->getReturnType()->isReferenceType() &&
+           Types.ownerKind(Callee->getReturnType()) != ThreadOwnerKind::None;
+  }
+  return false;
+}
+
+bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
+                             const TrackedThreadTypes &Types) {
+  if (!Init)
+    return false;
+  switch (Kind) {
+  case ThreadOwnerKind::Thread:
+    return isStartedThreadExpr(Init, Types);
+  case ThreadOwnerKind::UniquePtr: {
+    const Expr *E = stripTemporaryWrappers(Init);
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() == 0)
+        return false;
+      const Expr *Arg = stripTemporaryWrappers(Construct->getArg(0));
+      if (const auto *New = llvm::dyn_cast<CXXNewExpr>(Arg))
+        return constructsStartedThread(New->getConstructExpr(), Types);
+      return initializerStartsThread(Arg, Kind, Types);
+    }
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (isStdFunctionNamed(Callee, {"make_unique"})) {
+        if (Call->getNumArgs() == 0)
+          return false;
+        const Expr *First = Call->getArg(0);
+        if (Types.isThreadType(First->getType()))
+          return isStartedThreadExpr(First, Types);
+        return true;
+      }
+      if (isStdFunctionNamed(Callee, {"move", "forward"}))
+        return true;
+      return Callee && !Callee->getReturnType()->isReferenceType() &&
+             Types.ownerKind(Callee->getReturnType()) ==
+                 ThreadOwnerKind::UniquePtr;
+    }
+    return false;
+  }
+  case ThreadOwnerKind::Container:
+  case ThreadOwnerKind::None:
+    return false;
+  }
+  return false;
+}
+
+/// Every reference to \p Owner below \p S: DeclRefExprs of a variable, and
+/// MemberExprs naming a field through `this`.
+static void findReferences(const Stmt *S, const ValueDecl *Owner,
+                           llvm::SmallVectorImpl<const Expr *> &Refs) {
+  if (!S)
+    return;
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S)) {
+    if (Ref->getDecl() == Owner)
+      Refs.push_back(Ref);
+  } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(S)) {
+    if (Member->getMemberDecl() == Owner &&
+        llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      Refs.push_back(Member);
+  }
+  for (const Stmt *Child : S->children())
+    findReferences(Child, Owner, Refs);
+}
+
+/// Whether \p S contains a call of a JoinMethod.
+static bool containsJoinCall(const Stmt *S, const TrackedThreadTypes &Types) {
+  if (!S)
+    return false;
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S))
+    if (Types.isJoinMethod(Call->getMethodDecl()))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (containsJoinCall(Child, Types))
+      return true;
+  return false;
+}
+
+/// Whether the callable \p E, handed to an algorithm together with iterators
+/// over threads, joins or detaches them: a lambda or function whose body
+/// calls a JoinMethod, or `&std::thread::join` (possibly via std::mem_fn).
+static bool callableJoins(const Expr *E, const TrackedThreadTypes &Types) {
+  E = stripTemporaryWrappers(E);
+  if (!E)
+    return false;
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E))
+    return containsJoinCall(Lambda->getBody(), Types);
+  if (const auto *AddrOf = llvm::dyn_cast<UnaryOperator>(E))
+    if (AddrOf->getOpcode() == UO_AddrOf)
+      E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Ref->getDecl()))
+      if (Types.isJoinMethod(Method))
+        return true;
+    if (const auto *Fn = llvm::dyn_cast<FunctionDecl>(Ref->getDecl()))
+      return containsJoinCall(Fn->getBody(), Types);
+  }
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+    for (const Expr *Arg : Call->arguments())
+      if (callableJoins(Arg, Types))
+        return true;
+  return false;
+}
+
+static bool isCallable(const Expr *E) {
+  QualType T = E->getType();
+  if (T->isFunctionPointerType() || T->isFunctionType() ||
+      T->isMemberPointerType())
+    return true;
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
+    if (RD->isLambda())
+      return true;
+    if (const CXXRecordDecl *Def = RD->getDefinition())
+      for (const CXXMethodDecl *Method : Def->methods())
+        if (Method->getOverloadedOperator() == OO_Call)
+          return true;
+  }
+  return false;
+}
+
+ThreadUseClassifier::ThreadUseClassifier(const Stmt *Body,
+                                         const TrackedThreadTypes &Types)
+    : Body(Body), Types(Types), Parents(const_cast<Stmt *>(Body)) {}
+
+void ThreadUseClassifier::collectUses(const ValueDecl *Owner,
+                                      ThreadOwnerKind Kind,
+                                      llvm::SmallVectorImpl<ThreadUse> &Uses) {
+  llvm::SmallVector<const Expr *, 8> Refs;
+  findReferences(Body, Owner, Refs);
+  for (const Expr *Ref : Refs)
+    Uses.push_back(classify(Ref, Kind));
+}
+
+const Stmt *ThreadUseClassifier::semanticParent(const Stmt *E,
+                                                const Stmt *&Child) const {
+  const Stmt *Current = E;
+  while (true) {
+    const Stmt *Parent = Parents.getParent(Current);
+    if (Parent && (llvm::isa<ParenExpr, ImplicitCastExpr,
+                             MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                             FullExpr>(Parent))) {
+      Current = Parent;
+      continue;
+    }
+    Child = Current;
+    return Parent;
+  }
+}
+
+static bool isArgument(const Stmt *Child, const Expr *const *Args,
+                       unsigned NumArgs, unsigned &Index) {
+  for (unsigned I = 0; I < NumArgs; ++I) {
+    if (Args[I] == Child) {
+      Index = I;
+      return true;
+    }
+  }
+  return false;
+}
+
+ThreadUse ThreadUseClassifier::classifyArgument(const Stmt *Call,
+                                                const Expr *Arg) {
+  const FunctionDecl *Callee = nullptr;
+  unsigned Index = 0;
+  unsigned FirstParamArg = 0;
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Call)) {
+    Callee = Construct->getConstructor();
+    if (!isArgument(Arg, Construct->getArgs(), Construct->getNumArgs(), Index))
+      return {ThreadUseKind::Query, Call};
+  } else if (const auto *CallE = llvm::dyn_cast<CallExpr>(Call)) {
+    Callee = CallE->getDirectCallee();
+    if (!isArgument(Arg, CallE->getArgs(), CallE->getNumArgs(), Index))
+      return {ThreadUseKind::Query, Call};
+    // An overloaded operator implemented as a member takes its object as
+    // argument 0; parameters start at argument 1.
+    if (llvm::isa<CXXOperatorCallExpr>(CallE) &&
+        llvm::isa_and_nonnull<CXXMethodDecl>(Callee)) {
+      if (Index == 0)
+        return {ThreadUseKind::Query, Call};
+      FirstParamArg = 1;
+    }
+  }
+  // std::move, std::swap, std::ref, std::addressof and friends hand the
+  // thread to whoever receives the result.
+  if (!Callee ||
+      isStdFunctionNamed(Callee, {"move", "forward", "swap", "exchange",
+                                  "ref", "addressof", "iter_swap"}))
+    return {ThreadUseKind::Escape, Call};
+  unsigned ParamIndex = Index - FirstParamArg;
+  if (ParamIndex >= Callee->getNumParams())
+    return {ThreadUseKind::Escape, Call}; // variadic: unknown
+  QualType ParamType = Callee->getParamDecl(ParamIndex)->getType();
+  if (ParamType->isReferenceType() &&
+      ParamType.getNonReferenceType().isConstQualified())
+    return {ThreadUseKind::Query, Call};
+  // A non-const reference (an RAII guard, a registry), an rvalue reference or
+  // a by-value parameter (a template taking anything) may join or keep it.
+  return {ThreadUseKind::Escape, Call};
+}
+
+ThreadUse ThreadUseClassifier::classifyElement(const Expr *Element) {
+  return classify(Element, ThreadOwnerKind::Thread);
+}
+
+ThreadUse
+ThreadUseClassifier::classifyContainerMember(const CXXMemberCallExpr *Call,
+                                             llvm::StringRef Name) {
+  auto StartIf = [&](bool Started) {
+    return ThreadUse{Started ? ThreadUseKind::Start : ThreadUseKind::Query,
+                     Call};
+  };
+  unsigned NumArgs = Call->getNumArgs();
+  // emplace(pos, args...) and insert(pos, value) take a position first.
+  if (Name == "emplace_back" || Name == "emplace_front" || Name == "emplace" ||
+      Name == "emplace_hint") {
+    unsigned First = (Name == "emplace" || Name == "emplace_hint") ? 1 : 0;
+    if (NumArgs <= First)
+      return StartIf(false);
+    const Expr *Arg = Call->getArg(First);
+    if (Types.isThreadType(Arg->getType()) && NumArgs == First + 1)
+      return StartIf(isStartedThreadExpr(Arg, Types));
+    return StartIf(true);
+  }
+  if (Name == "push_back" || Name == "push_front")
+    return StartIf(NumArgs == 1 && isStartedThreadExpr(Call->getArg(0), Types));
+  if (Name == "insert")
+    return StartIf(NumArgs == 2 && isStartedThreadExpr(Call->getArg(1), Types));
+  if (Name == "at" || Name == "front" || Name == "back")
+    return classifyElement(Call);
+  if (Name == "begin" || Name == "end" || Name == "cbegin" || Name == "cend" ||
+      Name == "rbegin" || Name == "rend" || Name == "crbegin" ||
+      Name == "crend" || Name == "before_begin")
+    return classifyIterator(Call);
+  if (Name == "swap" || Name == "data" || Name == "splice" ||
+      Name == "merge")
+    return {ThreadUseKind::Escape, Call};
+  return {ThreadUseKind::Query, Call};
+}
+
+ThreadUse ThreadUseClassifier::classifyIterator(const Expr *Iterator) {
+  const Stmt *Child = nullptr;
+  const Stmt *Parent = semanticParent(Iterator, Child);
+  if (!Parent)
+    return {ThreadUseKind::Query, Iterator};
+  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Parent)) {
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
+        if (Var->getInit() == Child)
+          return classifyAliasVariable(Var, Parent, /*ViaDeref=*/true);
+    return {ThreadUseKind::Query, Parent};
+  }
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Parent)) {
+    if ((Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
+        Op->getNumArgs() >= 1 && Op->getArg(0) == Child)
+      return classifyElement(Op);
+    return {ThreadUseKind::Query, Parent};
+  }
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Parent)) {
+    // An algorithm over the threads: what matters is the callable it runs.
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (isStdFunctionNamed(Callee, {"move", "move_backward", "swap_ranges",
+                                    "iter_swap", "make_move_iterator"}))
+      return {ThreadUseKind::Escape, Call};
+    bool HasCallable = false;
+    for (const Expr *Arg : Call->arguments()) {
+      if (Arg == Child)
+        continue;
+      if (callableJoins(Arg, Types))
+        return {ThreadUseKind::Join, Call};
+      HasCallable |= isCallable(Arg);
+    }
+    return {HasCallable || !Callee ? ThreadUseKind::Escape
+                                   : ThreadUseKind::Query,
+            Call};
+  }
+  return {ThreadUseKind::Query, Parent};
+}
+
+ThreadUse ThreadUseClassifier::classifyAliasVariable(const VarDecl *Alias,
+                                                     const Stmt *AliasSite,
+                                                     bool ViaDeref) {
+  llvm::SmallVector<const Expr *, 8> Refs;
+  findReferences(Body, Alias, Refs);
+  ThreadUse Result{ThreadUseKind::Query, AliasSite};
+  auto Rank = [](ThreadUseKind K) {
+    switch (K) {
+    case ThreadUseKind::Join:
+      return 3;
+    case ThreadUseKind::Escape:
+      return 2;
+    case ThreadUseKind::Start:
+      return 1;
+    case ThreadUseKind::Query:
+      return 0;
+    }
+    return 0;
+  };
+  for (const Expr *Ref : Refs) {
+    ThreadUse Use{ThreadUseKind::Query, Ref};
+    if (ViaDeref) {
+      const Stmt *Child = nullptr;
+      const Stmt *Parent = semanticParent(Ref, Child);
+      const auto *Op = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+      if (Op && (Op->getOperator() == OO_Star ||
+                 Op->getOperator() == OO_Arrow) &&
+          Op->getNumArgs() >= 1 && Op->getArg(0) == Child)
+        Use = classifyElement(Op);
+    } else {
+      Use = classify(Ref, ThreadOwnerKind::Thread);
+    }
+    if (Rank(Use.Kind) > Rank(Result.Kind))
+      Result = Use;
+  }
+  Result.IsMemberCallOnOwner = false;
+  return Result;
+}
+
+ThreadUse ThreadUseClassifier::classify(const Expr *Ref, ThreadOwnerKind Kind) {
+  if (Depth >= MaxClassifyDepth)
+    return {ThreadUseKind::Escape, Ref};
+  // llvm::make_scope_exit is deprecated in LLVM 22 and its replacement does
+  // not exist in 16; a two-line guard serves every major.
+  struct DepthGuard {
+    unsigned &Depth;
+    explicit DepthGuard(unsigned &D) : Depth(D) { ++Depth; }
+    ~DepthGuard() { --Depth; }
+  } Guard(Depth);
+
+  const Stmt *Child = nullptr;
+  const Stmt *Parent = semanticParent(Ref, Child);
+  if (!Parent)
+    return {ThreadUseKind::Query, Ref};
+  // Inside a template pattern nothing is resolved yet: assume the worst for
+  // the analysis, which is the best for the user (silence).
+  if (const auto *ParentExpr = llvm::dyn_cast<Expr>(Parent))
+    if (ParentExpr->isInstantiationDependent())
+      return {ThreadUseKind::Escape, Parent};
+
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Parent)) {
+    const Stmt *MemberChild = nullptr;
+    const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
+        semanticParent(Member, MemberChild));
+    if (!Call || Call->getCallee() != MemberChild)
+      return {ThreadUseKind::Query, Member};
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    llvm::StringRef Name =
+        Method && Method->getIdentifier() ? Method->getName() : "";
+    switch (Kind) {
+    case ThreadOwnerKind::Thread:
+      if (Types.isJoinMethod(Method))
+        return {ThreadUseKind::Join, Call};
+      if (Name == "swap")
+        return {ThreadUseKind::Escape, Call};
+      return {ThreadUseKind::Query, Call, /*IsMemberCallOnOwner=*/true};
+    case ThreadOwnerKind::UniquePtr:
+      if (Name == "get" || Name == "release" || Name == "swap")
+        return {ThreadUseKind::Escape, Call};
+      if (Name == "reset" && Call->getNumArgs() == 1) {
+        const Expr *Arg = stripTemporaryWrappers(Call->getArg(0));
+        if (const auto *New = llvm::dyn_cast<CXXNewExpr>(Arg))
+          if (constructsStartedThread(New->getConstructExpr(), Types))
+            return {ThreadUseKind::Start, Call};
+      }
+      return {ThreadUseKind::Query, Call};
+    case ThreadOwnerKind::Container:
+      return classifyContainerMember(Call, Name);
+    case ThreadOwnerKind::None:
+      return {ThreadUseKind::Query, Call};
+    }
+  }
+
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Parent)) {
+    bool IsObject = Op->getNumArgs() >= 1 && Op->getArg(0) == Child;
+    OverloadedOperatorKind OpKind = Op->getOperator();
+    if (IsObject && OpKind == OO_Equal && Op->getNumArgs() == 2) {
+      bool Started = initializerStartsThread(Op->getArg(1), Kind, Types);
+      return {Started ? ThreadUseKind::Start : ThreadUseKind::Query, Op};
+    }
+    if (IsObject && Kind == ThreadOwnerKind::UniquePtr &&
+        (OpKind == OO_Star || OpKind == OO_Arrow))
+      return classifyElement(Op);
+    if (IsObject && Kind == ThreadOwnerKind::Container && OpKind == OO_Subscript)
+      return classifyElement(Op);
+    if (OpKind == OO_Amp && Op->getNumArgs() == 1)
+      return {ThreadUseKind::Escape, Op};
+    return classifyArgument(Op, llvm::cast<Expr>(Child));
+  }
+
+  if (llvm::isa<CallExpr, CXXConstructExpr>(Parent))
+    return classifyArgument(Parent, llvm::cast<Expr>(Child));
+
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Parent)) {
+    if (Unary->getOpcode() == UO_AddrOf)
+      return {ThreadUseKind::Escape, Unary};
+    return {ThreadUseKind::Query, Unary};
+  }
+
+  if (llvm::isa<ReturnStmt, CoreturnStmt, InitListExpr, LambdaExpr,
+                CXXThrowExpr>(Parent))
+    return {ThreadUseKind::Escape, Parent};
+
+  if (const auto *Cond = llvm::dyn_cast<AbstractConditionalOperator>(Parent))
+    if (Child != Cond->getCond())
+      return classify(Cond, Kind);
+
+  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Parent)) {
+    const Stmt *Grand = Parents.getParent(Decls);
+    if (const auto *ForRange = llvm::dyn_cast_or_null<CXXForRangeStmt>(Grand))
+      if (ForRange->getRangeStmt() == Decls) {
+        if (Kind != ThreadOwnerKind::Container)
+          return {ThreadUseKind::Query, ForRange};
+        return classifyAliasVariable(ForRange->getLoopVariable(), ForRange,
+                                     /*ViaDeref=*/false);
+      }
+    for (const Decl *D : Decls->decls()) {
+      const auto *Var = llvm::dyn_cast<VarDecl>(D);
+      if (!Var || Var->getInit() != Child)
+        continue;
+      QualType T = Var->getType();
+      if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+        return {ThreadUseKind::Escape, Decls};
+    }
+    return {ThreadUseKind::Query, Decls};
+  }
+
+  return {ThreadUseKind::Query, Parent};
+}
+
+} // namespace clang::tidy::threads

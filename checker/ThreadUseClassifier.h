@@ -1,0 +1,87 @@
+//===--- ThreadUseClassifier.h - What each use of a thread owner does -----===//
+//
+// Given an owner of threads (a local variable or a data member whose type is a
+// tracked thread, a container of threads or a unique_ptr to one), finds every
+// reference to it in a function body and says what that reference does to
+// the owned threads: starts one, joins/detaches one, hands it to someone else
+// (escape), or only looks at it. The lifetime checks build on this; it knows
+// the shapes real code uses (element access, range-for, iterators, algorithms
+// with joining callables, RAII guards taking a reference, std::move).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREAD_TIDY_THREADUSECLASSIFIER_H
+#define THREAD_TIDY_THREADUSECLASSIFIER_H
+
+#include "TrackedThreadTypes.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::threads {
+
+enum class ThreadUseKind {
+  Start,  ///< Makes the owner hold a started thread.
+  Join,   ///< Calls one of the JoinMethods on an owned thread.
+  Escape, ///< Gives another entity the power to join or move it.
+  Query,  ///< Anything else: observes, or is neutral for joinability.
+};
+
+struct ThreadUse {
+  ThreadUseKind Kind;
+  /// The expression that performs the use (the call, assignment, ...).
+  const Stmt *Site;
+  /// True when the use is a plain member call on the owner itself (e.g.
+  /// `t.joinable()`); such uses keep compiling if the owner's type changes
+  /// to another thread class.
+  bool IsMemberCallOnOwner = false;
+};
+
+/// Whether \p E (a thread-typed expression) evaluates to a started thread:
+/// a construction from a callable, a thread returned by a factory, or a
+/// thread moved from another owner. A default-constructed thread is not.
+bool isStartedThreadExpr(const Expr *E, const TrackedThreadTypes &Types);
+
+/// Whether the construction \p Construct of a unique_ptr/thread starts one.
+bool constructsStartedThread(const CXXConstructExpr *Construct,
+                             const TrackedThreadTypes &Types);
+
+/// Whether the initializer of an owner declared with kind \p Kind starts a
+/// thread (`std::thread t(f)`, `auto p = std::make_unique<std::thread>(f)`).
+bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
+                             const TrackedThreadTypes &Types);
+
+class ThreadUseClassifier {
+public:
+  /// \p Body is the function body in which the owner is used.
+  ThreadUseClassifier(const Stmt *Body, const TrackedThreadTypes &Types);
+
+  /// Appends a ThreadUse for every reference to \p Owner in the body. Refs
+  /// are DeclRefExprs for variables and MemberExprs for fields.
+  void collectUses(const ValueDecl *Owner, ThreadOwnerKind Kind,
+                   llvm::SmallVectorImpl<ThreadUse> &Uses);
+
+  /// Classifies one reference \p Ref to an owner of kind \p Kind.
+  ThreadUse classify(const Expr *Ref, ThreadOwnerKind Kind);
+
+private:
+  const Stmt *Body;
+  const TrackedThreadTypes &Types;
+  ParentMap Parents;
+  unsigned Depth = 0;
+
+  /// The nearest ancestor of \p E that is not a paren, implicit cast or
+  /// temporary wrapper; \p Child is set to the direct child on that path.
+  const Stmt *semanticParent(const Stmt *E, const Stmt *&Child) const;
+  ThreadUse classifyElement(const Expr *Element);
+  ThreadUse classifyContainerMember(const CXXMemberCallExpr *Call,
+                                    llvm::StringRef Name);
+  ThreadUse classifyIterator(const Expr *Iterator);
+  ThreadUse classifyAliasVariable(const VarDecl *Alias,
+                                  const Stmt *AliasSite, bool ViaDeref);
+  ThreadUse classifyArgument(const Stmt *Call, const Expr *Arg);
+};
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_THREADUSECLASSIFIER_H

@@ -1,0 +1,117 @@
+//===--- TrackedThreadTypes.cpp -------------------------------------------===//
+
+#include "TrackedThreadTypes.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/PrettyPrinter.h"
+
+namespace clang::tidy::threads {
+
+std::string qualifiedNameOf(const NamedDecl *D) {
+  PrintingPolicy Policy(D->getASTContext().getLangOpts());
+  Policy.SuppressInlineNamespace = true;
+  Policy.SuppressUnwrittenScope = true;
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  D->printQualifiedName(OS, Policy);
+  OS.flush();
+  return Name;
+}
+
+static llvm::SmallVector<std::string, 4> parseNames(llvm::StringRef Option) {
+  llvm::SmallVector<std::string, 4> Names;
+  for (llvm::StringRef Item : utils::options::parseStringList(Option)) {
+    Item = Item.trim();
+    Item.consume_front("::");
+    if (!Item.empty())
+      Names.push_back(Item.str());
+  }
+  return Names;
+}
+
+TrackedThreadTypes::TrackedThreadTypes(llvm::StringRef ThreadTypes,
+                                       llvm::StringRef JoinMethods)
+    : ThreadTypesOption(ThreadTypes.str()),
+      JoinMethodsOption(JoinMethods.str()),
+      ThreadTypeNames(parseNames(ThreadTypes)),
+      JoinMethodNames(parseNames(JoinMethods)) {}
+
+bool TrackedThreadTypes::isThreadClass(const CXXRecordDecl *RD) const {
+  if (!RD)
+    return false;
+  RD = RD->getCanonicalDecl();
+  auto Cached = ThreadClassCache.find(RD);
+  if (Cached != ThreadClassCache.end())
+    return Cached->second;
+
+  bool Result = false;
+  std::string Name = qualifiedNameOf(RD);
+  if (llvm::is_contained(ThreadTypeNames, Name)) {
+    Result = true;
+  } else if (const CXXRecordDecl *Def = RD->getDefinition()) {
+    // A class derived from a thread type terminates exactly like its base,
+    // unless it brings its own destructor (the usual joining_thread RAII
+    // wrapper): then its author decided what destruction does.
+    if (!Def->hasUserDeclaredDestructor() && !Def->isDependentContext()) {
+      for (const CXXBaseSpecifier &Base : Def->bases()) {
+        if (isThreadClass(Base.getType()->getAsCXXRecordDecl())) {
+          Result = true;
+          break;
+        }
+      }
+    }
+  }
+  ThreadClassCache[RD] = Result;
+  return Result;
+}
+
+/// The first template argument of a class template specialization, as a type.
+static QualType firstTemplateTypeArgument(const CXXRecordDecl *RD) {
+  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0)
+    return {};
+  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
+  if (Arg.getKind() != TemplateArgument::Type)
+    return {};
+  return Arg.getAsType();
+}
+
+ThreadOwnerKind TrackedThreadTypes::ownerKind(QualType T) const {
+  if (T.isNull())
+    return ThreadOwnerKind::None;
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return ThreadOwnerKind::None;
+  if (isThreadClass(RD))
+    return ThreadOwnerKind::Thread;
+
+  const auto *Spec = llvm::dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec)
+    return ThreadOwnerKind::None;
+  QualType Element = firstTemplateTypeArgument(RD);
+  if (Element.isNull() || !isThreadClass(Element->getAsCXXRecordDecl()))
+    return ThreadOwnerKind::None;
+  const DeclContext *Ctx = Spec->getSpecializedTemplate()->getDeclContext();
+  if (!Ctx->isStdNamespace())
+    return ThreadOwnerKind::None;
+  llvm::StringRef Name = Spec->getName();
+  if (Name == "unique_ptr")
+    return ThreadOwnerKind::UniquePtr;
+  if (Name == "vector" || Name == "deque" || Name == "list" ||
+      Name == "forward_list" || Name == "array")
+    return ThreadOwnerKind::Container;
+  return ThreadOwnerKind::None;
+}
+
+bool TrackedThreadTypes::isJoinMethodName(llvm::StringRef Name) const {
+  return llvm::is_contained(JoinMethodNames, Name);
+}
+
+bool TrackedThreadTypes::isJoinMethod(const CXXMethodDecl *Method) const {
+  if (!Method || !Method->getIdentifier())
+    return false;
+  return isJoinMethodName(Method->getName()) &&
+         isThreadClass(Method->getParent());
+}
+
+} // namespace clang::tidy::threads

@@ -1,0 +1,71 @@
+//===--- TrackedThreadTypes.h - Which objects own a joinable thread -------===//
+//
+// Every thread-tidy check asks the same questions about a type: is it a
+// thread whose destructor terminates while joinable (the `ThreadTypes`
+// option), or something that owns such threads (a standard container of them,
+// a std::unique_ptr to one)? And is a member call one of the `JoinMethods`?
+// The answers live here once, so that all checks agree on them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREAD_TIDY_TRACKEDTHREADTYPES_H
+#define THREAD_TIDY_TRACKEDTHREADTYPES_H
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::threads {
+
+/// How an object relates to the threads it owns.
+enum class ThreadOwnerKind {
+  None,      ///< Owns no tracked thread.
+  Thread,    ///< Is a tracked thread (or a class derived from one).
+  Container, ///< A standard sequence container whose elements are threads.
+  UniquePtr, ///< A std::unique_ptr owning one thread.
+};
+
+/// The configured notion of "thread": which class types terminate the program
+/// when destroyed while joinable, and which member functions end joinability.
+class TrackedThreadTypes {
+public:
+  static constexpr llvm::StringLiteral DefaultThreadTypes = "::std::thread";
+  static constexpr llvm::StringLiteral DefaultJoinMethods = "join;detach";
+
+  TrackedThreadTypes(llvm::StringRef ThreadTypes, llvm::StringRef JoinMethods);
+
+  /// The option values as configured, for storeOptions().
+  const std::string &threadTypesOption() const { return ThreadTypesOption; }
+  const std::string &joinMethodsOption() const { return JoinMethodsOption; }
+
+  ThreadOwnerKind ownerKind(QualType T) const;
+  bool isThreadType(QualType T) const {
+    return ownerKind(T) == ThreadOwnerKind::Thread;
+  }
+  bool isThreadClass(const CXXRecordDecl *RD) const;
+
+  /// Whether \p Method ends the joinability of the thread it is called on.
+  bool isJoinMethod(const CXXMethodDecl *Method) const;
+  bool isJoinMethodName(llvm::StringRef Name) const;
+
+private:
+  std::string ThreadTypesOption;
+  std::string JoinMethodsOption;
+  /// Fully qualified names, without the leading "::".
+  llvm::SmallVector<std::string, 4> ThreadTypeNames;
+  llvm::SmallVector<std::string, 4> JoinMethodNames;
+  /// Class lookups repeat for every variable of a type; remember the answer.
+  mutable llvm::DenseMap<const CXXRecordDecl *, bool> ThreadClassCache;
+};
+
+/// The qualified name of \p D as users write it: inline namespaces such as
+/// libc++'s `std::__1` are left out.
+std::string qualifiedNameOf(const NamedDecl *D);
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_TRACKEDTHREADTYPES_H
