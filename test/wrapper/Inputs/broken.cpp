@@ -1,0 +1,9 @@
+#include <thread>
+
+void work();
+
+void broken() {
+  std::thread t(work, undeclared_name);
+  std::thread u(work)
+  t = std::thread(nonexistent);
+}

@@ -1,0 +1,9 @@
+#include <thread>
+
+void work();
+
+void leaks_a_thread() {
+  std::thread t(work);
+}
+
+void unused(int x) { work(); }
