@@ -14,8 +14,9 @@ setup:
 	@bash scripts/setup.sh $(LLVM_MAJOR)
 
 configure: setup
-	@test -f $(BUILD_DIR)/CMakeCache.txt || \
-	  cmake -S . -B $(BUILD_DIR) -DTHREAD_TIDY_LLVM_MAJOR=$(LLVM_MAJOR) $(CMAKE_FLAGS)
+	@mkdir -p $(BUILD_DIR)
+	@cmake -S . -B $(BUILD_DIR) -DTHREAD_TIDY_LLVM_MAJOR=$(LLVM_MAJOR) $(CMAKE_FLAGS) > $(BUILD_DIR)/configure.log 2>&1 \
+	  || { cat $(BUILD_DIR)/configure.log; exit 1; }
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)

@@ -9,6 +9,7 @@
 #ifndef THREAD_TIDY_THREADTIDYCOMPAT_H
 #define THREAD_TIDY_THREADTIDYCOMPAT_H
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/Version.h"
 
@@ -34,6 +35,15 @@ inline TypeLoc stripQualifierSugar(TypeLoc TL) {
     return Elaborated.getNamedTypeLoc();
 #endif
   return TL;
+}
+
+/// FunctionDecl::isPure() was renamed isPureVirtual() in LLVM 18.
+inline bool isPureVirtual(const FunctionDecl *FD) {
+#if CLANG_VERSION_MAJOR >= 18
+  return FD->isPureVirtual();
+#else
+  return FD->isPure();
+#endif
 }
 
 } // namespace clang::tidy::threads::compat

@@ -272,7 +272,7 @@ bool collectVisibleBodies(const CXXRecordDecl *RD,
     else
       Fn = llvm::dyn_cast<FunctionDecl>(D);
     if (!Fn || Fn->isImplicit() || Fn->isDeleted() || Fn->isDefaulted() ||
-        Fn->isPureVirtual())
+        compat::isPureVirtual(Fn))
       continue;
     const FunctionDecl *Def = nullptr;
     if (Fn->hasBody(Def) && Def) {

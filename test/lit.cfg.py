@@ -20,6 +20,7 @@ config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%plugin", config.plugin))
 config.substitutions.append(("%thread_tidy", config.thread_tidy))
 config.substitutions.append(("%FileCheck", config.filecheck))
+config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%llvm_major", str(config.llvm_major)))
 
