@@ -1,6 +1,7 @@
 //===--- ThreadTidyModule.cpp - The threads-* clang-tidy module -----------===//
 
 #include "ThreadTidyCompat.h"
+#include "JoinableAtExitCheck.h"
 #include "UnjoinedThreadCheck.h"
 #include "clang/Basic/Version.h"
 #include <cstdio>
@@ -12,6 +13,7 @@ namespace clang::tidy::threads {
 class ThreadTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<JoinableAtExitCheck>("threads-joinable-at-exit");
     Factories.registerCheck<UnjoinedThreadCheck>("threads-unjoined-thread");
   }
 };

@@ -1,6 +1,7 @@
 //===--- ThreadUseClassifier.cpp ------------------------------------------===//
 
 #include "ThreadUseClassifier.h"
+#include "ThreadTidyCompat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -488,5 +489,46 @@ ThreadUse ThreadUseClassifier::classify(const Expr *Ref, ThreadOwnerKind Kind) {
 
   return {ThreadUseKind::Query, Parent};
 }
+
+/// The member functions (and nested classes' member functions, which may
+/// touch private members too) of a class whose definitions we can see.
+/// Returns false when some function that could join a member has no
+/// visible body: then "nothing joins it" cannot be concluded.
+bool collectVisibleMemberFunctions(const CXXRecordDecl *RD,
+                          llvm::SmallVectorImpl<const FunctionDecl *> &Fns) {
+  for (const Decl *D : RD->decls()) {
+    if (const auto *Nested = llvm::dyn_cast<CXXRecordDecl>(D)) {
+      if (Nested->isThisDeclarationADefinition() &&
+          !collectVisibleMemberFunctions(Nested, Fns))
+        return false;
+      continue;
+    }
+    const FunctionDecl *Fn = nullptr;
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      Fn = Template->getTemplatedDecl();
+    else
+      Fn = llvm::dyn_cast<FunctionDecl>(D);
+    if (!Fn || Fn->isImplicit() || Fn->isDeleted() || Fn->isDefaulted() ||
+        compat::isPureVirtual(Fn))
+      continue;
+    const FunctionDecl *Def = nullptr;
+    if (Fn->hasBody(Def) && Def) {
+      Fns.push_back(Def);
+      continue;
+    }
+    // The pre-C++11 "non-copyable" idiom declares copy operations without
+    // defining them; they cannot join anything.
+    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Fn);
+    if (Method && (Method->isCopyAssignmentOperator() ||
+                   Method->isMoveAssignmentOperator()))
+      continue;
+    if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Fn))
+      if (Ctor->isCopyOrMoveConstructor())
+        continue;
+    return false;
+  }
+  return true;
+}
+
 
 } // namespace clang::tidy::threads

@@ -51,6 +51,15 @@ bool constructsStartedThread(const CXXConstructExpr *Construct,
 bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
                              const TrackedThreadTypes &Types);
 
+/// The member functions of \p RD (and of its nested classes, which may touch
+/// its private members too) whose definitions are visible, in \p Fns.
+/// Returns false when some function that could join a member has no visible
+/// body: then "nothing joins it" cannot be concluded. Copy operations that
+/// are declared and never defined (the pre-C++11 non-copyable idiom) cannot
+/// join anything and do not count as invisible.
+bool collectVisibleMemberFunctions(
+    const CXXRecordDecl *RD, llvm::SmallVectorImpl<const FunctionDecl *> &Fns);
+
 class ThreadUseClassifier {
 public:
   /// \p Body is the function body in which the owner is used.

@@ -11,7 +11,9 @@
 #ifndef THREAD_TIDY_TRACKEDTHREADTYPES_H
 #define THREAD_TIDY_TRACKEDTHREADTYPES_H
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -37,10 +39,17 @@ public:
   static constexpr llvm::StringLiteral DefaultJoinMethods = "join;detach";
 
   TrackedThreadTypes(llvm::StringRef ThreadTypes, llvm::StringRef JoinMethods);
+  /// Reads the shared `ThreadTypes` and `JoinMethods` options of a check.
+  explicit TrackedThreadTypes(const ClangTidyCheck::OptionsView &Options)
+      : TrackedThreadTypes(Options.get("ThreadTypes", DefaultThreadTypes),
+                           Options.get("JoinMethods", DefaultJoinMethods)) {}
+  /// Writes them back, for the check's storeOptions().
+  void storeOptions(const ClangTidyCheck::OptionsView &Options,
+                    ClangTidyOptions::OptionMap &Opts) const {
+    Options.store(Opts, "ThreadTypes", ThreadTypesOption);
+    Options.store(Opts, "JoinMethods", JoinMethodsOption);
+  }
 
-  /// The option values as configured, for storeOptions().
-  const std::string &threadTypesOption() const { return ThreadTypesOption; }
-  const std::string &joinMethodsOption() const { return JoinMethodsOption; }
 
   ThreadOwnerKind ownerKind(QualType T) const;
   bool isThreadType(QualType T) const {
@@ -61,6 +70,19 @@ private:
   /// Class lookups repeat for every variable of a type; remember the answer.
   mutable llvm::DenseMap<const CXXRecordDecl *, bool> ThreadClassCache;
 };
+
+/// Matches a non-reference type that owns tracked threads (any kind).
+AST_MATCHER_P(QualType, ownsTrackedThreads, const TrackedThreadTypes *,
+              Types) {
+  return !Node->isReferenceType() &&
+         Types->ownerKind(Node) != ThreadOwnerKind::None;
+}
+
+/// Matches a non-reference type that is a tracked thread itself.
+AST_MATCHER_P(QualType, isTrackedThread, const TrackedThreadTypes *, Types) {
+  return !Node->isReferenceType() &&
+         Types->ownerKind(Node) == ThreadOwnerKind::Thread;
+}
 
 /// The qualified name of \p D as users write it: inline namespaces such as
 /// libc++'s `std::__1` are left out.

@@ -15,12 +15,6 @@ namespace clang::tidy::threads {
 
 namespace {
 
-AST_MATCHER_P(QualType, ownsTrackedThreads, const TrackedThreadTypes *,
-              Types) {
-  return !Node->isReferenceType() &&
-         Types->ownerKind(Node) != ThreadOwnerKind::None;
-}
-
 /// Index into the %select of the diagnostics below.
 unsigned ownerKindIndex(ThreadOwnerKind Kind) {
   switch (Kind) {
@@ -131,13 +125,10 @@ CharSourceRange spelledStdThread(const TypeSourceInfo *TSI,
 UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      Types(Options.get("ThreadTypes", TrackedThreadTypes::DefaultThreadTypes),
-            Options.get("JoinMethods", TrackedThreadTypes::DefaultJoinMethods)),
-      JthreadFixIt(Options.get("JthreadFixIt", true)) {}
+      Types(Options), JthreadFixIt(Options.get("JthreadFixIt", true)) {}
 
 void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ThreadTypes", Types.threadTypesOption());
-  Options.store(Opts, "JoinMethods", Types.joinMethodsOption());
+  Types.storeOptions(Options, Opts);
   Options.store(Opts, "JthreadFixIt", JthreadFixIt);
 }
 
@@ -251,50 +242,6 @@ void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary) {
       << (Kind == ThreadOwnerKind::UniquePtr ? 1 : 0);
 }
 
-namespace {
-
-/// The member functions (and nested classes' member functions, which may
-/// touch private members too) of a class whose definitions we can see.
-/// Returns false when some function that could join a member has no
-/// visible body: then "nothing joins it" cannot be concluded.
-bool collectVisibleBodies(const CXXRecordDecl *RD,
-                          llvm::SmallVectorImpl<const FunctionDecl *> &Fns) {
-  for (const Decl *D : RD->decls()) {
-    if (const auto *Nested = llvm::dyn_cast<CXXRecordDecl>(D)) {
-      if (Nested->isThisDeclarationADefinition() &&
-          !collectVisibleBodies(Nested, Fns))
-        return false;
-      continue;
-    }
-    const FunctionDecl *Fn = nullptr;
-    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
-      Fn = Template->getTemplatedDecl();
-    else
-      Fn = llvm::dyn_cast<FunctionDecl>(D);
-    if (!Fn || Fn->isImplicit() || Fn->isDeleted() || Fn->isDefaulted() ||
-        compat::isPureVirtual(Fn))
-      continue;
-    const FunctionDecl *Def = nullptr;
-    if (Fn->hasBody(Def) && Def) {
-      Fns.push_back(Def);
-      continue;
-    }
-    // The pre-C++11 "non-copyable" idiom declares copy operations without
-    // defining them; they cannot join anything.
-    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Fn);
-    if (Method && (Method->isCopyAssignmentOperator() ||
-                   Method->isMoveAssignmentOperator()))
-      continue;
-    if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Fn))
-      if (Ctor->isCopyOrMoveConstructor())
-        continue;
-    return false;
-  }
-  return true;
-}
-
-} // namespace
-
 void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
   const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Owner->getParent());
   // Public and protected members can be joined by code we do not see;
@@ -305,7 +252,7 @@ void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
       RD->getTemplateInstantiationPattern() || !RD->friends().empty())
     return;
   llvm::SmallVector<const FunctionDecl *, 16> Functions;
-  if (!collectVisibleBodies(RD, Functions))
+  if (!collectVisibleMemberFunctions(RD, Functions))
     return;
 
   ThreadOwnerKind Kind = Types.ownerKind(Owner->getType());

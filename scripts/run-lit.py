@@ -17,7 +17,8 @@ def main():
     parser.add_argument("--lit", required=True)
     parser.add_argument("test_dir")
     parser.add_argument("lit_args", nargs="*")
-    args = parser.parse_args()
+    args, extra = parser.parse_known_args()
+    args.lit_args += extra
 
     xml_path = os.path.join(args.test_dir, "results.xml")
     if os.path.exists(xml_path):

@@ -1,0 +1,278 @@
+//===--- JoinableAtExitCheck.cpp - threads-joinable-at-exit ---------------===//
+
+#include "JoinableAtExitCheck.h"
+#include "ThreadUseClassifier.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threads {
+
+namespace {
+
+/// How a scope is left, for the message: "this 'return'", "this 'break'".
+llvm::StringRef exitKeyword(const Stmt *Site) {
+  if (llvm::isa<ReturnStmt>(Site))
+    return "return";
+  if (llvm::isa<BreakStmt>(Site))
+    return "break";
+  if (llvm::isa<ContinueStmt>(Site))
+    return "continue";
+  if (llvm::isa<GotoStmt, IndirectGotoStmt>(Site))
+    return "goto";
+  if (llvm::isa<CoreturnStmt>(Site))
+    return "co_return";
+  return "";
+}
+
+} // namespace
+
+JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      Types(Options), AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
+      CheckMemberDestructors(Options.get("CheckMemberDestructors", true)) {
+  Exceptions.ignoreBadAlloc(true);
+}
+
+void JoinableAtExitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Types.storeOptions(Options, Opts);
+  Options.store(Opts, "AssumeOpaqueCallsThrow", AssumeOpaqueCallsThrow);
+  Options.store(Opts, "CheckMemberDestructors", CheckMemberDestructors);
+}
+
+void JoinableAtExitCheck::registerMatchers(MatchFinder *Finder) {
+  // Only functions that declare a thread pay for a CFG.
+  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                             unless(isExpansionInSystemHeader()),
+                             hasType(qualType(isTrackedThread(&Types))))
+                         .bind("thread"),
+                     this);
+  if (CheckMemberDestructors)
+    Finder->addMatcher(
+        fieldDecl(unless(isExpansionInSystemHeader()),
+                  hasType(qualType(ownsTrackedThreads(&Types))))
+            .bind("member"),
+        this);
+}
+
+void JoinableAtExitCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread")) {
+    const auto *Fn = llvm::dyn_cast_or_null<FunctionDecl>(
+        Thread->getParentFunctionOrMethod());
+    if (Fn && !Fn->isDependentContext() && Analyzed.insert(Fn).second)
+      checkFunction(Fn, *Result.Context);
+  } else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member")) {
+    checkMemberDestructor(Member);
+  }
+}
+
+void JoinableAtExitCheck::checkFunction(const FunctionDecl *Fn,
+                                        ASTContext &Ctx) {
+  llvm::SmallVector<LifetimeEvent, 8> Events;
+  ThreadLifetimeAnalysis(Types, Exceptions, AssumeOpaqueCallsThrow)
+      .analyze(Fn, Ctx, Events);
+  for (const LifetimeEvent &Event : Events)
+    report(Event, Ctx);
+}
+
+void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
+  const Stmt *Site = Event.Site;
+  SourceLocation Loc = Site->getBeginLoc();
+  if (Event.Kind == LifetimeEvent::ScopeExit && exitKeyword(Site).empty()) {
+    // The end of the scope: point at its closing brace.
+    if (const auto *Compound = llvm::dyn_cast<CompoundStmt>(Site))
+      Loc = Compound->getRBracLoc();
+    else
+      Loc = Site->getEndLoc();
+  }
+  if (Loc.isInvalid())
+    return;
+  if (!Reported
+           .insert({Event.Thread->getLocation().getRawEncoding(),
+                    Loc.getRawEncoding()})
+           .second)
+    return;
+
+  unsigned Certainty = Event.OnlyOnSomePaths ? 1 : 0;
+  switch (Event.Kind) {
+  case LifetimeEvent::ScopeExit: {
+    llvm::StringRef Keyword = exitKeyword(Site);
+    if (Keyword.empty())
+      diag(Loc, "thread '%0' %select{is still|may still be}1 joinable at the end of "
+                "its scope; its destructor will call std::terminate")
+          << Event.Thread->getName() << Certainty;
+    else
+      diag(Loc, "thread '%0' %select{is still|may still be}1 joinable when this "
+                "'%2' leaves its scope; its destructor will call "
+                "std::terminate")
+          << Event.Thread->getName() << Certainty << Keyword;
+    break;
+  }
+  case LifetimeEvent::ExceptionExit: {
+    if (llvm::isa<CXXThrowExpr>(Site)) {
+      diag(Loc, "thread '%0' %select{is still|may still be}1 joinable when this "
+                "exception leaves its scope; its destructor will call "
+                "std::terminate")
+          << Event.Thread->getName() << Certainty;
+    } else {
+      std::string Callee = "this call";
+      if (const auto *Call = llvm::dyn_cast<CallExpr>(Site)) {
+        if (const FunctionDecl *FD = Call->getDirectCallee())
+          Callee = "'" + FD->getNameAsString() + "'";
+      } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Site)) {
+        Callee = "the constructor of '" +
+                 Construct->getType().getAsString(Ctx.getPrintingPolicy()) +
+                 "'";
+      }
+      diag(Loc, "thread '%0' %select{is still|may still be}1 joinable if %2 throws "
+                "here; its destructor will call std::terminate during "
+                "unwinding")
+          << Event.Thread->getName() << Certainty << Callee;
+      if (const auto *Call = llvm::dyn_cast<CallExpr>(Site))
+        if (const FunctionDecl *FD = Call->getDirectCallee())
+          if (const FunctionDecl *Def = FD->getDefinition())
+            diag(Def->getLocation(), "%0 may throw an exception",
+                 DiagnosticIDs::Note)
+                << Def;
+    }
+    break;
+  }
+  case LifetimeEvent::Overwrite:
+    diag(Loc, "thread '%0' %select{is still|may still be}1 joinable when it is "
+              "move-assigned here; the assignment will call std::terminate")
+        << Event.Thread->getName() << Certainty;
+    break;
+  }
+  diag(Event.Thread->getLocation(), "thread '%0' declared here",
+       DiagnosticIDs::Note)
+      << Event.Thread->getName();
+}
+
+namespace {
+
+/// Whether \p Fn, or a member function it calls on `this` (transitively,
+/// a few levels deep), joins, detaches or hands over \p Member. A call we
+/// cannot see into counts as joining: silence rather than a guess.
+bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
+                    ThreadOwnerKind Kind, const TrackedThreadTypes &Types,
+                    unsigned Depth,
+                    llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+  const FunctionDecl *Def = nullptr;
+  if (!Fn->hasBody(Def) || !Def)
+    return true;
+  if (!Seen.insert(Def).second || Depth > 4)
+    return false;
+  llvm::SmallVector<ThreadUse, 4> Uses;
+  ThreadUseClassifier(Def->getBody(), Types).collectUses(Member, Kind, Uses);
+  for (const ThreadUse &Use : Uses)
+    if (Use.Kind == ThreadUseKind::Join || Use.Kind == ThreadUseKind::Escape)
+      return true;
+  // Calls to other members on this object.
+  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S)) {
+      const Expr *Object = Call->getImplicitObjectArgument();
+      if (Object && llvm::isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) &&
+          Call->getMethodDecl() &&
+          releasesMember(Call->getMethodDecl(), Member, Kind, Types,
+                         Depth + 1, Seen))
+        return true;
+    }
+    // `this` handed to anything else: that code may stop the thread.
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
+      for (const Expr *Arg : Call->arguments())
+        if (llvm::isa<CXXThisExpr>(Arg->IgnoreParenImpCasts()))
+          return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
+} // namespace
+
+void JoinableAtExitCheck::checkMemberDestructor(const FieldDecl *Member) {
+  const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Member->getParent());
+  if (!RD || RD->isLambda() || RD->isDependentContext() ||
+      llvm::isa<ClassTemplateSpecializationDecl>(RD) ||
+      RD->getTemplateInstantiationPattern())
+    return;
+  const CXXDestructorDecl *Dtor = RD->getDestructor();
+  const FunctionDecl *DtorDef = nullptr;
+  // A destructor defined elsewhere may well join: nothing to say.
+  if (Dtor && Dtor->isUserProvided() && !(Dtor->hasBody(DtorDef) && DtorDef))
+    return;
+
+  ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
+  llvm::SmallVector<const FunctionDecl *, 16> Functions;
+  collectVisibleMemberFunctions(RD, Functions);
+  const Stmt *Started = nullptr;
+  const ThreadUse *FirstJoin = nullptr;
+  const FunctionDecl *Joiner = nullptr;
+  llvm::SmallVector<ThreadUse, 16> AllUses;
+  for (const FunctionDecl *Fn : Functions) {
+    if (llvm::isa<CXXDestructorDecl>(Fn))
+      continue;
+    if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Fn))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten() && Init->getMember() == Member &&
+            initializerStartsThread(Init->getInit(), Kind, Types) && !Started)
+          Started = Init->getInit();
+    llvm::SmallVector<ThreadUse, 4> Uses;
+    ThreadUseClassifier(Fn->getBody(), Types).collectUses(Member, Kind, Uses);
+    for (const ThreadUse &Use : Uses) {
+      if (Use.Kind == ThreadUseKind::Start && !Started)
+        Started = Use.Site;
+      if (Use.Kind == ThreadUseKind::Join && !Joiner) {
+        Joiner = Fn;
+        AllUses.push_back(Use);
+        FirstJoin = &AllUses.back();
+      }
+    }
+  }
+  if (const Expr *Init = Member->getInClassInitializer())
+    if (!Started && initializerStartsThread(Init, Kind, Types))
+      Started = Init;
+  // Started and joined by the class, so the class owns the thread; never
+  // joined at all is threads-unjoined-thread's finding.
+  if (!Started || !Joiner)
+    return;
+  if (DtorDef) {
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+    if (releasesMember(DtorDef, Member, Kind, Types, 0, Seen))
+      return;
+  }
+  if (!Reported
+           .insert({Member->getLocation().getRawEncoding(),
+                    Member->getLocation().getRawEncoding()})
+           .second)
+    return;
+  diag(Member->getLocation(),
+       "member %select{thread|thread owned by|threads in}0 '%1' %select{is|is|"
+       "are}0 joined only by '%2'; a '%3' destroyed without calling it "
+       "(including during exception unwinding) will call std::terminate")
+      << (Kind == ThreadOwnerKind::UniquePtr  ? 1
+          : Kind == ThreadOwnerKind::Container ? 2
+                                               : 0)
+      << Member->getName() << Joiner->getNameAsString() << RD->getName();
+  diag(FirstJoin->Site->getBeginLoc(), "joined here", DiagnosticIDs::Note);
+  if (DtorDef)
+    diag(DtorDef->getLocation(), "the destructor of '%0' does not join it",
+         DiagnosticIDs::Note)
+        << RD->getName();
+  else
+    diag(RD->getLocation(),
+         "the implicit destructor of '%0' does not join it",
+         DiagnosticIDs::Note)
+        << RD->getName();
+}
+
+} // namespace clang::tidy::threads
