@@ -1,0 +1,115 @@
+// RUN: %check_threads %s threads-joinable-at-exit %t -- -std=c++17
+
+#include <memory>
+#include <thread>
+#include <vector>
+
+void work();
+
+// --- flagged --------------------------------------------------------------
+
+class Poller {
+public:
+  void start() { th_ = std::thread(work); }
+  void stop() { th_.join(); }
+  ~Poller() { flush(); }
+  // (its destructor does not call stop(): see the note below)
+  void flush() {}
+
+private:
+  std::thread th_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: member thread 'th_' is joined only by 'stop'; a 'Poller' destroyed without calling it (including during exception unwinding) will call std::terminate [threads-joinable-at-exit]
+  // CHECK-MESSAGES: :[[@LINE-8]]:17: note: joined here
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: the destructor of 'Poller' does not join it
+};
+
+class Pool {
+public:
+  explicit Pool(int n) {
+    for (int i = 0; i < n; ++i)
+      workers_.emplace_back(work);
+  }
+  void shutdown() {
+    for (auto &w : workers_)
+      w.join();
+  }
+
+private:
+  std::vector<std::thread> workers_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: member threads in 'workers_' are joined only by 'shutdown'; a 'Pool' destroyed without calling it
+  // CHECK-MESSAGES: :[[@LINE-6]]:7: note: joined here
+  // CHECK-MESSAGES: :[[@LINE-15]]:7: note: the implicit destructor of 'Pool' does not join it
+};
+
+// --- not flagged ----------------------------------------------------------
+
+class Service {
+public:
+  void start() { th_ = std::thread(work); }
+  void stop() {
+    if (th_.joinable())
+      th_.join();
+  }
+  ~Service() {
+    if (running_)
+      stop();
+  }
+
+private:
+  bool running_ = false;
+  std::thread th_;
+};
+
+class DestructorElsewhere {
+public:
+  void start() { th_ = std::thread(work); }
+  void stop() { th_.join(); }
+  ~DestructorElsewhere(); // defined in another file
+
+private:
+  std::thread th_;
+};
+
+class JoinsDirectly {
+public:
+  JoinsDirectly() : th_(work) {}
+  void stop() { th_.join(); }
+  ~JoinsDirectly() {
+    if (th_.joinable())
+      th_.join();
+  }
+
+private:
+  std::thread th_;
+};
+
+class CallsOpaqueMember {
+public:
+  void start() { th_ = std::thread(work); }
+  void stop() { th_.join(); }
+  ~CallsOpaqueMember() { shutdown(); }
+  void shutdown(); // not visible: may join
+
+private:
+  std::thread th_;
+};
+
+class NeverJoined {
+  // threads-unjoined-thread's finding, not this check's.
+  std::thread th_;
+
+public:
+  NeverJoined() : th_(work) {}
+};
+
+class Registry;
+void unregister(Registry *);
+class Registry {
+public:
+  void start() { th_ = std::thread(work); }
+  void stop() { th_.join(); }
+  ~Registry() { unregister(this); }
+
+private:
+  std::thread th_;
+};
