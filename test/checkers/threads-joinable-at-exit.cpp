@@ -285,3 +285,25 @@ void instantiate_twice(bool b) {
   instantiated([] {}, b);
 }
 
+
+#include <vector>
+void joined_in_loop_over_container(int n) {
+  // Containers are not tracked along paths: a join loop is never a finding.
+  std::vector<std::thread> workers;
+  for (int i = 0; i < n; ++i)
+    workers.emplace_back(work);
+  for (auto &w : workers)
+    if (w.joinable())
+      w.join();
+}
+
+void threads_joined_in_a_loop(int n) {
+  std::thread a(work), b(work);
+  for (int i = 0; i < n; ++i) {
+    if (i == 0)
+      a.join();
+  }
+  if (a.joinable())
+    a.join();
+  b.join();
+}
