@@ -214,36 +214,21 @@ void JoinableAtExitCheck::checkMemberDestructor(const FieldDecl *Member) {
   ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
   llvm::SmallVector<const FunctionDecl *, 16> Functions;
   collectVisibleMemberFunctions(RD, Functions);
-  const Stmt *Started = nullptr;
-  const ThreadUse *FirstJoin = nullptr;
-  const FunctionDecl *Joiner = nullptr;
-  llvm::SmallVector<ThreadUse, 16> AllUses;
-  for (const FunctionDecl *Fn : Functions) {
-    if (llvm::isa<CXXDestructorDecl>(Fn))
-      continue;
-    if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Fn))
-      for (const CXXCtorInitializer *Init : Ctor->inits())
-        if (Init->isWritten() && Init->getMember() == Member &&
-            initializerStartsThread(Init->getInit(), Kind, Types) && !Started)
-          Started = Init->getInit();
-    llvm::SmallVector<ThreadUse, 4> Uses;
-    ThreadUseClassifier(Fn->getBody(), Types).collectUses(Member, Kind, Uses);
-    for (const ThreadUse &Use : Uses) {
-      if (Use.Kind == ThreadUseKind::Start && !Started)
-        Started = Use.Site;
-      if (Use.Kind == ThreadUseKind::Join && !Joiner) {
-        Joiner = Fn;
-        AllUses.push_back(Use);
-        FirstJoin = &AllUses.back();
-      }
-    }
+  MemberUseSummary Summary =
+      summarizeMemberUses(Member, Kind, Functions, Types);
+  const MemberUse *FirstJoin = nullptr;
+  for (const MemberUse &M : Summary.Uses) {
+    // Handed to a guard member or exposed by reference: whoever holds it
+    // may join it; the destructor is not the only way out.
+    if (M.Use.Kind == ThreadUseKind::Escape)
+      return;
+    if (M.Use.Kind == ThreadUseKind::Join && !FirstJoin && M.In &&
+        !llvm::isa<CXXDestructorDecl>(M.In))
+      FirstJoin = &M;
   }
-  if (const Expr *Init = Member->getInClassInitializer())
-    if (!Started && initializerStartsThread(Init, Kind, Types))
-      Started = Init;
   // Started and joined by the class, so the class owns the thread; never
   // joined at all is threads-unjoined-thread's finding.
-  if (!Started || !Joiner)
+  if (!Summary.FirstStart || !FirstJoin)
     return;
   if (DtorDef) {
     llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
@@ -262,8 +247,9 @@ void JoinableAtExitCheck::checkMemberDestructor(const FieldDecl *Member) {
       << (Kind == ThreadOwnerKind::UniquePtr  ? 1
           : Kind == ThreadOwnerKind::Container ? 2
                                                : 0)
-      << Member->getName() << Joiner->getNameAsString() << RD->getName();
-  diag(FirstJoin->Site->getBeginLoc(), "joined here", DiagnosticIDs::Note);
+      << Member->getName() << FirstJoin->In->getNameAsString()
+      << RD->getName();
+  diag(FirstJoin->Use.Site->getBeginLoc(), "joined here", DiagnosticIDs::Note);
   if (DtorDef)
     diag(DtorDef->getLocation(), "the destructor of '%0' does not join it",
          DiagnosticIDs::Note)

@@ -11,7 +11,7 @@ namespace clang::tidy::threads {
 /// past this depth a use is treated as an escape (silence, never a guess).
 static constexpr unsigned MaxClassifyDepth = 8;
 
-static const Expr *stripTemporaryWrappers(const Expr *E) {
+const Expr *stripTemporaryWrappers(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
     if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Next))
@@ -530,5 +530,47 @@ bool collectVisibleMemberFunctions(const CXXRecordDecl *RD,
   return true;
 }
 
+
+MemberUseSummary summarizeMemberUses(
+    const FieldDecl *Member, ThreadOwnerKind Kind,
+    llvm::ArrayRef<const FunctionDecl *> Functions,
+    const TrackedThreadTypes &Types) {
+  MemberUseSummary Summary;
+  auto NoteStart = [&](const Expr *Init) {
+    if (!Summary.FirstStart && initializerStartsThread(Init, Kind, Types))
+      Summary.FirstStart = Init;
+  };
+  auto CollectIn = [&](const Stmt *Root, const FunctionDecl *In) {
+    if (!Root)
+      return;
+    llvm::SmallVector<ThreadUse, 4> Uses;
+    ThreadUseClassifier(Root, Types).collectUses(Member, Kind, Uses);
+    for (const ThreadUse &Use : Uses) {
+      if (Use.Kind == ThreadUseKind::Start && !Summary.FirstStart)
+        Summary.FirstStart = Use.Site;
+      Summary.Uses.push_back({Use, In});
+    }
+  };
+
+  if (const Expr *Init = Member->getInClassInitializer())
+    NoteStart(Init);
+  for (const FieldDecl *Other : Member->getParent()->fields())
+    if (Other != Member)
+      CollectIn(Other->getInClassInitializer(), nullptr);
+  for (const FunctionDecl *Fn : Functions) {
+    if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Fn)) {
+      for (const CXXCtorInitializer *Init : Ctor->inits()) {
+        if (!Init->isWritten())
+          continue;
+        if (Init->getMember() == Member)
+          NoteStart(Init->getInit());
+        else
+          CollectIn(Init->getInit(), Fn);
+      }
+    }
+    CollectIn(Fn->getBody(), Fn);
+  }
+  return Summary;
+}
 
 } // namespace clang::tidy::threads

@@ -60,6 +60,31 @@ bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
 bool collectVisibleMemberFunctions(
     const CXXRecordDecl *RD, llvm::SmallVectorImpl<const FunctionDecl *> &Fns);
 
+/// One use of a data member, and the member function it is in (null for an
+/// in-class initializer of another member).
+struct MemberUse {
+  ThreadUse Use;
+  const FunctionDecl *In;
+};
+
+/// Everything the class does with its thread-owning member \p Member in
+/// \p Functions (from collectVisibleMemberFunctions): the uses in bodies,
+/// in other members' initializers (an RAII guard member taking it by
+/// reference), and where it is first started, if anywhere (its own
+/// initializer, a constructor's member initializer, or a use).
+struct MemberUseSummary {
+  const Stmt *FirstStart = nullptr;
+  llvm::SmallVector<MemberUse, 8> Uses;
+};
+MemberUseSummary summarizeMemberUses(
+    const FieldDecl *Member, ThreadOwnerKind Kind,
+    llvm::ArrayRef<const FunctionDecl *> Functions,
+    const TrackedThreadTypes &Types);
+
+/// Strips what wraps a temporary (implicit casts, parentheses, cleanups,
+/// functional casts) down to the expression that produces the value.
+const Expr *stripTemporaryWrappers(const Expr *E);
+
 class ThreadUseClassifier {
 public:
   /// \p Body is the function body in which the owner is used.

@@ -55,14 +55,7 @@ void summarize(llvm::ArrayRef<ThreadUse> Uses, OwnerSummary &Summary) {
 
 /// The callable a thread construction runs, when the construction is one.
 const Expr *threadCallable(const Expr *Init) {
-  while (Init) {
-    const Expr *Next = Init->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Next))
-      Next = Cast->getSubExpr();
-    if (Next == Init)
-      break;
-    Init = Next;
-  }
+  Init = stripTemporaryWrappers(Init);
   const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(Init);
   if (!Construct || Construct->getNumArgs() == 0)
     return nullptr;
@@ -256,37 +249,13 @@ void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
     return;
 
   ThreadOwnerKind Kind = Types.ownerKind(Owner->getType());
-  OwnerSummary Summary;
-  llvm::SmallVector<ThreadUse, 16> Uses;
-  auto CollectIn = [&](const Stmt *Root) {
-    if (Root)
-      ThreadUseClassifier(Root, Types).collectUses(Owner, Kind, Uses);
-  };
-
-  if (const Expr *Init = Owner->getInClassInitializer())
-    if (initializerStartsThread(Init, Kind, Types) && !Summary.FirstStart)
-      Summary.FirstStart = Init;
-  for (const FieldDecl *Other : RD->fields())
-    if (Other != Owner)
-      CollectIn(Other->getInClassInitializer());
-  for (const FunctionDecl *Fn : Functions) {
-    if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Fn)) {
-      for (const CXXCtorInitializer *Init : Ctor->inits()) {
-        if (!Init->isWritten())
-          continue;
-        if (Init->getMember() == Owner) {
-          if (!Summary.FirstStart &&
-              initializerStartsThread(Init->getInit(), Kind, Types))
-            Summary.FirstStart = Init->getInit();
-          continue;
-        }
-        CollectIn(Init->getInit());
-      }
-    }
-    CollectIn(Fn->getBody());
-  }
-  summarize(Uses, Summary);
-  if (Summary.HandedOver || !Summary.FirstStart)
+  MemberUseSummary Summary =
+      summarizeMemberUses(Owner, Kind, Functions, Types);
+  bool HandedOver = llvm::any_of(Summary.Uses, [](const MemberUse &M) {
+    return M.Use.Kind == ThreadUseKind::Join ||
+           M.Use.Kind == ThreadUseKind::Escape;
+  });
+  if (HandedOver || !Summary.FirstStart)
     return;
   if (!firstReportAt(Owner->getLocation()))
     return;

@@ -113,3 +113,41 @@ public:
 private:
   std::thread th_;
 };
+
+struct Guard {
+  explicit Guard(std::thread &t) : t(t) {}
+  ~Guard() {
+    if (t.joinable())
+      t.join();
+  }
+  std::thread &t;
+};
+class GuardedMember {
+public:
+  GuardedMember() : th_(work), guard_(th_) {}
+  void stop() { th_.join(); }
+
+private:
+  std::thread th_;
+  Guard guard_;
+};
+
+class GuardedByInClassInitializer {
+public:
+  void start() { th_ = std::thread(work); }
+  void stop() { th_.join(); }
+
+private:
+  std::thread th_;
+  Guard guard_{th_};
+};
+
+class ExposesReference {
+public:
+  void start() { th_ = std::thread(work); }
+  void stop() { th_.join(); }
+  std::thread &thread() { return th_; }
+
+private:
+  std::thread th_;
+};
