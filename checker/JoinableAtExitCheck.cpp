@@ -35,14 +35,14 @@ JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       Types(Options), AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
-      CheckMemberDestructors(Options.get("CheckMemberDestructors", true)) {
-  Exceptions.ignoreBadAlloc(true);
-}
+      CheckMemberDestructors(Options.get("CheckMemberDestructors", true)),
+      ExceptionOpts(Options), Exceptions(ExceptionOpts) {}
 
 void JoinableAtExitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Types.storeOptions(Options, Opts);
   Options.store(Opts, "AssumeOpaqueCallsThrow", AssumeOpaqueCallsThrow);
   Options.store(Opts, "CheckMemberDestructors", CheckMemberDestructors);
+  ExceptionOpts.storeOptions(Options, Opts);
 }
 
 void JoinableAtExitCheck::registerMatchers(MatchFinder *Finder) {
@@ -133,12 +133,11 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
                 "here; its destructor will call std::terminate during "
                 "unwinding")
           << Event.Thread->getName() << Certainty << Callee;
-      if (const auto *Call = llvm::dyn_cast<CallExpr>(Site))
-        if (const FunctionDecl *FD = Call->getDirectCallee())
-          if (const FunctionDecl *Def = FD->getDefinition())
-            diag(Def->getLocation(), "%0 may throw an exception",
-                 DiagnosticIDs::Note)
-                << Def;
+      ExceptionSet Thrown = Exceptions.thrownByCall(Site);
+      // The warning already points at the call; the notes go on from there.
+      if (!Thrown.empty())
+        notePathOf(*this, Thrown.front(),
+                   Thrown.front().Path.front().Kind == ThrowStep::Call ? 1 : 0);
     }
     break;
   }

@@ -6,7 +6,6 @@
 #include "ThreadLifetimeAnalysis.h"
 #include "TrackedThreadTypes.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include "clang-tidy/utils/ExceptionAnalyzer.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::threads {
@@ -28,6 +27,7 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override {
+    Exceptions.reset();
     Analyzed.clear();
     Reported.clear();
   }
@@ -40,7 +40,8 @@ private:
   const TrackedThreadTypes Types;
   const bool AssumeOpaqueCallsThrow;
   const bool CheckMemberDestructors;
-  utils::ExceptionAnalyzer Exceptions;
+  const ExceptionOptions ExceptionOpts;
+  ExceptionFlowAnalysis Exceptions;
   llvm::DenseSet<const FunctionDecl *> Analyzed;
   llvm::DenseSet<std::pair<SourceLocation::UIntTy, SourceLocation::UIntTy>>
       Reported;

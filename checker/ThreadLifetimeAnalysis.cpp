@@ -2,7 +2,6 @@
 
 #include "ThreadLifetimeAnalysis.h"
 #include "ThreadUseClassifier.h"
-#include "clang-tidy/utils/ExceptionAnalyzer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -87,22 +86,14 @@ bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S) {
     Callee = Construct->getConstructor();
   if (!Callee)
     return false;
-  if (const auto *Proto = Callee->getType()->getAs<FunctionProtoType>())
-    if (Proto->canThrow() == CT_Cannot)
-      return false;
   // The thread class's own members (constructors, join) are the events we
   // track, not exits: their failures are reported by other checks.
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
     if (Types.isThreadClass(Method->getParent()))
       return false;
-  switch (Exceptions.analyze(Callee).getBehaviour()) {
-  case utils::ExceptionAnalyzer::State::Throwing:
+  if (!Exceptions.thrownByCall(S).empty())
     return true;
-  case utils::ExceptionAnalyzer::State::Unknown:
-    return AssumeOpaqueCallsThrow;
-  default:
-    return false;
-  }
+  return AssumeOpaqueCallsThrow && Exceptions.callsOpaqueFunction(S);
 }
 
 void ThreadLifetimeAnalysis::analyze(

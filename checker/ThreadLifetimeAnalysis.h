@@ -14,6 +14,7 @@
 #ifndef THREAD_TIDY_THREADLIFETIMEANALYSIS_H
 #define THREAD_TIDY_THREADLIFETIMEANALYSIS_H
 
+#include "ExceptionFlowAnalysis.h"
 #include "TrackedThreadTypes.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
@@ -21,9 +22,6 @@
 
 namespace clang {
 class ASTContext;
-namespace tidy::utils {
-class ExceptionAnalyzer;
-} // namespace tidy::utils
 } // namespace clang
 
 namespace clang::tidy::threads {
@@ -49,7 +47,7 @@ public:
   static constexpr unsigned MaxBlocks = 20000;
 
   ThreadLifetimeAnalysis(const TrackedThreadTypes &Types,
-                         utils::ExceptionAnalyzer &Exceptions,
+                         ExceptionFlowAnalysis &Exceptions,
                          bool AssumeOpaqueCallsThrow)
       : Types(Types), Exceptions(Exceptions),
         AssumeOpaqueCallsThrow(AssumeOpaqueCallsThrow) {}
@@ -64,7 +62,7 @@ public:
 
 private:
   const TrackedThreadTypes &Types;
-  utils::ExceptionAnalyzer &Exceptions;
+  ExceptionFlowAnalysis &Exceptions;
   const bool AssumeOpaqueCallsThrow;
 };
 

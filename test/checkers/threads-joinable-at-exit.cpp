@@ -98,8 +98,9 @@ void call_may_throw(int x) {
   std::thread t(work);
   parse_twice(x);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: thread 't' is still joinable if 'parse_twice' throws here; its destructor will call std::terminate during unwinding [threads-joinable-at-exit]
-  // CHECK-MESSAGES: :[[@LINE-86]]:5: note: 'parse_twice' may throw an exception
-  // CHECK-MESSAGES: :[[@LINE-4]]:15: note: thread 't' declared here
+  // CHECK-MESSAGES: :[[@LINE-86]]:33: note: call to 'parse' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-90]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-5]]:15: note: thread 't' declared here
   t.join();
 }
 
@@ -108,7 +109,7 @@ void declared_inside_try(int x) {
     std::thread t(work);
     parse(x);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: thread 't' is still joinable if 'parse' throws here
-    // CHECK-MESSAGES: :[[@LINE-101]]:5: note: 'parse' may throw an exception
+    // CHECK-MESSAGES: :[[@LINE-100]]:5: note: 'std::invalid_argument' is thrown here
     // CHECK-MESSAGES: :[[@LINE-4]]:17: note: thread 't' declared here
     t.join();
   } catch (const std::exception &) {

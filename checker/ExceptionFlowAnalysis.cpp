@@ -1,0 +1,493 @@
+//===--- ExceptionFlowAnalysis.cpp ----------------------------------------===//
+
+#include "ExceptionFlowAnalysis.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/PrettyPrinter.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::threads {
+
+namespace {
+
+/// The standard exception hierarchy, for types that are only known by name:
+/// a KnownThrowingFunctions entry may name std::invalid_argument in a
+/// translation unit that never included <stdexcept>, and a
+/// `catch (const std::exception &)` must still catch it.
+constexpr std::pair<llvm::StringLiteral, llvm::StringLiteral> StdBases[] = {
+    {"std::logic_error", "std::exception"},
+    {"std::invalid_argument", "std::logic_error"},
+    {"std::domain_error", "std::logic_error"},
+    {"std::length_error", "std::logic_error"},
+    {"std::out_of_range", "std::logic_error"},
+    {"std::future_error", "std::logic_error"},
+    {"std::runtime_error", "std::exception"},
+    {"std::range_error", "std::runtime_error"},
+    {"std::overflow_error", "std::runtime_error"},
+    {"std::underflow_error", "std::runtime_error"},
+    {"std::system_error", "std::runtime_error"},
+    {"std::format_error", "std::runtime_error"},
+    {"std::bad_alloc", "std::exception"},
+    {"std::bad_array_new_length", "std::bad_alloc"},
+    {"std::bad_cast", "std::exception"},
+    {"std::bad_any_cast", "std::bad_cast"},
+    {"std::bad_typeid", "std::exception"},
+    {"std::bad_optional_access", "std::exception"},
+    {"std::bad_variant_access", "std::exception"},
+    {"std::bad_function_call", "std::exception"},
+    {"std::bad_weak_ptr", "std::exception"},
+    {"std::bad_exception", "std::exception"},
+};
+
+llvm::StringRef stdBaseOf(llvm::StringRef Name) {
+  for (const auto &[Derived, Base] : StdBases)
+    if (Name == Derived)
+      return Base;
+  return {};
+}
+
+llvm::StringRef withoutLeadingColons(llvm::StringRef Name) {
+  Name = Name.trim();
+  Name.consume_front("::");
+  return Name;
+}
+
+PrintingPolicy diagnosticPolicy(const ASTContext &Ctx) {
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressInlineNamespace = true;
+  Policy.SuppressUnwrittenScope = true;
+  Policy.SuppressTagKeyword = true;
+  return Policy;
+}
+
+/// Finds the class \p Name ("std::out_of_range") declared in the translation
+/// unit, looking through inline namespaces as name lookup does.
+const CXXRecordDecl *findRecord(const DeclContext *DC,
+                                llvm::ArrayRef<llvm::StringRef> Parts,
+                                ASTContext &Ctx) {
+  if (Parts.empty() || !DC)
+    return nullptr;
+  DeclarationName Name(&Ctx.Idents.get(Parts.front()));
+  for (const NamedDecl *Found : DC->lookup(Name)) {
+    if (Parts.size() == 1) {
+      if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Found))
+        if (const CXXRecordDecl *Def = RD->getDefinition())
+          return Def;
+      continue;
+    }
+    if (const auto *Inner = llvm::dyn_cast<DeclContext>(Found))
+      if (const CXXRecordDecl *RD = findRecord(Inner, Parts.drop_front(), Ctx))
+        return RD;
+  }
+  for (const Decl *D : DC->decls())
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(D))
+      if (NS->isInline())
+        if (const CXXRecordDecl *RD = findRecord(NS, Parts, Ctx))
+          return RD;
+  return nullptr;
+}
+
+} // namespace
+
+bool ExceptionType::sameAs(const ExceptionType &Other) const {
+  if (Record || Other.Record)
+    return Record && Other.Record &&
+           Record->getCanonicalDecl() == Other.Record->getCanonicalDecl();
+  if (!Type.isNull() || !Other.Type.isNull())
+    return Type == Other.Type;
+  return Name == Other.Name;
+}
+
+ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options) {
+  for (llvm::StringRef Item :
+       utils::options::parseStringList(Options.IgnoredExceptions)) {
+    Item = withoutLeadingColons(Item);
+    if (!Item.empty())
+      Ignored.push_back(Item.str());
+  }
+  for (llvm::StringRef Item :
+       utils::options::parseStringList(Options.KnownThrowingFunctions)) {
+    auto [Function, TypeList] = Item.split('=');
+    Function = withoutLeadingColons(Function);
+    if (Function.empty())
+      continue;
+    KnownThrower Entry;
+    Entry.Function = Function.str();
+    llvm::SmallVector<llvm::StringRef, 2> TypeNames;
+    TypeList.split(TypeNames, '|', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+    for (llvm::StringRef T : TypeNames)
+      if (!withoutLeadingColons(T).empty())
+        Entry.Types.push_back(withoutLeadingColons(T).str());
+    if (Entry.Types.empty())
+      Entry.Types.push_back("std::exception");
+    KnownThrowers.push_back(std::move(Entry));
+  }
+}
+
+void ExceptionFlowAnalysis::reset() {
+  Cache.clear();
+  InProgress.clear();
+  KnownCache.clear();
+  NamedTypes.clear();
+}
+
+std::string ExceptionFlowAnalysis::plainQualifiedName(const NamedDecl *D) {
+  llvm::SmallVector<std::string, 4> Parts;
+  Parts.push_back(D->getNameAsString());
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline())
+        continue;
+      Parts.push_back(NS->isAnonymousNamespace() ? "(anonymous namespace)"
+                                                 : NS->getNameAsString());
+    } else if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(DC)) {
+      Parts.push_back(RD->isLambda()          ? "(lambda)"
+                      : RD->getIdentifier()   ? RD->getNameAsString()
+                                              : "(anonymous)");
+    } else if (const auto *FD = llvm::dyn_cast<FunctionDecl>(DC)) {
+      Parts.push_back(FD->getNameAsString());
+    }
+  }
+  std::string Result;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    if (!Result.empty())
+      Result += "::";
+    Result += *It;
+  }
+  return Result;
+}
+
+bool ExceptionFlowAnalysis::isNoexcept(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  if (const auto *Proto = FD->getType()->getAs<FunctionProtoType>())
+    return Proto->canThrow() == CT_Cannot;
+  return false;
+}
+
+ExceptionType ExceptionFlowAnalysis::typeOf(QualType T,
+                                            ASTContext &Ctx) const {
+  ExceptionType Result;
+  if (T->isArrayType() || T->isFunctionType())
+    T = Ctx.getDecayedType(T);
+  Result.Type = T.getCanonicalType().getUnqualifiedType();
+  if (const CXXRecordDecl *RD = Result.Type->getAsCXXRecordDecl())
+    Result.Record = RD->getDefinition();
+  Result.Name = T.getUnqualifiedType().getAsString(diagnosticPolicy(Ctx));
+  return Result;
+}
+
+ExceptionType ExceptionFlowAnalysis::typeNamed(llvm::StringRef Name,
+                                               ASTContext &Ctx) {
+  auto Cached = NamedTypes.find(Name);
+  if (Cached != NamedTypes.end())
+    return Cached->second;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Name.split(Parts, "::");
+  ExceptionType Result;
+  Result.Name = Name.str();
+  if (const CXXRecordDecl *RD =
+          findRecord(Ctx.getTranslationUnitDecl(), Parts, Ctx)) {
+    Result.Record = RD;
+  }
+  NamedTypes[Name] = Result;
+  return Result;
+}
+
+bool ExceptionFlowAnalysis::derivesFromNamed(const ExceptionType &T,
+                                             llvm::StringRef Base) const {
+  if (T.Record) {
+    if (plainQualifiedName(T.Record) == Base)
+      return true;
+    for (const CXXBaseSpecifier &Spec : T.Record->bases()) {
+      const CXXRecordDecl *BaseRD = Spec.getType()->getAsCXXRecordDecl();
+      if (!BaseRD || !(BaseRD = BaseRD->getDefinition()))
+        continue;
+      ExceptionType BaseType;
+      BaseType.Record = BaseRD;
+      if (derivesFromNamed(BaseType, Base))
+        return true;
+    }
+    return false;
+  }
+  if (!T.Type.isNull())
+    return false;
+  for (llvm::StringRef Name = T.Name; !Name.empty(); Name = stdBaseOf(Name))
+    if (Name == Base)
+      return true;
+  return false;
+}
+
+bool ExceptionFlowAnalysis::isIgnored(const ExceptionType &T) const {
+  return llvm::any_of(Ignored, [&](const std::string &Name) {
+    return derivesFromNamed(T, Name);
+  });
+}
+
+bool ExceptionFlowAnalysis::catches(QualType Handler,
+                                    const ExceptionType &Thrown) const {
+  if (Handler.isNull())
+    return true; // catch (...)
+  QualType H =
+      Handler.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  if (const CXXRecordDecl *HandlerRD = H->getAsCXXRecordDecl()) {
+    if (Thrown.Record) {
+      const CXXRecordDecl *HandlerDef = HandlerRD->getDefinition();
+      return Thrown.Record->getCanonicalDecl() ==
+                 HandlerRD->getCanonicalDecl() ||
+             (HandlerDef && Thrown.Record->isDerivedFrom(HandlerDef));
+    }
+    return derivesFromNamed(Thrown, plainQualifiedName(HandlerRD));
+  }
+  if (Thrown.Type.isNull())
+    return false;
+  if (H == Thrown.Type)
+    return true;
+  if (H->isPointerType() && Thrown.Type->isNullPtrType())
+    return true;
+  if (H->isPointerType() && Thrown.Type->isPointerType()) {
+    QualType HP = H->getPointeeType();
+    QualType TP = Thrown.Type->getPointeeType();
+    // A handler may add qualifiers to the pointee, never drop them.
+    if ((TP.isConstQualified() && !HP.isConstQualified()) ||
+        (TP.isVolatileQualified() && !HP.isVolatileQualified()))
+      return false;
+    HP = HP.getUnqualifiedType();
+    TP = TP.getUnqualifiedType();
+    if (HP == TP || HP->isVoidType())
+      return !TP->isFunctionType() || HP == TP;
+    const CXXRecordDecl *HR = HP->getAsCXXRecordDecl();
+    const CXXRecordDecl *TR = TP->getAsCXXRecordDecl();
+    return HR && TR && (HR = HR->getDefinition()) &&
+           (TR = TR->getDefinition()) && TR->isDerivedFrom(HR);
+  }
+  return false;
+}
+
+void ExceptionFlowAnalysis::add(ExceptionSet &Set, EscapingException E) const {
+  for (const EscapingException &Existing : Set)
+    if (Existing.Type.sameAs(E.Type))
+      return; // one path per type is enough to explain it
+  Set.push_back(std::move(E));
+}
+
+const ExceptionFlowAnalysis::KnownThrower *
+ExceptionFlowAnalysis::knownThrower(const FunctionDecl *FD) {
+  if (KnownThrowers.empty())
+    return nullptr;
+  FD = FD->getCanonicalDecl();
+  auto Cached = KnownCache.find(FD);
+  if (Cached != KnownCache.end())
+    return Cached->second;
+  const KnownThrower *Result = nullptr;
+  std::string Name = plainQualifiedName(FD);
+  for (const KnownThrower &Entry : KnownThrowers)
+    if (Entry.Function == Name) {
+      Result = &Entry;
+      break;
+    }
+  KnownCache[FD] = Result;
+  return Result;
+}
+
+bool ExceptionFlowAnalysis::callsOpaqueFunction(const Stmt *S) const {
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
+    Callee = Call->getDirectCallee();
+  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
+    Callee = Construct->getConstructor();
+  if (!Callee || isNoexcept(Callee))
+    return false;
+  const FunctionDecl *Def = nullptr;
+  if (!Callee->hasBody(Def) || !Def)
+    return true;
+  return Def->getASTContext().getSourceManager().isInSystemHeader(
+      Def->getLocation());
+}
+
+ExceptionSet ExceptionFlowAnalysis::escaping(const FunctionDecl *FD) {
+  if (!FD || isNoexcept(FD))
+    return {};
+  return escapingAt(FD, 0);
+}
+
+ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
+                                               unsigned Depth) {
+  const FunctionDecl *Def = nullptr;
+  if (Depth > MaxCallDepth || !FD->hasBody(Def) || !Def ||
+      Def->isDependentContext())
+    return {};
+  // Library bodies throw through opaque helpers (__throw_out_of_range);
+  // what they throw is described by KnownThrowingFunctions instead.
+  if (Def->getASTContext().getSourceManager().isInSystemHeader(
+          Def->getLocation()))
+    return {};
+  auto Cached = Cache.find(Def);
+  if (Cached != Cache.end())
+    return Cached->second;
+  // Recursion: the exceptions of the outer activation are being computed.
+  if (!InProgress.insert(Def).second)
+    return {};
+
+  Ctx = &Def->getASTContext();
+  ExceptionSet Result;
+  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      analyzeStmt(Init->getInit(), nullptr, Depth, Result);
+  analyzeStmt(Def->getBody(), nullptr, Depth, Result);
+  InProgress.erase(Def);
+  Cache[Def] = Result;
+  return Result;
+}
+
+ExceptionSet ExceptionFlowAnalysis::thrownByCall(const Stmt *S) {
+  ExceptionSet Result;
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
+    analyzeCall(S, Call->getDirectCallee(), 0, Result);
+  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
+    analyzeCall(S, Construct->getConstructor(), 0, Result);
+  return Result;
+}
+
+void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
+                                        const FunctionDecl *Callee,
+                                        unsigned Depth, ExceptionSet &Out) {
+  if (!Callee || isNoexcept(Callee))
+    return;
+  SourceLocation Loc = llvm::isa<Expr>(Site)
+                           ? llvm::cast<Expr>(Site)->getExprLoc()
+                           : Site->getBeginLoc();
+  if (const KnownThrower *Known = knownThrower(Callee)) {
+    for (const std::string &TypeName : Known->Types) {
+      ExceptionType T = typeNamed(TypeName, Callee->getASTContext());
+      if (isIgnored(T))
+        continue;
+      EscapingException E;
+      E.Type = std::move(T);
+      E.Path.push_back({ThrowStep::KnownThrower, Loc, Callee});
+      add(Out, std::move(E));
+    }
+    return;
+  }
+  for (EscapingException E : escapingAt(Callee, Depth + 1)) {
+    E.Path.insert(E.Path.begin(), {ThrowStep::Call, Loc, Callee});
+    add(Out, std::move(E));
+  }
+}
+
+void ExceptionFlowAnalysis::analyzeTry(const CXXTryStmt *Try,
+                                       const ExceptionSet *Caught,
+                                       unsigned Depth, ExceptionSet &Out) {
+  ExceptionSet Pending;
+  analyzeStmt(Try->getTryBlock(), Caught, Depth, Pending);
+  for (unsigned I = 0, N = Try->getNumHandlers(); I < N; ++I) {
+    const CXXCatchStmt *Handler = Try->getHandler(I);
+    ExceptionSet CaughtHere;
+    ExceptionSet StillPending;
+    for (EscapingException &E : Pending) {
+      if (catches(Handler->getCaughtType(), E.Type))
+        CaughtHere.push_back(std::move(E));
+      else
+        StillPending.push_back(std::move(E));
+    }
+    Pending = std::move(StillPending);
+    analyzeStmt(Handler->getHandlerBlock(), &CaughtHere, Depth, Out);
+  }
+  for (EscapingException &E : Pending)
+    add(Out, std::move(E));
+}
+
+void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
+                                        const ExceptionSet *Caught,
+                                        unsigned Depth, ExceptionSet &Out) {
+  if (!S)
+    return;
+  if (const auto *Throw = llvm::dyn_cast<CXXThrowExpr>(S)) {
+    const Expr *Operand = Throw->getSubExpr();
+    if (!Operand) {
+      // `throw;` rethrows what the enclosing handler caught. Outside a
+      // handler of this function, what it rethrows is unknown: silence.
+      if (Caught)
+        for (EscapingException E : *Caught) {
+          E.Path.push_back({ThrowStep::Rethrow, Throw->getThrowLoc()});
+          add(Out, std::move(E));
+        }
+      return;
+    }
+    analyzeStmt(Operand, Caught, Depth, Out);
+    if (Operand->getType()->isDependentType())
+      return;
+    ExceptionType T = typeOf(Operand->getType(), *Ctx);
+    if (isIgnored(T))
+      return;
+    EscapingException E;
+    E.Type = std::move(T);
+    E.Path.push_back({ThrowStep::Throw, Throw->getThrowLoc()});
+    add(Out, std::move(E));
+    return;
+  }
+  if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(S)) {
+    analyzeTry(Try, Caught, Depth, Out);
+    return;
+  }
+  // A lambda's body runs when it is called, not where it is written; only
+  // its captures are initialized here.
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : Lambda->capture_inits())
+      analyzeStmt(Init, Caught, Depth, Out);
+    return;
+  }
+  // Operands that are never evaluated cannot throw.
+  if (llvm::isa<BlockExpr, UnaryExprOrTypeTraitExpr, CXXNoexceptExpr,
+                CXXTypeidExpr>(S))
+    return;
+  if (const auto *Default = llvm::dyn_cast<CXXDefaultArgExpr>(S)) {
+    analyzeStmt(Default->getExpr(), Caught, Depth, Out);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    analyzeStmt(Child, Caught, Depth, Out);
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
+    analyzeCall(S, Call->getDirectCallee(), Depth, Out);
+  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
+    analyzeCall(S, Construct->getConstructor(), Depth, Out);
+}
+
+std::string calleeName(const FunctionDecl *FD) {
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(FD))
+    if (Method->getParent()->isLambda())
+      return "lambda";
+  return ExceptionFlowAnalysis::plainQualifiedName(FD);
+}
+
+void notePathOf(ClangTidyCheck &Check, const EscapingException &E,
+                unsigned FirstStep) {
+  for (const ThrowStep &Step : llvm::drop_begin(E.Path, FirstStep)) {
+    switch (Step.Kind) {
+    case ThrowStep::Call:
+      Check.diag(Step.Loc, "call to '%0' may throw '%1'", DiagnosticIDs::Note)
+          << calleeName(Step.Callee) << E.Type.Name;
+      break;
+    case ThrowStep::KnownThrower:
+      Check.diag(Step.Loc,
+                 "call to '%0' may throw '%1' (listed in "
+                 "KnownThrowingFunctions)",
+                 DiagnosticIDs::Note)
+          << calleeName(Step.Callee) << E.Type.Name;
+      break;
+    case ThrowStep::Throw:
+      Check.diag(Step.Loc, "'%0' is thrown here", DiagnosticIDs::Note)
+          << E.Type.Name;
+      break;
+    case ThrowStep::Rethrow:
+      Check.diag(Step.Loc, "'%0' is rethrown here", DiagnosticIDs::Note)
+          << E.Type.Name;
+      break;
+    }
+  }
+}
+
+} // namespace clang::tidy::threads
