@@ -1,7 +1,10 @@
 //===--- ThreadTidyModule.cpp - The threads-* clang-tidy module -----------===//
 
 #include "ThreadTidyCompat.h"
+#include "ExceptionEscapeCheck.h"
 #include "JoinableAtExitCheck.h"
+#include "SwallowedExceptionCheck.h"
+#include "UncheckedFutureCheck.h"
 #include "UnjoinedThreadCheck.h"
 #include "clang/Basic/Version.h"
 #include <cstdio>
@@ -13,7 +16,11 @@ namespace clang::tidy::threads {
 class ThreadTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<ExceptionEscapeCheck>("threads-exception-escape");
     Factories.registerCheck<JoinableAtExitCheck>("threads-joinable-at-exit");
+    Factories.registerCheck<SwallowedExceptionCheck>(
+        "threads-swallowed-exception");
+    Factories.registerCheck<UncheckedFutureCheck>("threads-unchecked-future");
     Factories.registerCheck<UnjoinedThreadCheck>("threads-unjoined-thread");
   }
 };

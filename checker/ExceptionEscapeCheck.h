@@ -1,0 +1,42 @@
+//===--- ExceptionEscapeCheck.h - threads-exception-escape ----------------===//
+
+#ifndef THREAD_TIDY_EXCEPTIONESCAPECHECK_H
+#define THREAD_TIDY_EXCEPTIONESCAPECHECK_H
+
+#include "ExceptionFlowAnalysis.h"
+#include "TrackedThreadTypes.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::threads {
+
+/// Finds threads whose entry function may let an exception escape: that
+/// calls std::terminate, whether the thread is joined, detached or stored.
+///
+/// For the user-facing documentation see
+/// docs/checks/threads-exception-escape.md.
+class ExceptionEscapeCheck : public ClangTidyCheck {
+public:
+  ExceptionEscapeCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override {
+    Flow.reset();
+    Reported.clear();
+  }
+
+private:
+  const std::string ThreadTypesOption;
+  const TrackedThreadTypes Types;
+  const ExceptionOptions ExceptionOpts;
+  ExceptionFlowAnalysis Flow;
+  llvm::DenseSet<SourceLocation::UIntTy> Reported;
+};
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_EXCEPTIONESCAPECHECK_H

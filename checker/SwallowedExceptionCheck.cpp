@@ -1,0 +1,187 @@
+//===--- SwallowedExceptionCheck.cpp - threads-swallowed-exception --------===//
+
+#include "SwallowedExceptionCheck.h"
+#include "ExceptionFlowAnalysis.h"
+#include "ThreadEntryFunctions.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threads {
+
+namespace {
+
+constexpr llvm::StringLiteral DefaultBroadExceptionTypes = "::std::exception";
+
+/// Whether the handler body \p S does anything with the exception it caught:
+/// uses the exception object, rethrows or throws, calls anything (logging,
+/// std::current_exception, a promise's set_exception), stores or counts
+/// (an assignment, ++), jumps to error handling (goto), or, outside the entry
+/// function, returns a value its caller can check. The thread's own return
+/// value is discarded, so a `return -1;` in the entry function reports
+/// nothing.
+bool reportsSomething(const Stmt *S, const VarDecl *ExceptionVar,
+                      bool InEntry) {
+  if (!S)
+    return false;
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S))
+    if (ExceptionVar && Ref->getDecl() == ExceptionVar)
+      return true;
+  if (llvm::isa<CallExpr, CXXThrowExpr, CXXNewExpr, GotoStmt, CoreturnStmt,
+                CoyieldExpr>(S))
+    return true;
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
+    if (Construct->getNumArgs() > 0)
+      return true;
+  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(S))
+    if (Binary->isAssignmentOp())
+      return true;
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(S))
+    if (Unary->isIncrementDecrementOp())
+      return true;
+  if (const auto *Return = llvm::dyn_cast<ReturnStmt>(S))
+    if (Return->getRetValue() && !InEntry)
+      return true;
+  // A lambda written in the handler does nothing until someone calls it.
+  if (llvm::isa<LambdaExpr>(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (reportsSomething(Child, ExceptionVar, InEntry))
+      return true;
+  return false;
+}
+
+/// Every handler in \p S, outside nested lambdas (their bodies run when
+/// called, possibly on another thread).
+void collectHandlers(const Stmt *S,
+                     llvm::SmallVectorImpl<const CXXCatchStmt *> &Out) {
+  if (!S || llvm::isa<LambdaExpr>(S))
+    return;
+  if (const auto *Handler = llvm::dyn_cast<CXXCatchStmt>(S))
+    Out.push_back(Handler);
+  for (const Stmt *Child : S->children())
+    collectHandlers(Child, Out);
+}
+
+/// The functions \p S calls directly, outside nested lambdas.
+void collectDirectCallees(const Stmt *S,
+                          llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+  if (!S || llvm::isa<LambdaExpr>(S))
+    return;
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
+    Callee = Call->getDirectCallee();
+  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
+    Callee = Construct->getConstructor();
+  if (Callee && !llvm::is_contained(Out, Callee))
+    Out.push_back(Callee);
+  for (const Stmt *Child : S->children())
+    collectDirectCallees(Child, Out);
+}
+
+/// The definition of \p FD when thread-tidy should look inside it: visible,
+/// not a template pattern, not in a system header.
+const FunctionDecl *userDefinition(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def || Def->isDependentContext())
+    return nullptr;
+  if (Def->getASTContext().getSourceManager().isInSystemHeader(
+          Def->getLocation()))
+    return nullptr;
+  return Def;
+}
+
+} // namespace
+
+SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ThreadTypesOption(
+          Options.get("ThreadTypes", DefaultLaunchThreadTypes).str()),
+      Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
+      BroadExceptionTypesOption(
+          Options.get("BroadExceptionTypes", DefaultBroadExceptionTypes)
+              .str()) {
+  for (llvm::StringRef Item :
+       utils::options::parseStringList(BroadExceptionTypesOption)) {
+    Item = Item.trim();
+    Item.consume_front("::");
+    if (!Item.empty())
+      BroadExceptionTypes.push_back(Item.str());
+  }
+}
+
+void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ThreadTypes", ThreadTypesOption);
+  Options.store(Opts, "BroadExceptionTypes", BroadExceptionTypesOption);
+}
+
+void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
+  registerThreadLaunchMatchers(Finder, this, &Types);
+}
+
+void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
+  std::optional<ThreadLaunch> Launch = threadLaunchFrom(Result, Types);
+  if (!Launch)
+    return;
+  const FunctionDecl *Entry = userDefinition(Launch->Entry);
+  if (!Entry)
+    return;
+  checkHandlersIn(Entry, Entry, *Launch);
+  llvm::SmallVector<const FunctionDecl *, 8> Callees;
+  collectDirectCallees(Entry->getBody(), Callees);
+  for (const FunctionDecl *Callee : Callees)
+    if (const FunctionDecl *Def = userDefinition(Callee))
+      if (Def != Entry)
+        checkHandlersIn(Def, Entry, *Launch);
+}
+
+bool SwallowedExceptionCheck::isBroad(QualType Caught) const {
+  if (Caught.isNull())
+    return true; // catch (...)
+  const CXXRecordDecl *RD =
+      Caught.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && llvm::is_contained(BroadExceptionTypes,
+                                  ExceptionFlowAnalysis::plainQualifiedName(RD));
+}
+
+void SwallowedExceptionCheck::checkHandlersIn(const FunctionDecl *Fn,
+                                              const FunctionDecl *Entry,
+                                              const ThreadLaunch &Launch) {
+  llvm::SmallVector<const CXXCatchStmt *, 4> Handlers;
+  collectHandlers(Fn->getBody(), Handlers);
+  for (const CXXCatchStmt *Handler : Handlers)
+    checkHandler(Handler, Fn, Entry, Launch);
+}
+
+void SwallowedExceptionCheck::checkHandler(const CXXCatchStmt *Handler,
+                                           const FunctionDecl *Fn,
+                                           const FunctionDecl *Entry,
+                                           const ThreadLaunch &Launch) {
+  QualType Caught = Handler->getCaughtType();
+  if (!isBroad(Caught) ||
+      reportsSomething(Handler->getHandlerBlock(), Handler->getExceptionDecl(),
+                       Fn == Entry))
+    return;
+  SourceLocation Loc = Handler->getCatchLoc();
+  if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  std::string Where = describeEntry(Entry);
+  if (Fn != Entry)
+    Where = "'" + calleeName(Fn) + "' (called from " + Where + ")";
+  std::string CaughtName;
+  if (!Caught.isNull())
+    CaughtName = ExceptionFlowAnalysis::plainQualifiedName(
+        Caught.getNonReferenceType()->getAsCXXRecordDecl());
+  diag(Loc, "%select{'catch (...)'|handler for '%1'}0 in %2 swallows the "
+            "exception silently; the thread's failure is lost")
+      << (Caught.isNull() ? 0 : 1) << CaughtName << Where;
+  diag(Launch.Callable->getBeginLoc(), "thread started here",
+       DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::threads

@@ -1,0 +1,51 @@
+//===--- SwallowedExceptionCheck.h - threads-swallowed-exception ----------===//
+
+#ifndef THREAD_TIDY_SWALLOWEDEXCEPTIONCHECK_H
+#define THREAD_TIDY_SWALLOWEDEXCEPTIONCHECK_H
+
+#include "TrackedThreadTypes.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang {
+class CXXCatchStmt;
+} // namespace clang
+
+namespace clang::tidy::threads {
+
+struct ThreadLaunch;
+
+/// Finds handlers in thread entry functions (and the functions they call
+/// directly) that catch everything, or a broad base class, and do nothing
+/// with it: the thread's failure is lost without a trace.
+///
+/// For the user-facing documentation see
+/// docs/checks/threads-swallowed-exception.md.
+class SwallowedExceptionCheck : public ClangTidyCheck {
+public:
+  SwallowedExceptionCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+private:
+  void checkHandlersIn(const FunctionDecl *Fn, const FunctionDecl *Entry,
+                       const ThreadLaunch &Launch);
+  void checkHandler(const CXXCatchStmt *Handler, const FunctionDecl *Fn,
+                    const FunctionDecl *Entry, const ThreadLaunch &Launch);
+  bool isBroad(QualType Caught) const;
+
+  const std::string ThreadTypesOption;
+  const TrackedThreadTypes Types;
+  const std::string BroadExceptionTypesOption;
+  llvm::SmallVector<std::string, 2> BroadExceptionTypes;
+  llvm::DenseSet<SourceLocation::UIntTy> Reported;
+};
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_SWALLOWEDEXCEPTIONCHECK_H

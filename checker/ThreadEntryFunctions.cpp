@@ -1,0 +1,166 @@
+//===--- ThreadEntryFunctions.cpp -----------------------------------------===//
+
+#include "ThreadEntryFunctions.h"
+#include "ExceptionFlowAnalysis.h"
+#include "ThreadUseClassifier.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threads {
+
+namespace {
+
+/// A call of one of the std:: functions that hand their argument on
+/// unchanged as far as what gets called is concerned.
+bool forwardsCallable(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())
+    return false;
+  llvm::StringRef Name = FD->getName();
+  return Name == "bind" || Name == "bind_front" || Name == "ref" ||
+         Name == "cref" || Name == "move" || Name == "forward";
+}
+
+/// The call operator of a closure or functor class, when there is exactly
+/// one and it is not a template.
+const FunctionDecl *callOperatorOf(const CXXRecordDecl *RD) {
+  if (!RD || !(RD = RD->getDefinition()))
+    return nullptr;
+  if (RD->isLambda())
+    return RD->isGenericLambda() ? nullptr : RD->getLambdaCallOperator();
+  const CXXMethodDecl *Found = nullptr;
+  for (const CXXMethodDecl *Method : RD->methods()) {
+    if (Method->getOverloadedOperator() != OO_Call)
+      continue;
+    if (Found)
+      return nullptr; // overloaded: which one runs depends on the arguments
+    Found = Method;
+  }
+  return Found;
+}
+
+/// The first template argument of the class \p T, as a type.
+QualType firstTypeArgument(QualType T) {
+  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return {};
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
+} // namespace
+
+const FunctionDecl *resolveCallable(const Expr *Callable) {
+  for (unsigned Steps = 0; Callable && Steps < 8; ++Steps) {
+    const Expr *E = stripTemporaryWrappers(Callable);
+    if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E))
+      return callOperatorOf(Lambda->getLambdaClass());
+    if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() != UO_AddrOf)
+        return nullptr;
+      E = Unary->getSubExpr()->IgnoreParenImpCasts();
+    }
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *FD = llvm::dyn_cast<FunctionDecl>(Ref->getDecl()))
+        return FD;
+      // A named closure or functor object: its class says what runs.
+      return callOperatorOf(Ref->getType()->getAsCXXRecordDecl());
+    }
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
+      if (!forwardsCallable(Call->getDirectCallee()) || Call->getNumArgs() == 0)
+        return nullptr;
+      Callable = Call->getArg(0);
+      continue;
+    }
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      if (Ctor && Ctor->isCopyOrMoveConstructor() &&
+          Construct->getNumArgs() == 1) {
+        Callable = Construct->getArg(0);
+        continue;
+      }
+      return callOperatorOf(Construct->getType()->getAsCXXRecordDecl());
+    }
+    if (E->getType()->isRecordType())
+      return callOperatorOf(E->getType()->getAsCXXRecordDecl());
+    return nullptr;
+  }
+  return nullptr;
+}
+
+std::string describeEntry(const FunctionDecl *Entry) {
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Entry))
+    if (Method->getParent()->isLambda())
+      return "the thread's entry lambda";
+  return "the thread entry function '" +
+         ExceptionFlowAnalysis::plainQualifiedName(Entry) + "'";
+}
+
+void registerThreadLaunchMatchers(MatchFinder *Finder,
+                                  MatchFinder::MatchCallback *CB,
+                                  const TrackedThreadTypes *Types) {
+  Finder->addMatcher(
+      cxxConstructExpr(hasType(qualType(isTrackedThread(Types))),
+                       unless(isExpansionInSystemHeader()))
+          .bind("launch-construct"),
+      CB);
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasAnyName("emplace_back", "emplace_front",
+                                          "emplace", "emplace_hint"))),
+          on(hasType(qualType(ownsTrackedThreads(Types)))),
+          unless(isExpansionInSystemHeader()))
+          .bind("launch-emplace"),
+      CB);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(
+                   hasAnyName("::std::make_unique", "::std::make_shared"))),
+               unless(isExpansionInSystemHeader()))
+          .bind("launch-make"),
+      CB);
+}
+
+std::optional<ThreadLaunch>
+threadLaunchFrom(const MatchFinder::MatchResult &Result,
+                 const TrackedThreadTypes &Types) {
+  auto Launch = [](const Expr *Site,
+                   const Expr *Callable) -> std::optional<ThreadLaunch> {
+    if (!Callable || llvm::isa<CXXDefaultArgExpr>(Callable) ||
+        Site->isInstantiationDependent())
+      return std::nullopt;
+    return ThreadLaunch{Site, Callable, resolveCallable(Callable)};
+  };
+  if (const auto *Construct =
+          Result.Nodes.getNodeAs<CXXConstructExpr>("launch-construct")) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
+        Construct->getNumArgs() == 0)
+      return std::nullopt;
+    return Launch(Construct, Construct->getArg(0));
+  }
+  if (const auto *Call =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("launch-emplace")) {
+    if (Types.ownerKind(Call->getImplicitObjectArgument()->getType()) !=
+        ThreadOwnerKind::Container)
+      return std::nullopt;
+    llvm::StringRef Name = Call->getMethodDecl()->getName();
+    unsigned First = (Name == "emplace" || Name == "emplace_hint") ? 1 : 0;
+    if (Call->getNumArgs() <= First ||
+        Types.isThreadType(Call->getArg(First)->getType()))
+      return std::nullopt; // a thread built elsewhere, moved in
+    return Launch(Call, Call->getArg(First));
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("launch-make")) {
+    QualType Made = firstTypeArgument(Call->getType());
+    if (Made.isNull() || !Types.isThreadType(Made) || Call->getNumArgs() == 0 ||
+        Types.isThreadType(Call->getArg(0)->getType()))
+      return std::nullopt;
+    return Launch(Call, Call->getArg(0));
+  }
+  return std::nullopt;
+}
+
+} // namespace clang::tidy::threads

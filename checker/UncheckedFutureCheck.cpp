@@ -1,0 +1,144 @@
+//===--- UncheckedFutureCheck.cpp - threads-unchecked-future --------------===//
+
+#include "UncheckedFutureCheck.h"
+#include "ThreadUseClassifier.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threads {
+
+namespace {
+
+constexpr llvm::StringLiteral DefaultFutureTypes =
+    "::std::future;::std::shared_future";
+/// share() hands the state to a shared_future, which is then checked itself.
+constexpr llvm::StringLiteral RetrieveMethods = "get;share";
+
+/// Whether the value of \p E is thrown away: \p E is a statement of its own
+/// (or cast to void), not an operand, an initializer or a returned value.
+bool isDiscarded(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (unsigned Steps = 0; Steps < 16; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return false;
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *ParentExpr = Parent.get<Expr>()) {
+      if (llvm::isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                    CXXBindTemporaryExpr, FullExpr>(ParentExpr)) {
+        Node = Parent;
+        continue;
+      }
+      if (const auto *Cast = llvm::dyn_cast<ExplicitCastExpr>(ParentExpr))
+        return Cast->getTypeAsWritten()->isVoidType();
+      return false;
+    }
+    const auto *ParentStmt = Parent.get<Stmt>();
+    return ParentStmt && !llvm::isa<ReturnStmt, CoreturnStmt>(ParentStmt);
+  }
+  return false;
+}
+
+} // namespace
+
+UncheckedFutureCheck::UncheckedFutureCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      FutureTypesOption(Options.get("FutureTypes", DefaultFutureTypes).str()),
+      FutureTypes(FutureTypesOption, RetrieveMethods) {}
+
+void UncheckedFutureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "FutureTypes", FutureTypesOption);
+}
+
+void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::std::async"))),
+                              unless(isExpansionInSystemHeader()))
+                         .bind("async"),
+                     this);
+  Finder->addMatcher(
+      varDecl(hasLocalStorage(), unless(parmVarDecl()),
+              unless(isExpansionInSystemHeader()),
+              hasType(qualType(ownsTrackedThreads(&FutureTypes))))
+          .bind("local"),
+      this);
+}
+
+void UncheckedFutureCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Async = Result.Nodes.getNodeAs<CallExpr>("async"))
+    checkDiscardedAsync(Async, *Result.Context);
+  else if (const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local"))
+    checkLocal(Local);
+}
+
+void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async,
+                                               ASTContext &Ctx) {
+  if (Async->isInstantiationDependent() || !isDiscarded(Async, Ctx))
+    return;
+  if (!Reported.insert(Async->getBeginLoc().getRawEncoding()).second)
+    return;
+  diag(Async->getBeginLoc(),
+       "future returned by 'std::async' is discarded; its destructor waits "
+       "for the task to finish, so the call is not asynchronous, and an "
+       "exception thrown by the task is lost");
+}
+
+void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
+  if (Future->isExceptionVariable() || Future->getType()->isReferenceType())
+    return;
+  const DeclContext *DC = Future->getParentFunctionOrMethod();
+  if (!DC || DC->isDependentContext())
+    return;
+  const Stmt *Body = llvm::cast<Decl>(DC)->getBody();
+  ThreadOwnerKind Kind = FutureTypes.ownerKind(Future->getType());
+  if (!Body || (Kind != ThreadOwnerKind::Thread &&
+                Kind != ThreadOwnerKind::Container))
+    return;
+
+  bool StartedAtDeclaration =
+      initializerStartsThread(Future->getInit(), Kind, FutureTypes);
+  const Stmt *FirstStart = nullptr;
+  const Stmt *FirstWait = nullptr;
+  llvm::SmallVector<ThreadUse, 8> Uses;
+  ThreadUseClassifier(Body, FutureTypes).collectUses(Future, Kind, Uses);
+  for (const ThreadUse &Use : Uses) {
+    switch (Use.Kind) {
+    case ThreadUseKind::Join:
+    case ThreadUseKind::Escape:
+      return; // retrieved here, or someone else's to retrieve
+    case ThreadUseKind::Start:
+      if (!FirstStart)
+        FirstStart = Use.Site;
+      break;
+    case ThreadUseKind::Query:
+      if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Use.Site))
+        if (const CXXMethodDecl *Method = Call->getMethodDecl())
+          if (!FirstWait && Method->getIdentifier() &&
+              Method->getName().starts_with("wait"))
+            FirstWait = Call;
+      break;
+    }
+  }
+  if (!StartedAtDeclaration && !FirstStart)
+    return;
+  if (!Reported.insert(Future->getLocation().getRawEncoding()).second)
+    return;
+  diag(Future->getLocation(),
+       "%select{future|futures in}0 '%1' %select{is|are}0 never retrieved "
+       "with get(); %select{an exception thrown by its task is|exceptions "
+       "thrown by their tasks are}0 lost silently")
+      << (Kind == ThreadOwnerKind::Container ? 1 : 0) << Future->getName();
+  if (!StartedAtDeclaration)
+    diag(FirstStart->getBeginLoc(), "future obtained here",
+         DiagnosticIDs::Note);
+  if (FirstWait)
+    diag(FirstWait->getBeginLoc(),
+         "waiting does not rethrow the task's exception; get() does",
+         DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::threads

@@ -1,0 +1,41 @@
+//===--- UncheckedFutureCheck.h - threads-unchecked-future ----------------===//
+
+#ifndef THREAD_TIDY_UNCHECKEDFUTURECHECK_H
+#define THREAD_TIDY_UNCHECKEDFUTURECHECK_H
+
+#include "TrackedThreadTypes.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::threads {
+
+/// Finds futures whose value, and with it the task's exception, nobody ever
+/// retrieves with get(): a discarded std::async result, a local future or a
+/// local container of futures that is only waited on, or not even that.
+///
+/// For the user-facing documentation see
+/// docs/checks/threads-unchecked-future.md.
+class UncheckedFutureCheck : public ClangTidyCheck {
+public:
+  UncheckedFutureCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+private:
+  void checkDiscardedAsync(const CallExpr *Async, ASTContext &Ctx);
+  void checkLocal(const VarDecl *Future);
+
+  const std::string FutureTypesOption;
+  /// Futures are tracked like threads: get() (or share()) plays join().
+  const TrackedThreadTypes FutureTypes;
+  llvm::DenseSet<SourceLocation::UIntTy> Reported;
+};
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_UNCHECKEDFUTURECHECK_H
