@@ -385,6 +385,10 @@ void ExceptionFlowAnalysis::analyzeTry(const CXXTryStmt *Try,
   analyzeStmt(Try->getTryBlock(), Caught, Depth, Pending);
   for (unsigned I = 0, N = Try->getNumHandlers(); I < N; ++I) {
     const CXXCatchStmt *Handler = Try->getHandler(I);
+    // An invalid handler (catching an incomplete type) catches nothing.
+    if (Handler->getExceptionDecl() &&
+        Handler->getExceptionDecl()->isInvalidDecl())
+      continue;
     ExceptionSet CaughtHere;
     ExceptionSet StillPending;
     for (EscapingException &E : Pending) {
@@ -418,7 +422,8 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
       return;
     }
     analyzeStmt(Operand, Caught, Depth, Out);
-    if (Operand->getType()->isDependentType())
+    // Code that does not compile has no type to report.
+    if (Operand->getType()->isDependentType() || Operand->containsErrors())
       return;
     ExceptionType T = typeOf(Operand->getType(), *Ctx);
     if (isIgnored(T))

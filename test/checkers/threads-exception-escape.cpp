@@ -193,7 +193,62 @@ void instantiate() {
   run_template(2.0);
 }
 
+void heap_allocated_and_shared() {
+  auto raw = new std::thread([] { validate(-2); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: exception 'std::invalid_argument' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
+  // CHECK-MESSAGES: :[[@LINE-2]]:35: note: call to 'validate' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-175]]:5: note: 'std::invalid_argument' is thrown here
+  raw->join();
+  delete raw;
+  auto shared = std::make_shared<std::thread>([] { load_config(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: exception 'config_error' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
+  // CHECK-MESSAGES: :[[@LINE-2]]:52: note: call to 'load_config' may throw 'config_error'
+  // CHECK-MESSAGES: :[[@LINE-175]]:22: note: 'config_error' is thrown here
+  shared->join();
+}
+
+void bind_front_and_ref(int x) {
+  std::thread t(std::bind_front(validate, x));
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread entry function 'validate' and call std::terminate [threads-exception-escape]
+  // CHECK-MESSAGES: :[[@LINE-188]]:5: note: 'std::invalid_argument' is thrown here
+  t.join();
+  Job job;
+  std::thread u(std::ref(job));
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread entry function 'Job::operator()' and call std::terminate [threads-exception-escape]
+  // CHECK-MESSAGES: :[[@LINE-146]]:29: note: call to 'validate' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-194]]:5: note: 'std::invalid_argument' is thrown here
+  u.join();
+}
+
+// A pointer handler does not catch a class thrown by value.
+void pointer_handler() {
+  std::thread t([] {
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'config_error' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
+  // CHECK-MESSAGES: :[[@LINE+3]]:7: note: call to 'load_config' may throw 'config_error'
+  // CHECK-MESSAGES: :[[@LINE-197]]:22: note: 'config_error' is thrown here
+    try {
+      load_config();
+    } catch (const std::exception *) {
+    }
+  });
+  t.join();
+}
+
 // --- must not warn --------------------------------------------------------
+
+struct base_error {};
+struct derived_error : base_error {};
+void throws_pointer() { throw new derived_error; }
+void caught_by_base_pointer() {
+  std::thread t([] {
+    try {
+      throws_pointer();
+    } catch (const base_error *error) {
+      delete error;
+    }
+  });
+  t.join();
+}
 
 void caught_by_base() {
   std::thread t([] {
