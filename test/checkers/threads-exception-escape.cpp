@@ -375,6 +375,19 @@ void nested_lambda(std::vector<std::function<void()>> &queue) {
   t.join();
 }
 
+// The callee handles its own exceptions.
+void load_config_or_default() {
+  try {
+    load_config();
+  } catch (const config_error &error) {
+    log_error(error.what());
+  }
+}
+void handled_in_callee() {
+  std::thread t(load_config_or_default);
+  t.join();
+}
+
 // Templates are analysed in their instantiations only.
 template <typename F> void launch_later(F f) {
   std::thread t(f);
