@@ -355,7 +355,7 @@ ExceptionSet ExceptionFlowAnalysis::thrownByCall(const Stmt *S) {
 void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
                                         const FunctionDecl *Callee,
                                         unsigned Depth, ExceptionSet &Out) {
-  if (!Callee || isNoexcept(Callee))
+  if (!Callee || isNoexcept(Callee) || Callee->isConsteval())
     return;
   SourceLocation Loc = llvm::isa<Expr>(Site)
                            ? llvm::cast<Expr>(Site)->getExprLoc()
@@ -445,10 +445,27 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
       analyzeStmt(Init, Caught, Depth, Out);
     return;
   }
-  // Operands that are never evaluated cannot throw.
+  // Operands that are never evaluated cannot throw, and neither can what
+  // the compiler evaluates: a throw reached there is a compile error (fmt's
+  // and std::format's consteval format-string checks rely on exactly that).
   if (llvm::isa<BlockExpr, UnaryExprOrTypeTraitExpr, CXXNoexceptExpr,
-                CXXTypeidExpr>(S))
+                CXXTypeidExpr, ConstantExpr>(S))
     return;
+  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
+        if (!Var->isConstexpr())
+          analyzeStmt(Var->getInit(), Caught, Depth, Out);
+    return;
+  }
+  if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
+    if (If->isConstexpr()) {
+      analyzeStmt(If->getInit(), Caught, Depth, Out);
+      analyzeStmt(If->getThen(), Caught, Depth, Out);
+      analyzeStmt(If->getElse(), Caught, Depth, Out);
+      return;
+    }
+  }
   if (const auto *Default = llvm::dyn_cast<CXXDefaultArgExpr>(S)) {
     analyzeStmt(Default->getExpr(), Caught, Depth, Out);
     return;

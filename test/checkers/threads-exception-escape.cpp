@@ -30,13 +30,19 @@ struct config_error : std::runtime_error {
 };
 void load_config() { throw config_error("missing key"); }
 
+constexpr int parse_format(const char *format) {
+  if (*format == '\0')
+    throw std::invalid_argument("empty format");
+  return 1;
+}
+
 // --- flagged --------------------------------------------------------------
 
 void through_known_thrower(std::vector<std::string> lines) {
   std::thread t(parse_all, lines);
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread entry function 'parse_all' and call std::terminate; 1 more exception type may escape too [threads-exception-escape]
-  // CHECK-MESSAGES: :[[@LINE-18]]:13: note: call to 'parse_line' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-23]]:50: note: call to 'std::stoi' may throw 'std::invalid_argument' (listed in KnownThrowingFunctions)
+  // CHECK-MESSAGES: :[[@LINE-24]]:13: note: call to 'parse_line' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-29]]:50: note: call to 'std::stoi' may throw 'std::invalid_argument' (listed in KnownThrowingFunctions)
   t.join();
 }
 
@@ -51,7 +57,7 @@ void call_chain(int x) {
   std::thread t([x] { validate(x); });
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE-2]]:23: note: call to 'validate' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-29]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-35]]:5: note: 'std::invalid_argument' is thrown here
   t.join();
 }
 
@@ -60,7 +66,7 @@ public:
   void start() { worker_ = std::thread(&Server::serve, this); }
   // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: exception 'config_error' may escape the thread entry function 'Server::serve' and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE+5]]:18: note: call to 'load_config' may throw 'config_error'
-  // CHECK-MESSAGES: :[[@LINE-32]]:22: note: 'config_error' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-38]]:22: note: 'config_error' is thrown here
   void stop() { worker_.join(); }
 
 private:
@@ -75,14 +81,14 @@ void functor() {
   std::thread t{Job{}};
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread entry function 'Job::operator()' and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE-5]]:29: note: call to 'validate' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-53]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-59]]:5: note: 'std::invalid_argument' is thrown here
   t.join();
 }
 
 void bound(int x) {
   std::thread t(std::bind(validate, x));
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread entry function 'validate' and call std::terminate [threads-exception-escape]
-  // CHECK-MESSAGES: :[[@LINE-60]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-66]]:5: note: 'std::invalid_argument' is thrown here
   t.join();
 }
 
@@ -91,7 +97,7 @@ void named_lambda() {
   std::thread t(task);
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'config_error' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE-3]]:20: note: call to 'load_config' may throw 'config_error'
-  // CHECK-MESSAGES: :[[@LINE-63]]:22: note: 'config_error' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-69]]:22: note: 'config_error' is thrown here
   t.join();
 }
 
@@ -101,7 +107,7 @@ void pool(unsigned n) {
     workers.emplace_back([i] { validate(static_cast<int>(i) - 1); });
     // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: exception 'std::invalid_argument' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
     // CHECK-MESSAGES: :[[@LINE-2]]:32: note: call to 'validate' may throw 'std::invalid_argument'
-    // CHECK-MESSAGES: :[[@LINE-79]]:5: note: 'std::invalid_argument' is thrown here
+    // CHECK-MESSAGES: :[[@LINE-85]]:5: note: 'std::invalid_argument' is thrown here
   for (std::thread &w : workers)
     w.join();
 }
@@ -110,7 +116,7 @@ void heap_thread() {
   auto t = std::make_unique<std::thread>([] { load_config(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: exception 'config_error' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE-2]]:47: note: call to 'load_config' may throw 'config_error'
-  // CHECK-MESSAGES: :[[@LINE-82]]:22: note: 'config_error' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-88]]:22: note: 'config_error' is thrown here
   t->join();
 }
 
@@ -118,7 +124,7 @@ void jthread_too() {
   std::jthread t([] { validate(-1); });
   // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: exception 'std::invalid_argument' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE-2]]:23: note: call to 'validate' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-96]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-102]]:5: note: 'std::invalid_argument' is thrown here
 }
 
 // A handler for an unrelated type does not catch it.
@@ -126,7 +132,7 @@ void wrong_handler() {
   std::thread t([] {
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE+3]]:7: note: call to 'validate' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-104]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-110]]:5: note: 'std::invalid_argument' is thrown here
     try {
       validate(-1);
     } catch (const std::out_of_range &) {
@@ -141,7 +147,7 @@ void rethrown() {
   std::thread t([] {
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'config_error' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE+4]]:7: note: call to 'load_config' may throw 'config_error'
-  // CHECK-MESSAGES: :[[@LINE-113]]:22: note: 'config_error' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-119]]:22: note: 'config_error' is thrown here
   // CHECK-MESSAGES: :[[@LINE+5]]:7: note: 'config_error' is rethrown here
     try {
       load_config();
@@ -185,7 +191,7 @@ template <typename T> void run_template(T value) {
   std::thread t([value] { validate(static_cast<int>(value)); });
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE-2]]:27: note: call to 'validate' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-163]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-169]]:5: note: 'std::invalid_argument' is thrown here
   t.join();
 }
 void instantiate() {
@@ -197,26 +203,26 @@ void heap_allocated_and_shared() {
   auto raw = new std::thread([] { validate(-2); });
   // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: exception 'std::invalid_argument' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE-2]]:35: note: call to 'validate' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-175]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-181]]:5: note: 'std::invalid_argument' is thrown here
   raw->join();
   delete raw;
   auto shared = std::make_shared<std::thread>([] { load_config(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: exception 'config_error' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE-2]]:52: note: call to 'load_config' may throw 'config_error'
-  // CHECK-MESSAGES: :[[@LINE-175]]:22: note: 'config_error' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-181]]:22: note: 'config_error' is thrown here
   shared->join();
 }
 
 void bind_front_and_ref(int x) {
   std::thread t(std::bind_front(validate, x));
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread entry function 'validate' and call std::terminate [threads-exception-escape]
-  // CHECK-MESSAGES: :[[@LINE-188]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-194]]:5: note: 'std::invalid_argument' is thrown here
   t.join();
   Job job;
   std::thread u(std::ref(job));
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread entry function 'Job::operator()' and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE-146]]:29: note: call to 'validate' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-194]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-200]]:5: note: 'std::invalid_argument' is thrown here
   u.join();
 }
 
@@ -225,12 +231,21 @@ void pointer_handler() {
   std::thread t([] {
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'config_error' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE+3]]:7: note: call to 'load_config' may throw 'config_error'
-  // CHECK-MESSAGES: :[[@LINE-197]]:22: note: 'config_error' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-203]]:22: note: 'config_error' is thrown here
     try {
       load_config();
     } catch (const std::exception *) {
     }
   });
+  t.join();
+}
+
+// The same constexpr function called at run time may throw.
+void run_time_constexpr_call(const char *format) {
+  std::thread t([format] { consume(parse_format(format)); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
+  // CHECK-MESSAGES: :[[@LINE-2]]:36: note: call to 'parse_format' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-213]]:5: note: 'std::invalid_argument' is thrown here
   t.join();
 }
 
@@ -372,6 +387,24 @@ void std_function(std::function<void()> entry) {
 // A lambda defined in the thread but run elsewhere does not throw here.
 void nested_lambda(std::vector<std::function<void()>> &queue) {
   std::thread t([&queue] { queue.push_back([] { validate(-1); }); });
+  t.join();
+}
+
+// What the compiler evaluates cannot throw at run time: a throw there is a
+// compile error. fmt and std::format check format strings this way.
+struct format_string {
+  consteval format_string(const char *format) {
+    if (*format == '\0')
+      throw std::invalid_argument("empty format");
+  }
+};
+void log_formatted(format_string) {}
+void compile_time_only() {
+  std::thread t([] {
+    constexpr int checked = parse_format("{}");
+    static_assert(checked == 1);
+    log_formatted("{}");
+  });
   t.join();
 }
 
