@@ -221,8 +221,20 @@ void JoinableAtExitCheck::checkMemberDestructor(const FieldDecl *Member) {
     // may join it; the destructor is not the only way out.
     if (M.Use.Kind == ThreadUseKind::Escape)
       return;
-    if (M.Use.Kind == ThreadUseKind::Join && !FirstJoin && M.In &&
-        !llvm::isa<CXXDestructorDecl>(M.In))
+    if (M.Use.Kind != ThreadUseKind::Join || !M.In ||
+        llvm::isa<CXXDestructorDecl>(M.In))
+      continue;
+    // Joined in an override of a base class's hook (a test fixture's
+    // TearDown(), a service framework's onStop()): the framework that
+    // declared the hook is the one that calls it before destruction.
+    if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(M.In))
+      if (Method->size_overridden_methods() > 0)
+        return;
+    // A constructor that joins in its catch handler cleans up a failed
+    // construction; the function to name is the one that stops a running
+    // object, if there is one.
+    if (!FirstJoin || (llvm::isa<CXXConstructorDecl>(FirstJoin->In) &&
+                       !llvm::isa<CXXConstructorDecl>(M.In)))
       FirstJoin = &M;
   }
   // Started and joined by the class, so the class owns the thread; never
@@ -251,6 +263,11 @@ void JoinableAtExitCheck::checkMemberDestructor(const FieldDecl *Member) {
   diag(FirstJoin->Use.Site->getBeginLoc(), "joined here", DiagnosticIDs::Note);
   if (DtorDef)
     diag(DtorDef->getLocation(), "the destructor of '%0' does not join it",
+         DiagnosticIDs::Note)
+        << RD->getName();
+  else if (Dtor && Dtor->isExplicitlyDefaulted())
+    diag(Dtor->getLocation(),
+         "the defaulted destructor of '%0' does not join it",
          DiagnosticIDs::Note)
         << RD->getName();
   else

@@ -151,3 +151,48 @@ public:
 private:
   std::thread th_;
 };
+
+// Joined by a constructor's cleanup and by shutdown(): the warning names the
+// function that stops a running pool, and the defaulted destructor.
+class FailSafePool {
+public:
+  explicit FailSafePool(int n) {
+    try {
+      for (int i = 0; i < n; ++i)
+        threads_.emplace_back(work);
+    } catch (...) {
+      for (std::thread &t : threads_)
+        if (t.joinable())
+          t.join();
+      throw;
+    }
+  }
+  ~FailSafePool() = default;
+  void shutdown() {
+    for (std::thread &t : threads_)
+      if (t.joinable())
+        t.join();
+  }
+
+private:
+  std::vector<std::thread> threads_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: member threads in 'threads_' are joined only by 'shutdown'; a 'FailSafePool' destroyed without calling it (including during exception unwinding) will call std::terminate [threads-joinable-at-exit]
+  // CHECK-MESSAGES: :[[@LINE-6]]:9: note: joined here
+  // CHECK-MESSAGES: :[[@LINE-11]]:3: note: the defaulted destructor of 'FailSafePool' does not join it
+};
+
+// A test fixture: the framework calls TearDown() before the destructor, so
+// a join in an override of a base class's hook is enough.
+struct TestBase {
+  virtual ~TestBase() = default;
+  virtual void SetUp() {}
+  virtual void TearDown() {}
+};
+class ServerTest : public TestBase {
+protected:
+  void SetUp() override { server_ = std::thread(work); }
+  void TearDown() override { server_.join(); }
+
+private:
+  std::thread server_;
+};
