@@ -74,10 +74,11 @@ void JoinableAtExitCheck::check(const MatchFinder::MatchResult &Result) {
 void JoinableAtExitCheck::checkFunction(const FunctionDecl *Fn,
                                         ASTContext &Ctx) {
   llvm::SmallVector<LifetimeEvent, 8> Events;
-  ThreadLifetimeAnalysis(Types, Exceptions, AssumeOpaqueCallsThrow)
+  ThreadLifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow)
       .analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events)
-    report(Event, Ctx);
+    if (Event.Kind != LifetimeEvent::InvalidJoin) // threads-invalid-join's
+      report(Event, Ctx);
 }
 
 void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
@@ -141,6 +142,8 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
     }
     break;
   }
+  case LifetimeEvent::InvalidJoin:
+    return;
   case LifetimeEvent::Overwrite:
     diag(Loc, "thread '%0' %select{is still|may still be}1 joinable when it is "
               "move-assigned here; the assignment will call std::terminate")

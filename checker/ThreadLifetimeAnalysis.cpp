@@ -14,11 +14,28 @@ namespace clang::tidy::threads {
 
 namespace {
 
-/// A thread's joinability at a program point, as a set of possibilities:
-/// the dataflow join is set union, so loops reach a fixed point quickly.
+/// A thread's state at a program point, as a set of possibilities: the
+/// dataflow join is set union, so loops reach a fixed point quickly. Not
+/// joinable has several causes; they matter for join() on a thread that is
+/// not joinable, and not for destruction.
 using JoinState = uint8_t;
-constexpr JoinState CanBeNotJoinable = 1;
+constexpr JoinState NeverStarted = 1; ///< Default-constructed.
 constexpr JoinState CanBeJoinable = 2;
+constexpr JoinState Ended = 4;      ///< Joined or detached.
+constexpr JoinState MovedFrom = 8;
+/// Handed by reference to code that may have done anything with it.
+constexpr JoinState HandedOver = 16;
+constexpr JoinState CanBeNotJoinable =
+    NeverStarted | Ended | MovedFrom | HandedOver;
+
+/// Whether \p Site, an escape of a thread, moves it out (std::move into a
+/// container, a member, a callee): afterwards it is empty.
+bool movesOut(const Stmt *Site) {
+  const auto *Call = llvm::dyn_cast<CallExpr>(Site);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() && Callee->isInStdNamespace() &&
+         (Callee->getName() == "move" || Callee->getName() == "forward");
+}
 
 /// Refs to tracked variables made inside a lambda or block body: the CFG
 /// of the enclosing function does not see when those run, so such a
@@ -77,6 +94,8 @@ const Expr *stripCondition(const Expr *E, bool &Negated) {
 } // namespace
 
 bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S) {
+  if (!Exceptions)
+    return false;
   if (llvm::isa<CXXThrowExpr>(S))
     return true;
   const FunctionDecl *Callee = nullptr;
@@ -91,9 +110,9 @@ bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S) {
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
     if (Types.isThreadClass(Method->getParent()))
       return false;
-  if (!Exceptions.thrownByCall(S).empty())
+  if (!Exceptions->thrownByCall(S).empty())
     return true;
-  return AssumeOpaqueCallsThrow && Exceptions.callsOpaqueFunction(S);
+  return AssumeOpaqueCallsThrow && Exceptions->callsOpaqueFunction(S);
 }
 
 void ThreadLifetimeAnalysis::analyze(
@@ -170,12 +189,18 @@ void ThreadLifetimeAnalysis::analyze(
     return false;
   };
 
-  using State = llvm::SmallVector<JoinState, 4>;
+  // Per thread: its possible states, and one statement that ended its
+  // joinability on some path into here (for the notes of an invalid join).
+  struct VarState {
+    JoinState Bits;
+    const Stmt *LastEnd = nullptr;
+  };
+  using State = llvm::SmallVector<VarState, 4>;
   unsigned NumBlocks = Cfg->getNumBlockIDs();
   std::vector<State> In(NumBlocks);
   std::vector<bool> Reached(NumBlocks, false);
   const CFGBlock &Entry = Cfg->getEntry();
-  In[Entry.getBlockID()] = State(Vars.size(), CanBeNotJoinable);
+  In[Entry.getBlockID()] = State(Vars.size(), VarState{NeverStarted});
   Reached[Entry.getBlockID()] = true;
 
   std::deque<const CFGBlock *> Worklist{&Entry};
@@ -201,6 +226,29 @@ void ThreadLifetimeAnalysis::analyze(
     EventIndex[Key] = Events.size();
     Events.push_back({Kind, Vars[Var], Site, Some});
   };
+  // A join or detach of a thread that is not joinable throws. Unknown
+  // states (handed over by reference) say nothing; a thread started on some
+  // paths only is left alone (correlated conditions are common there), but
+  // one that may already be joined, detached or moved from is reported.
+  auto RecordInvalidJoin = [&](unsigned Var, const Stmt *Site,
+                               const VarState &V, bool Final) {
+    if (!Final || (V.Bits & HandedOver))
+      return;
+    JoinState Bad = V.Bits & (NeverStarted | Ended | MovedFrom);
+    bool Some = V.Bits & CanBeJoinable;
+    if (!Bad || (Some && Bad == NeverStarted))
+      return;
+    auto Key = std::make_pair(Site, Var);
+    if (EventIndex.count(Key))
+      return;
+    LifetimeEvent Event{LifetimeEvent::InvalidJoin, Vars[Var], Site, Some};
+    Event.Reason = (Bad & Ended)       ? LifetimeEvent::AlreadyEnded
+                   : (Bad & MovedFrom) ? LifetimeEvent::MovedFrom
+                                       : LifetimeEvent::NeverStarted;
+    Event.PriorSite = V.LastEnd;
+    EventIndex[Key] = Events.size();
+    Events.push_back(Event);
+  };
 
   auto Transfer = [&](const CFGBlock &Block, State S, bool Final) {
     for (const CFGElement &Element : Block) {
@@ -209,8 +257,8 @@ void ThreadLifetimeAnalysis::analyze(
         if (It == VarIndex.end())
           continue;
         Record(LifetimeEvent::ScopeExit, It->second, Dtor->getTriggerStmt(),
-               S[It->second], Final);
-        S[It->second] = CanBeNotJoinable;
+               S[It->second].Bits, Final);
+        S[It->second] = VarState{NeverStarted};
         continue;
       }
       auto StmtElement = Element.getAs<CFGStmt>();
@@ -222,30 +270,41 @@ void ThreadLifetimeAnalysis::analyze(
           auto It = VarIndex.find(llvm::dyn_cast<VarDecl>(D));
           if (It == VarIndex.end())
             continue;
-          S[It->second] = initializerStartsThread(Vars[It->second]->getInit(),
-                                                  ThreadOwnerKind::Thread,
-                                                  Types)
-                              ? CanBeJoinable
-                              : CanBeNotJoinable;
+          S[It->second] = VarState{
+              initializerStartsThread(Vars[It->second]->getInit(),
+                                      ThreadOwnerKind::Thread, Types)
+                  ? CanBeJoinable
+                  : NeverStarted};
         }
       }
       auto Effect = Effects.find(St);
       if (Effect != Effects.end()) {
         for (const SiteEffect &E : Effect->second) {
-          if (E.Kind == ThreadUseKind::Start) {
+          switch (E.Kind) {
+          case ThreadUseKind::Start:
             if (llvm::isa<CXXOperatorCallExpr>(St))
-              Record(LifetimeEvent::Overwrite, E.Var, St, S[E.Var], Final);
-            S[E.Var] = CanBeJoinable;
-          } else {
-            S[E.Var] = CanBeNotJoinable;
+              Record(LifetimeEvent::Overwrite, E.Var, St, S[E.Var].Bits,
+                     Final);
+            S[E.Var] = VarState{CanBeJoinable};
+            break;
+          case ThreadUseKind::Join:
+            RecordInvalidJoin(E.Var, St, S[E.Var], Final);
+            S[E.Var] = VarState{Ended, St};
+            break;
+          case ThreadUseKind::Escape:
+            S[E.Var] = movesOut(St) ? VarState{MovedFrom, St}
+                                    : VarState{HandedOver};
+            break;
+          case ThreadUseKind::Query:
+            break;
           }
         }
         continue;
       }
       if (Final && mayThrow(St))
         for (unsigned Var = 0; Var < Vars.size(); ++Var)
-          if ((S[Var] & CanBeJoinable) && !CaughtWithinScope(St, Var))
-            Record(LifetimeEvent::ExceptionExit, Var, St, S[Var], Final);
+          if ((S[Var].Bits & CanBeJoinable) && !CaughtWithinScope(St, Var))
+            Record(LifetimeEvent::ExceptionExit, Var, St, S[Var].Bits, Final);
     }
     return S;
   };
@@ -276,8 +335,9 @@ void ThreadLifetimeAnalysis::analyze(
       State S = Out;
       if (GuardVar >= 0 && Block.succ_size() == 2) {
         bool JoinableBranch = (Index == 0) != Negated;
-        S[GuardVar] &= JoinableBranch ? CanBeJoinable : CanBeNotJoinable;
-        if (!S[GuardVar])
+        S[GuardVar].Bits &= JoinableBranch ? (CanBeJoinable | HandedOver)
+                                           : CanBeNotJoinable;
+        if (!S[GuardVar].Bits)
           continue; // infeasible branch for this thread
       }
       unsigned Id = Next->getBlockID();
@@ -287,9 +347,12 @@ void ThreadLifetimeAnalysis::analyze(
         Reached[Id] = Changed = true;
       } else {
         for (unsigned V = 0; V < S.size(); ++V) {
-          JoinState Merged = In[Id][V] | S[V];
-          Changed |= Merged != In[Id][V];
-          In[Id][V] = Merged;
+          VarState &Target = In[Id][V];
+          JoinState Merged = Target.Bits | S[V].Bits;
+          Changed |= Merged != Target.Bits;
+          Target.Bits = Merged;
+          if (!Target.LastEnd)
+            Target.LastEnd = S[V].LastEnd;
         }
       }
       if (Changed && !Queued[Id]) {

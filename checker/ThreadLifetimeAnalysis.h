@@ -31,13 +31,24 @@ struct LifetimeEvent {
     ScopeExit,     ///< Destroyed at \c Site (return, break, end of scope...).
     ExceptionExit, ///< An exception from \c Site would leave the scope.
     Overwrite,     ///< Move-assigned at \c Site while joinable.
+    InvalidJoin,   ///< A JoinMethod called at \c Site on a thread that is
+                   ///< (on some path) not joinable.
+  };
+  /// Why a thread is not joinable, for InvalidJoin.
+  enum NotJoinableReason {
+    AlreadyEnded, ///< Joined or detached before, at \c PriorSite.
+    MovedFrom,    ///< Moved from, at \c PriorSite.
+    NeverStarted, ///< Default-constructed and not started on any path.
   };
   EventKind Kind;
   const VarDecl *Thread;
-  /// The statement that leaves the scope, throws, or assigns.
+  /// The statement that leaves the scope, throws, assigns, or joins.
   const Stmt *Site;
-  /// Joinable on some paths only.
+  /// Joinable on some paths only; for InvalidJoin, invalid on some paths.
   bool OnlyOnSomePaths;
+  NotJoinableReason Reason = AlreadyEnded;
+  /// For InvalidJoin: a join, detach or move that ended joinability before.
+  const Stmt *PriorSite = nullptr;
 };
 
 class ThreadLifetimeAnalysis {
@@ -46,8 +57,10 @@ public:
   /// than a finding in a generated 10,000-block function.
   static constexpr unsigned MaxBlocks = 20000;
 
+  /// Without \p Exceptions, exceptions are not followed (no ExceptionExit
+  /// events): for users that only need the joins.
   ThreadLifetimeAnalysis(const TrackedThreadTypes &Types,
-                         ExceptionFlowAnalysis &Exceptions,
+                         ExceptionFlowAnalysis *Exceptions,
                          bool AssumeOpaqueCallsThrow)
       : Types(Types), Exceptions(Exceptions),
         AssumeOpaqueCallsThrow(AssumeOpaqueCallsThrow) {}
@@ -62,7 +75,7 @@ public:
 
 private:
   const TrackedThreadTypes &Types;
-  ExceptionFlowAnalysis &Exceptions;
+  ExceptionFlowAnalysis *Exceptions;
   const bool AssumeOpaqueCallsThrow;
 };
 

@@ -2,6 +2,7 @@
 
 #include "ThreadTidyCompat.h"
 #include "ExceptionEscapeCheck.h"
+#include "InvalidJoinCheck.h"
 #include "JoinableAtExitCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "UncheckedFutureCheck.h"
@@ -17,6 +18,7 @@ class ThreadTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<ExceptionEscapeCheck>("threads-exception-escape");
+    Factories.registerCheck<InvalidJoinCheck>("threads-invalid-join");
     Factories.registerCheck<JoinableAtExitCheck>("threads-joinable-at-exit");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "threads-swallowed-exception");
