@@ -1,6 +1,7 @@
 //===--- ExceptionFlowAnalysis.cpp ----------------------------------------===//
 
 #include "ExceptionFlowAnalysis.h"
+#include "TrackedThreadTypes.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -61,33 +62,6 @@ PrintingPolicy diagnosticPolicy(const ASTContext &Ctx) {
   Policy.SuppressUnwrittenScope = true;
   Policy.SuppressTagKeyword = true;
   return Policy;
-}
-
-/// Finds the class \p Name ("std::out_of_range") declared in the translation
-/// unit, looking through inline namespaces as name lookup does.
-const CXXRecordDecl *findRecord(const DeclContext *DC,
-                                llvm::ArrayRef<llvm::StringRef> Parts,
-                                ASTContext &Ctx) {
-  if (Parts.empty() || !DC)
-    return nullptr;
-  DeclarationName Name(&Ctx.Idents.get(Parts.front()));
-  for (const NamedDecl *Found : DC->lookup(Name)) {
-    if (Parts.size() == 1) {
-      if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Found))
-        if (const CXXRecordDecl *Def = RD->getDefinition())
-          return Def;
-      continue;
-    }
-    if (const auto *Inner = llvm::dyn_cast<DeclContext>(Found))
-      if (const CXXRecordDecl *RD = findRecord(Inner, Parts.drop_front(), Ctx))
-        return RD;
-  }
-  for (const Decl *D : DC->decls())
-    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(D))
-      if (NS->isInline())
-        if (const CXXRecordDecl *RD = findRecord(NS, Parts, Ctx))
-          return RD;
-  return nullptr;
 }
 
 } // namespace
@@ -185,12 +159,9 @@ ExceptionType ExceptionFlowAnalysis::typeNamed(llvm::StringRef Name,
   auto Cached = NamedTypes.find(Name);
   if (Cached != NamedTypes.end())
     return Cached->second;
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  Name.split(Parts, "::");
   ExceptionType Result;
   Result.Name = Name.str();
-  if (const CXXRecordDecl *RD =
-          findRecord(Ctx.getTranslationUnitDecl(), Parts, Ctx)) {
+  if (const CXXRecordDecl *RD = findRecordNamed(Ctx, Name)) {
     Result.Record = RD;
   }
   NamedTypes[Name] = Result;

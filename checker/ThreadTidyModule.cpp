@@ -4,6 +4,7 @@
 #include "ExceptionEscapeCheck.h"
 #include "InvalidJoinCheck.h"
 #include "JoinableAtExitCheck.h"
+#include "PreferJthreadCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "UncheckedFutureCheck.h"
 #include "UnjoinedThreadCheck.h"
@@ -20,6 +21,7 @@ public:
     Factories.registerCheck<ExceptionEscapeCheck>("threads-exception-escape");
     Factories.registerCheck<InvalidJoinCheck>("threads-invalid-join");
     Factories.registerCheck<JoinableAtExitCheck>("threads-joinable-at-exit");
+    Factories.registerCheck<PreferJthreadCheck>("threads-prefer-jthread");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "threads-swallowed-exception");
     Factories.registerCheck<UncheckedFutureCheck>("threads-unchecked-future");

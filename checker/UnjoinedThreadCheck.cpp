@@ -1,6 +1,7 @@
 //===--- UnjoinedThreadCheck.cpp - threads-unjoined-thread ----------------===//
 
 #include "UnjoinedThreadCheck.h"
+#include "JthreadRewrite.h"
 #include "ThreadTidyCompat.h"
 #include "ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
@@ -51,66 +52,6 @@ void summarize(llvm::ArrayRef<ThreadUse> Uses, OwnerSummary &Summary) {
       break;
     }
   }
-}
-
-/// The callable a thread construction runs, when the construction is one.
-const Expr *threadCallable(const Expr *Init) {
-  Init = stripTemporaryWrappers(Init);
-  const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(Init);
-  if (!Construct || Construct->getNumArgs() == 0)
-    return nullptr;
-  const CXXConstructorDecl *Ctor = Construct->getConstructor();
-  if (!Ctor || Ctor->isCopyOrMoveConstructor())
-    return nullptr;
-  return Construct->getArg(0)->IgnoreParenImpCasts();
-}
-
-/// std::jthread passes a std::stop_token to callables that accept one, so the
-/// swap is only meaning-preserving when the callable cannot take one: a
-/// non-generic lambda, a function or member function whose first parameter is
-/// not a stop_token.
-bool callableIgnoresStopToken(const Expr *Callable) {
-  if (!Callable)
-    return false;
-  Callable = Callable->IgnoreImplicit();
-  auto FirstParamIsStopToken = [](const FunctionDecl *FD) {
-    if (FD->getNumParams() == 0)
-      return false;
-    QualType T = FD->getParamDecl(0)->getType().getNonReferenceType();
-    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-    return RD && RD->getName() == "stop_token";
-  };
-  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(Callable))
-    return !Lambda->isGenericLambda() &&
-           !FirstParamIsStopToken(Lambda->getCallOperator());
-  if (const auto *AddrOf = llvm::dyn_cast<UnaryOperator>(Callable))
-    Callable = AddrOf->getSubExpr()->IgnoreParenImpCasts();
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Callable))
-    if (const auto *FD = llvm::dyn_cast<FunctionDecl>(Ref->getDecl()))
-      return !FD->isTemplated() && !FirstParamIsStopToken(FD);
-  return false;
-}
-
-/// The `std::thread` spelled in source for \p TSI, if it is spelled exactly
-/// so: not through a macro, an alias, or `auto`.
-CharSourceRange spelledStdThread(const TypeSourceInfo *TSI,
-                                 const ASTContext &Ctx) {
-  if (!TSI)
-    return {};
-  TypeLoc TL = TSI->getTypeLoc().getUnqualifiedLoc();
-  SourceRange Range = TL.getSourceRange();
-  if (Range.isInvalid() || Range.getBegin().isMacroID() ||
-      Range.getEnd().isMacroID())
-    return {};
-  TypeLoc Named = compat::stripQualifierSugar(TL);
-  if (!Named.getAs<RecordTypeLoc>())
-    return {};
-  CharSourceRange Chars = CharSourceRange::getTokenRange(Range);
-  llvm::StringRef Text = Lexer::getSourceText(Chars, Ctx.getSourceManager(),
-                                              Ctx.getLangOpts());
-  if (Text != "std::thread" && Text != "::std::thread")
-    return {};
-  return Chars;
 }
 
 } // namespace
@@ -188,29 +129,9 @@ void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
         << ownerKindIndex(Kind) << Owner->getName();
 
     if (JthreadFixIt && Kind == ThreadOwnerKind::Thread &&
-        StartedAtDeclaration && Summary.OnlyMemberCalls &&
-        Ctx.getLangOpts().CPlusPlus20 &&
-        qualifiedNameOf(Owner->getType()->getAsCXXRecordDecl()) ==
-            "std::thread" &&
-        callableIgnoresStopToken(threadCallable(Owner->getInit()))) {
-      CharSourceRange TypeRange =
-          spelledStdThread(Owner->getTypeSourceInfo(), Ctx);
-      // `auto t = std::thread(f);` spells the type in the initializer.
-      if (TypeRange.isInvalid() && Owner->getType()->getContainedAutoType()) {
-        const Expr *Init = Owner->getInit()->IgnoreImplicit();
-        if (const auto *Temp = llvm::dyn_cast<CXXTemporaryObjectExpr>(Init))
-          TypeRange = spelledStdThread(Temp->getTypeSourceInfo(), Ctx);
-        else if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Init))
-          TypeRange = spelledStdThread(Cast->getTypeInfoAsWritten(), Ctx);
-      }
-      if (TypeRange.isValid()) {
-        llvm::StringRef Old = Lexer::getSourceText(
-            TypeRange, Ctx.getSourceManager(), Ctx.getLangOpts());
-        Diag << FixItHint::CreateReplacement(
-            TypeRange, Old.starts_with("::") ? "::std::jthread"
-                                             : "std::jthread");
-      }
-    }
+        StartedAtDeclaration && Summary.OnlyMemberCalls)
+      if (std::optional<FixItHint> Fix = jthreadTypeFix(Owner, Ctx))
+        Diag << *Fix;
   }
   if (!StartedAtDeclaration && Summary.FirstStart)
     diag(Summary.FirstStart->getBeginLoc(), "thread started here",

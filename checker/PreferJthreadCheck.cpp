@@ -1,0 +1,143 @@
+//===--- PreferJthreadCheck.cpp - threads-prefer-jthread ------------------===//
+
+#include "PreferJthreadCheck.h"
+#include "JthreadRewrite.h"
+#include "ThreadLifetimeAnalysis.h"
+#include "ThreadUseClassifier.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threads {
+
+namespace {
+
+/// The range that removing the statement \p Join (`t.join();`) deletes:
+/// the statement with its semicolon, and its whole line when nothing else
+/// is on it. Invalid when the statement comes from a macro.
+CharSourceRange removalRange(const Stmt *Join, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Begin = Join->getBeginLoc();
+  SourceLocation End = Join->getEndLoc();
+  if (Begin.isInvalid() || End.isInvalid() || Begin.isMacroID() ||
+      End.isMacroID())
+    return {};
+  std::optional<Token> Semi =
+      Lexer::findNextToken(End, SM, Ctx.getLangOpts());
+  if (!Semi || !Semi->is(tok::semi))
+    return {};
+  SourceLocation After = Semi->getEndLoc();
+
+  // Widen to the whole line when the statement is alone on it.
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Begin), &Invalid);
+  if (Invalid)
+    return CharSourceRange::getCharRange(Begin, After);
+  unsigned BeginOffset = SM.getFileOffset(Begin);
+  unsigned AfterOffset = SM.getFileOffset(After);
+  unsigned LineStart = BeginOffset;
+  while (LineStart > 0 && (Buffer[LineStart - 1] == ' ' ||
+                           Buffer[LineStart - 1] == '\t'))
+    --LineStart;
+  unsigned LineEnd = AfterOffset;
+  while (LineEnd < Buffer.size() &&
+         (Buffer[LineEnd] == ' ' || Buffer[LineEnd] == '\t'))
+    ++LineEnd;
+  bool AloneOnLine = LineStart > 0 && Buffer[LineStart - 1] == '\n' &&
+                     (LineEnd == Buffer.size() || Buffer[LineEnd] == '\n');
+  if (!AloneOnLine)
+    return CharSourceRange::getCharRange(Begin, After);
+  // Take the line break before the statement rather than the one after it:
+  // the range then ends right after the semicolon, where clang-tidy applies
+  // it exactly.
+  return CharSourceRange::getCharRange(
+      Begin.getLocWithOffset(-static_cast<int>(BeginOffset - LineStart + 1)),
+      After.getLocWithOffset(static_cast<int>(LineEnd - AfterOffset)));
+}
+
+} // namespace
+
+PreferJthreadCheck::PreferJthreadCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), StdThread("::std::thread", "join") {}
+
+void PreferJthreadCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                             unless(isExpansionInSystemHeader()),
+                             hasType(qualType(isTrackedThread(&StdThread))),
+                             hasParent(declStmt().bind("declaration")))
+                         .bind("thread"),
+                     this);
+}
+
+void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread");
+  const auto *Declaration = Result.Nodes.getNodeAs<DeclStmt>("declaration");
+  ASTContext &Ctx = *Result.Context;
+  const auto *Fn =
+      llvm::dyn_cast_or_null<FunctionDecl>(Thread->getParentFunctionOrMethod());
+  if (!Fn || Fn->isDependentContext() || !Fn->getBody() ||
+      !Declaration->isSingleDecl() ||
+      !initializerStartsThread(Thread->getInit(), ThreadOwnerKind::Thread,
+                               StdThread))
+    return;
+
+  // One join, nothing that moves, detaches, restarts or lends the thread;
+  // other uses are member calls (joinable(), get_id()) that jthread has too.
+  llvm::SmallVector<ThreadUse, 8> Uses;
+  ThreadUseClassifier(Fn->getBody(), StdThread)
+      .collectUses(Thread, ThreadOwnerKind::Thread, Uses);
+  const Stmt *Join = nullptr;
+  for (const ThreadUse &Use : Uses) {
+    if (Use.Kind == ThreadUseKind::Join && !Join &&
+        llvm::isa<CXXMemberCallExpr>(Use.Site))
+      Join = Use.Site;
+    else if (Use.Kind != ThreadUseKind::Query || !Use.IsMemberCallOnOwner)
+      return;
+  }
+  if (!Join)
+    return;
+
+  // The join must be the last statement of the thread's own scope: an
+  // earlier join would, as a jthread, wait later than it does now.
+  ParentMap Parents(Fn->getBody());
+  const auto *Scope =
+      llvm::dyn_cast_or_null<CompoundStmt>(Parents.getParent(Declaration));
+  if (!Scope || Scope->body_empty())
+    return;
+  const Stmt *Last = Scope->body_back();
+  if (const auto *Full = llvm::dyn_cast<FullExpr>(Last))
+    Last = Full->getSubExpr();
+  if (Last != Join)
+    return;
+
+  // Every path reaches it: no early return, break or goto leaves the scope
+  // with the thread running (threads-joinable-at-exit reports those).
+  llvm::SmallVector<LifetimeEvent, 4> Events;
+  ThreadLifetimeAnalysis(StdThread, /*Exceptions=*/nullptr,
+                         /*AssumeOpaqueCallsThrow=*/false)
+      .analyze(Fn, Ctx, Events);
+  for (const LifetimeEvent &Event : Events)
+    if (Event.Thread == Thread)
+      return;
+
+  std::optional<FixItHint> TypeFix = jthreadTypeFix(Thread, Ctx);
+  CharSourceRange Removal = removalRange(Scope->body_back(), Ctx);
+  if (!TypeFix || Removal.isInvalid())
+    return;
+  if (!Reported.insert(Thread->getLocation().getRawEncoding()).second)
+    return;
+  diag(Thread->getLocation(),
+       "thread '%0' is joined at the end of its scope on every path; use "
+       "std::jthread, which joins on destruction, also when an exception "
+       "leaves the scope")
+      << Thread->getName() << *TypeFix << FixItHint::CreateRemoval(Removal);
+  diag(Join->getBeginLoc(), "this join becomes redundant",
+       DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::threads

@@ -1,0 +1,37 @@
+//===--- PreferJthreadCheck.h - threads-prefer-jthread --------------------===//
+
+#ifndef THREAD_TIDY_PREFERJTHREADCHECK_H
+#define THREAD_TIDY_PREFERJTHREADCHECK_H
+
+#include "TrackedThreadTypes.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::threads {
+
+/// Suggests std::jthread for a local std::thread that is joined as the last
+/// statement of its scope on every path: exactly what jthread's destructor
+/// does, and it also joins when an exception leaves the scope.
+///
+/// For the user-facing documentation see
+/// docs/checks/threads-prefer-jthread.md.
+class PreferJthreadCheck : public ClangTidyCheck {
+public:
+  PreferJthreadCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+private:
+  /// Only std::thread has a jthread to become; the option-configured thread
+  /// types of the other checks do not apply.
+  const TrackedThreadTypes StdThread;
+  llvm::DenseSet<SourceLocation::UIntTy> Reported;
+};
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_PREFERJTHREADCHECK_H
