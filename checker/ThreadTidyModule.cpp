@@ -1,6 +1,7 @@
 //===--- ThreadTidyModule.cpp - The threads-* clang-tidy module -----------===//
 
 #include "ThreadTidyCompat.h"
+#include "DanglingCaptureCheck.h"
 #include "ExceptionEscapeCheck.h"
 #include "InvalidJoinCheck.h"
 #include "JoinableAtExitCheck.h"
@@ -18,6 +19,7 @@ namespace clang::tidy::threads {
 class ThreadTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<DanglingCaptureCheck>("threads-dangling-capture");
     Factories.registerCheck<ExceptionEscapeCheck>("threads-exception-escape");
     Factories.registerCheck<InvalidJoinCheck>("threads-invalid-join");
     Factories.registerCheck<JoinableAtExitCheck>("threads-joinable-at-exit");

@@ -1,0 +1,353 @@
+//===--- DanglingCaptureCheck.cpp - threads-dangling-capture --------------===//
+
+#include "DanglingCaptureCheck.h"
+#include "ThreadEntryFunctions.h"
+#include "ThreadUseClassifier.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threads {
+
+namespace {
+
+/// How a launched thread gets to run past the end of the function.
+struct Outliving {
+  enum OutlivingKind { Detached, InMember, InGlobal, InCallersContainer,
+                       Returned };
+  OutlivingKind Kind;
+  const Stmt *Site;
+  const NamedDecl *Where = nullptr; ///< The member or global.
+};
+
+/// How the thread refers to a local variable.
+struct LocalReference {
+  enum ReferenceKind { Capture, StdRef, Address };
+  ReferenceKind Kind;
+  const VarDecl *Var;
+  SourceLocation Loc;
+};
+
+/// The nearest parent of \p E that is not a temporary or cast wrapper, and
+/// the child of that parent the walk came from.
+DynTypedNode semanticParent(const Expr *E, ASTContext &Ctx,
+                            const Expr *&Child) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  Child = E;
+  for (unsigned Steps = 0; Steps < 16; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return {};
+    const auto *ParentExpr = Parents[0].get<Expr>();
+    if (ParentExpr &&
+        (llvm::isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                   CXXBindTemporaryExpr, FullExpr, CXXFunctionalCastExpr>(
+             ParentExpr) ||
+         (llvm::isa<CXXConstructExpr>(ParentExpr) &&
+          llvm::cast<CXXConstructExpr>(ParentExpr)->getNumArgs() == 1 &&
+          llvm::cast<CXXConstructExpr>(ParentExpr)
+              ->getConstructor()
+              ->isCopyOrMoveConstructor()))) {
+      Node = Parents[0];
+      Child = ParentExpr;
+      continue;
+    }
+    return Parents[0];
+  }
+  return {};
+}
+
+bool isContainerInsertion(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  if (!Method || !Method->getIdentifier())
+    return false;
+  llvm::StringRef Name = Method->getName();
+  return Name == "push_back" || Name == "push_front" || Name == "emplace" ||
+         Name == "emplace_back" || Name == "emplace_front" ||
+         Name == "insert" || Name == "emplace_hint";
+}
+
+/// Where threads put into the container \p Object end up.
+std::optional<Outliving> containerDestination(const Expr *Object,
+                                              const Stmt *Site) {
+  Object = Object->IgnoreParenImpCasts();
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Object))
+    return Outliving{Outliving::InMember, Site, Member->getMemberDecl()};
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object)) {
+    const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var)
+      return std::nullopt;
+    if (!Var->hasLocalStorage())
+      return Outliving{Outliving::InGlobal, Site, Var};
+    // A container the caller passed in outlives this function.
+    if (llvm::isa<ParmVarDecl>(Var) && Var->getType()->isReferenceType())
+      return Outliving{Outliving::InCallersContainer, Site, Var};
+  }
+  return std::nullopt;
+}
+
+/// Where the thread value \p E goes, given the node that receives it.
+std::optional<Outliving> destinationOf(const Expr *E, ASTContext &Ctx,
+                                       const TrackedThreadTypes &Types);
+
+/// How the local thread \p Var can outlive its function: detached, moved
+/// into a member, a global or a container of the caller, or returned.
+std::optional<Outliving> variableOutlives(const VarDecl *Var, ASTContext &Ctx,
+                                          const TrackedThreadTypes &Types) {
+  if (!Var->hasLocalStorage())
+    return Outliving{Outliving::InGlobal, nullptr, Var};
+  const auto *Fn =
+      llvm::dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (!Fn || !Fn->getBody())
+    return std::nullopt;
+  llvm::SmallVector<ThreadUse, 8> Uses;
+  ThreadUseClassifier(Fn->getBody(), Types)
+      .collectUses(Var, ThreadOwnerKind::Thread, Uses);
+  for (const ThreadUse &Use : Uses) {
+    if (Use.Kind == ThreadUseKind::Join) {
+      const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Use.Site);
+      const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+      if (Method && Method->getIdentifier() && Method->getName() == "detach")
+        return Outliving{Outliving::Detached, Use.Site};
+      continue;
+    }
+    if (Use.Kind != ThreadUseKind::Escape)
+      continue;
+    if (llvm::isa<ReturnStmt>(Use.Site))
+      return Outliving{Outliving::Returned, Use.Site};
+    // std::move(t) handed on: follow the moved value one step.
+    if (const auto *Move = llvm::dyn_cast<CallExpr>(Use.Site))
+      if (const FunctionDecl *Callee = Move->getDirectCallee())
+        if (Callee->isInStdNamespace() && Callee->getIdentifier() &&
+            Callee->getName() == "move")
+          if (std::optional<Outliving> Result =
+                  destinationOf(Move, Ctx, Types))
+            return Result;
+  }
+  return std::nullopt;
+}
+
+std::optional<Outliving> destinationOf(const Expr *E, ASTContext &Ctx,
+                                       const TrackedThreadTypes &Types) {
+  const Expr *Child = nullptr;
+  DynTypedNode Parent = semanticParent(E, Ctx, Child);
+  if (const auto *Var = Parent.get<VarDecl>()) {
+    if (Var->getType()->isReferenceType())
+      return std::nullopt;
+    return variableOutlives(Var, Ctx, Types);
+  }
+  if (const auto *Init = Parent.get<CXXCtorInitializer>())
+    if (const FieldDecl *Member = Init->getMember())
+      return Outliving{Outliving::InMember, E, Member};
+  if (Parent.get<ReturnStmt>())
+    return Outliving{Outliving::Returned, E};
+  if (const auto *Member = Parent.get<MemberExpr>()) {
+    // `std::thread(...).detach();`
+    const Expr *MemberChild = nullptr;
+    const auto *Call = semanticParent(Member, Ctx, MemberChild)
+                           .get<CXXMemberCallExpr>();
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (Method && Method->getIdentifier() && Method->getName() == "detach")
+      return Outliving{Outliving::Detached, Call};
+    return std::nullopt;
+  }
+  if (const auto *Op = Parent.get<CXXOperatorCallExpr>()) {
+    if (Op->getOperator() != OO_Equal || Op->getNumArgs() != 2 ||
+        Op->getArg(1) != Child)
+      return std::nullopt;
+    const Expr *Target = Op->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(Target))
+      return Outliving{Outliving::InMember, Op, Member->getMemberDecl()};
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Target))
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl())) {
+        if (!Var->hasLocalStorage())
+          return Outliving{Outliving::InGlobal, Op, Var};
+        if (!Var->getType()->isReferenceType())
+          return variableOutlives(Var, Ctx, Types);
+      }
+    return std::nullopt;
+  }
+  if (const auto *Call = Parent.get<CXXMemberCallExpr>())
+    if (isContainerInsertion(Call))
+      return containerDestination(Call->getImplicitObjectArgument(), Call);
+  return std::nullopt;
+}
+
+/// The lambda a callable expression names, directly or through a local
+/// closure variable initialized with it.
+const LambdaExpr *lambdaOf(const Expr *Callable) {
+  const Expr *E = stripTemporaryWrappers(Callable);
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E))
+    return Lambda;
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->getInit())
+        return llvm::dyn_cast<LambdaExpr>(
+            stripTemporaryWrappers(Var->getInit()));
+  return nullptr;
+}
+
+/// `std::ref(x)`, `std::cref(x)` or `&x` of a variable, among the thread's
+/// arguments.
+void collectArgumentReferences(const Expr *Arg,
+                               llvm::SmallVectorImpl<LocalReference> &Out) {
+  const Expr *E = stripTemporaryWrappers(Arg);
+  auto VarOf = [](const Expr *Operand) -> const VarDecl * {
+    if (const auto *Ref =
+            llvm::dyn_cast<DeclRefExpr>(Operand->IgnoreParenImpCasts()))
+      return llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    return nullptr;
+  };
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+        (Callee->getName() == "ref" || Callee->getName() == "cref") &&
+        Call->getNumArgs() == 1)
+      if (const VarDecl *Var = VarOf(Call->getArg(0)))
+        Out.push_back({LocalReference::StdRef, Var, Call->getBeginLoc()});
+    return;
+  }
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E))
+    if (Unary->getOpcode() == UO_AddrOf)
+      if (const VarDecl *Var = VarOf(Unary->getSubExpr()))
+        Out.push_back({LocalReference::Address, Var, Unary->getBeginLoc()});
+}
+
+} // namespace
+
+DanglingCaptureCheck::DanglingCaptureCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ThreadTypesOption(
+          Options.get("ThreadTypes", DefaultLaunchThreadTypes).str()),
+      Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
+      AssumeParametersOutliveThreads(
+          Options.get("AssumeParametersOutliveThreads", false)) {}
+
+void DanglingCaptureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ThreadTypes", ThreadTypesOption);
+  Options.store(Opts, "AssumeParametersOutliveThreads",
+                AssumeParametersOutliveThreads);
+}
+
+void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
+  registerThreadLaunchMatchers(Finder, this, &Types);
+}
+
+bool DanglingCaptureCheck::diesWithFunction(const VarDecl *Var) const {
+  if (!Var->hasLocalStorage())
+    return false; // static or global
+  bool IsReference = Var->getType()->isReferenceType();
+  if (llvm::isa<ParmVarDecl>(Var))
+    // A reference parameter names the caller's object: how long that lives
+    // is the caller's business, unless the user vouches for it.
+    return !IsReference || !AssumeParametersOutliveThreads;
+  // A local reference names something else, of unknown lifetime.
+  return !IsReference;
+}
+
+void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
+  std::optional<ThreadLaunch> Launch = threadLaunchFrom(Result, Types);
+  if (!Launch)
+    return;
+  ASTContext &Ctx = *Result.Context;
+
+  // What the thread refers to: by-reference captures, std::ref and
+  // addresses among its arguments.
+  llvm::SmallVector<LocalReference, 4> References;
+  if (const LambdaExpr *Lambda = lambdaOf(Launch->Callable))
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() &&
+          Capture.getCaptureKind() == LCK_ByRef)
+        if (const auto *Var =
+                llvm::dyn_cast_or_null<VarDecl>(Capture.getCapturedVar()))
+          References.push_back(
+              {LocalReference::Capture, Var, Capture.getLocation()});
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Launch->Site))
+    Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                       Construct->getNumArgs());
+  else if (const auto *Call = llvm::dyn_cast<CallExpr>(Launch->Site))
+    Args = llvm::ArrayRef<const Expr *>(Call->getArgs(), Call->getNumArgs());
+  bool AfterCallable = false;
+  for (const Expr *Arg : Args) {
+    if (AfterCallable)
+      collectArgumentReferences(Arg, References);
+    AfterCallable |= Arg == Launch->Callable;
+  }
+  llvm::erase_if(References, [&](const LocalReference &Ref) {
+    return !diesWithFunction(Ref.Var);
+  });
+  if (References.empty())
+    return;
+
+  std::optional<Outliving> Outlives;
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Launch->Site))
+    Outlives = containerDestination(Call->getImplicitObjectArgument(), Call);
+  else if (llvm::isa<CXXConstructExpr>(Launch->Site))
+    Outlives = destinationOf(Launch->Site, Ctx, Types);
+  if (!Outlives)
+    return;
+
+  SourceLocation Loc = Launch->Callable->getBeginLoc();
+  if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  const LocalReference &First = References.front();
+  diag(Loc, "thread may outlive %select{local variable|parameter}0 '%1', "
+            "which it refers to%select{| (and %3 more)}2")
+      << (llvm::isa<ParmVarDecl>(First.Var) ? 1 : 0) << First.Var->getName()
+      << (References.size() > 1 ? 1 : 0)
+      << static_cast<unsigned>(References.size() - 1);
+  for (const LocalReference &Ref : References) {
+    switch (Ref.Kind) {
+    case LocalReference::Capture:
+      diag(Ref.Loc, "'%0' is captured by reference here", DiagnosticIDs::Note)
+          << Ref.Var->getName();
+      break;
+    case LocalReference::StdRef:
+      diag(Ref.Loc, "'%0' is passed by reference here", DiagnosticIDs::Note)
+          << Ref.Var->getName();
+      break;
+    case LocalReference::Address:
+      diag(Ref.Loc, "the address of '%0' is passed here", DiagnosticIDs::Note)
+          << Ref.Var->getName();
+      break;
+    }
+  }
+  SourceLocation OutlivesLoc =
+      Outlives->Site ? Outlives->Site->getBeginLoc() : SourceLocation();
+  if (OutlivesLoc.isInvalid() && Outlives->Where)
+    OutlivesLoc = Outlives->Where->getLocation();
+  std::string Where =
+      Outlives->Where ? Outlives->Where->getNameAsString() : std::string();
+  switch (Outlives->Kind) {
+  case Outliving::Detached:
+    diag(OutlivesLoc, "the thread is detached here", DiagnosticIDs::Note);
+    break;
+  case Outliving::InMember:
+    diag(OutlivesLoc, "the thread is stored in member '%0' here",
+         DiagnosticIDs::Note)
+        << Where;
+    break;
+  case Outliving::InGlobal:
+    diag(OutlivesLoc, "the thread is stored in '%0', which outlives the "
+                      "function",
+         DiagnosticIDs::Note)
+        << Where;
+    break;
+  case Outliving::InCallersContainer:
+    diag(OutlivesLoc, "the thread is stored in '%0', which belongs to the "
+                      "caller",
+         DiagnosticIDs::Note)
+        << Where;
+    break;
+  case Outliving::Returned:
+    diag(OutlivesLoc, "the thread is returned here", DiagnosticIDs::Note);
+    break;
+  }
+}
+
+} // namespace clang::tidy::threads
