@@ -1,5 +1,7 @@
 // RUN: %check_threads --check-suffixes=CXX17 %s threads-unjoined-thread %t -- -std=c++17
 // RUN: %check_threads --check-suffixes=CXX20 %s threads-unjoined-thread %t -- -std=c++20
+// The C++20 run applied its jthread fix-its; the result still compiles.
+// RUN: %clangxx -std=c++20 -fsyntax-only %t.cpp
 
 #include <thread>
 #include <utility>
