@@ -5,7 +5,7 @@
 #include "ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -31,33 +31,23 @@ struct LocalReference {
   SourceLocation Loc;
 };
 
-/// The nearest parent of \p E that is not a temporary or cast wrapper, and
-/// the child of that parent the walk came from.
-DynTypedNode semanticParent(const Expr *E, ASTContext &Ctx,
-                            const Expr *&Child) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  Child = E;
-  for (unsigned Steps = 0; Steps < 16; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.size() != 1)
-      return {};
-    const auto *ParentExpr = Parents[0].get<Expr>();
-    if (ParentExpr &&
-        (llvm::isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-                   CXXBindTemporaryExpr, FullExpr, CXXFunctionalCastExpr>(
-             ParentExpr) ||
-         (llvm::isa<CXXConstructExpr>(ParentExpr) &&
-          llvm::cast<CXXConstructExpr>(ParentExpr)->getNumArgs() == 1 &&
-          llvm::cast<CXXConstructExpr>(ParentExpr)
-              ->getConstructor()
-              ->isCopyOrMoveConstructor()))) {
-      Node = Parents[0];
-      Child = ParentExpr;
+/// The nearest parent of \p E in \p Parents that is not a temporary or
+/// cast wrapper (nor an elided copy).
+const Stmt *semanticParent(const Expr *E, const ParentMap &Parents) {
+  const Stmt *Current = E;
+  while (const Stmt *Parent = Parents.getParent(Current)) {
+    const auto *ParentExpr = llvm::dyn_cast<Expr>(Parent);
+    if (!ParentExpr || skipTemporaryWrappers(ParentExpr) == E ||
+        llvm::isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                  CXXBindTemporaryExpr, FullExpr>(ParentExpr)) {
+      if (!ParentExpr || skipTemporaryWrappers(ParentExpr) != E)
+        return Parent;
+      Current = Parent;
       continue;
     }
-    return Parents[0];
+    return Parent;
   }
-  return {};
+  return nullptr;
 }
 
 bool isContainerInsertion(const CXXMemberCallExpr *Call) {
@@ -89,13 +79,13 @@ std::optional<Outliving> containerDestination(const Expr *Object,
   return std::nullopt;
 }
 
-/// Where the thread value \p E goes, given the node that receives it.
-std::optional<Outliving> destinationOf(const Expr *E, ASTContext &Ctx,
-                                       const TrackedThreadTypes &Types);
+/// Where a thread stored by assignment into \p Target ends up.
+std::optional<Outliving> assignedTo(const Expr *Target, const Stmt *Site,
+                                    const TrackedThreadTypes &Types);
 
 /// How the local thread \p Var can outlive its function: detached, moved
 /// into a member, a global or a container of the caller, or returned.
-std::optional<Outliving> variableOutlives(const VarDecl *Var, ASTContext &Ctx,
+std::optional<Outliving> variableOutlives(const VarDecl *Var,
                                           const TrackedThreadTypes &Types) {
   if (!Var->hasLocalStorage())
     return Outliving{Outliving::InGlobal, nullptr, Var};
@@ -106,6 +96,7 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var, ASTContext &Ctx,
   llvm::SmallVector<ThreadUse, 8> Uses;
   ThreadUseClassifier(Fn->getBody(), Types)
       .collectUses(Var, ThreadOwnerKind::Thread, Uses);
+  std::optional<ParentMap> Parents;
   for (const ThreadUse &Use : Uses) {
     if (Use.Kind == ThreadUseKind::Join) {
       const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Use.Site);
@@ -119,60 +110,42 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var, ASTContext &Ctx,
     if (llvm::isa<ReturnStmt>(Use.Site))
       return Outliving{Outliving::Returned, Use.Site};
     // std::move(t) handed on: follow the moved value one step.
-    if (const auto *Move = llvm::dyn_cast<CallExpr>(Use.Site))
-      if (const FunctionDecl *Callee = Move->getDirectCallee())
-        if (Callee->isInStdNamespace() && Callee->getIdentifier() &&
-            Callee->getName() == "move")
-          if (std::optional<Outliving> Result =
-                  destinationOf(Move, Ctx, Types))
-            return Result;
+    const auto *Move = llvm::dyn_cast<CallExpr>(Use.Site);
+    const FunctionDecl *Callee = Move ? Move->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier() ||
+        Callee->getName() != "move")
+      continue;
+    if (!Parents)
+      Parents.emplace(const_cast<Stmt *>(Fn->getBody()));
+    const Stmt *Receiver = semanticParent(Move, *Parents);
+    std::optional<Outliving> Result;
+    if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Receiver);
+        Call && isContainerInsertion(Call))
+      Result = containerDestination(Call->getImplicitObjectArgument(), Call);
+    else if (const auto *Op =
+                 llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Receiver);
+             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      Result = assignedTo(Op->getArg(0), Op, Types);
+    else if (llvm::isa_and_nonnull<ReturnStmt>(Receiver))
+      Result = Outliving{Outliving::Returned, Receiver};
+    if (Result)
+      return Result;
   }
   return std::nullopt;
 }
 
-std::optional<Outliving> destinationOf(const Expr *E, ASTContext &Ctx,
-                                       const TrackedThreadTypes &Types) {
-  const Expr *Child = nullptr;
-  DynTypedNode Parent = semanticParent(E, Ctx, Child);
-  if (const auto *Var = Parent.get<VarDecl>()) {
-    if (Var->getType()->isReferenceType())
-      return std::nullopt;
-    return variableOutlives(Var, Ctx, Types);
-  }
-  if (const auto *Init = Parent.get<CXXCtorInitializer>())
-    if (const FieldDecl *Member = Init->getMember())
-      return Outliving{Outliving::InMember, E, Member};
-  if (Parent.get<ReturnStmt>())
-    return Outliving{Outliving::Returned, E};
-  if (const auto *Member = Parent.get<MemberExpr>()) {
-    // `std::thread(...).detach();`
-    const Expr *MemberChild = nullptr;
-    const auto *Call = semanticParent(Member, Ctx, MemberChild)
-                           .get<CXXMemberCallExpr>();
-    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-    if (Method && Method->getIdentifier() && Method->getName() == "detach")
-      return Outliving{Outliving::Detached, Call};
-    return std::nullopt;
-  }
-  if (const auto *Op = Parent.get<CXXOperatorCallExpr>()) {
-    if (Op->getOperator() != OO_Equal || Op->getNumArgs() != 2 ||
-        Op->getArg(1) != Child)
-      return std::nullopt;
-    const Expr *Target = Op->getArg(0)->IgnoreParenImpCasts();
-    if (const auto *Member = llvm::dyn_cast<MemberExpr>(Target))
-      return Outliving{Outliving::InMember, Op, Member->getMemberDecl()};
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Target))
-      if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl())) {
-        if (!Var->hasLocalStorage())
-          return Outliving{Outliving::InGlobal, Op, Var};
-        if (!Var->getType()->isReferenceType())
-          return variableOutlives(Var, Ctx, Types);
-      }
-    return std::nullopt;
-  }
-  if (const auto *Call = Parent.get<CXXMemberCallExpr>())
-    if (isContainerInsertion(Call))
-      return containerDestination(Call->getImplicitObjectArgument(), Call);
+std::optional<Outliving> assignedTo(const Expr *Target, const Stmt *Site,
+                                    const TrackedThreadTypes &Types) {
+  Target = Target->IgnoreParenImpCasts();
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Target))
+    return Outliving{Outliving::InMember, Site, Member->getMemberDecl()};
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Target))
+    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl())) {
+      if (!Var->hasLocalStorage())
+        return Outliving{Outliving::InGlobal, Site, Var};
+      if (!Var->getType()->isReferenceType())
+        return variableOutlives(Var, Types);
+    }
   return std::nullopt;
 }
 
@@ -234,6 +207,33 @@ void DanglingCaptureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
+  // Each matcher looks down from where the new thread goes to the launch,
+  // so no parent map is needed.
+  auto Launch = ignoringTemporaryWrappers(
+      threadConstruction(&Types).bind("launch-construct"));
+  Finder->addMatcher(varDecl(hasInitializer(Launch)).bind("into-variable"),
+                     this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("detach"))), on(Launch))
+          .bind("detached"),
+      this);
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="),
+                                         hasArgument(1, Launch))
+                         .bind("assigned"),
+                     this);
+  Finder->addMatcher(returnStmt(hasReturnValue(Launch)).bind("returned"),
+                     this);
+  Finder->addMatcher(cxxCtorInitializer(forField(fieldDecl().bind("field")),
+                                        withInitializer(Launch)),
+                     this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                            "push_back", "push_front", "insert", "emplace",
+                            "emplace_back", "emplace_front", "emplace_hint"))),
+                        hasAnyArgument(Launch))
+          .bind("inserted"),
+      this);
+  // Threads built in place inside a container.
   registerThreadLaunchMatchers(Finder, this, &Types);
 }
 
@@ -253,7 +253,6 @@ void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<ThreadLaunch> Launch = threadLaunchFrom(Result, Types);
   if (!Launch)
     return;
-  ASTContext &Ctx = *Result.Context;
 
   // What the thread refers to: by-reference captures, std::ref and
   // addresses among its arguments.
@@ -284,11 +283,29 @@ void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   if (References.empty())
     return;
 
+  const BoundNodes &Nodes = Result.Nodes;
   std::optional<Outliving> Outlives;
-  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Launch->Site))
-    Outlives = containerDestination(Call->getImplicitObjectArgument(), Call);
-  else if (llvm::isa<CXXConstructExpr>(Launch->Site))
-    Outlives = destinationOf(Launch->Site, Ctx, Types);
+  if (const auto *Var = Nodes.getNodeAs<VarDecl>("into-variable")) {
+    if (!Var->getType()->isReferenceType())
+      Outlives = variableOutlives(Var, Types);
+  } else if (const auto *Detach =
+                 Nodes.getNodeAs<CXXMemberCallExpr>("detached")) {
+    Outlives = Outliving{Outliving::Detached, Detach};
+  } else if (const auto *Assign =
+                 Nodes.getNodeAs<CXXOperatorCallExpr>("assigned")) {
+    Outlives = assignedTo(Assign->getArg(0), Assign, Types);
+  } else if (const auto *Return = Nodes.getNodeAs<ReturnStmt>("returned")) {
+    Outlives = Outliving{Outliving::Returned, Return};
+  } else if (const auto *Field = Nodes.getNodeAs<FieldDecl>("field")) {
+    Outlives = Outliving{Outliving::InMember, Launch->Site, Field};
+  } else if (const auto *Insert =
+                 Nodes.getNodeAs<CXXMemberCallExpr>("inserted")) {
+    Outlives = containerDestination(Insert->getImplicitObjectArgument(), Insert);
+  } else if (const auto *Emplace =
+                 Nodes.getNodeAs<CXXMemberCallExpr>("launch-emplace")) {
+    Outlives =
+        containerDestination(Emplace->getImplicitObjectArgument(), Emplace);
+  }
   if (!Outlives)
     return;
 

@@ -114,6 +114,17 @@ void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
     Last = Full->getSubExpr();
   if (Last != Join)
     return;
+  // Locals declared after the thread in the same scope are destroyed before
+  // a jthread's destructor joins: the thread could still be using them.
+  bool AfterThread = false;
+  for (const Stmt *S : Scope->body()) {
+    if (AfterThread && llvm::isa<DeclStmt>(S))
+      for (const Decl *D : llvm::cast<DeclStmt>(S)->decls())
+        if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
+          if (Var->hasLocalStorage())
+            return;
+    AfterThread |= S == Declaration;
+  }
 
   // Every path reaches it: no early return, break or goto leaves the scope
   // with the thread running (threads-joinable-at-exit reports those).

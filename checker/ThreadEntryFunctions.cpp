@@ -99,14 +99,26 @@ std::string describeEntry(const FunctionDecl *Entry) {
          ExceptionFlowAnalysis::plainQualifiedName(Entry) + "'";
 }
 
+const Expr *skipTemporaryWrappers(const Expr *E) {
+  while (true) {
+    E = stripTemporaryWrappers(E);
+    const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(E);
+    if (!Construct || !Construct->isElidable() || Construct->getNumArgs() != 1)
+      return E;
+    E = Construct->getArg(0);
+  }
+}
+
+ast_matchers::internal::BindableMatcher<Stmt>
+threadConstruction(const TrackedThreadTypes *Types) {
+  return cxxConstructExpr(hasType(qualType(isTrackedThread(Types))),
+                          unless(isExpansionInSystemHeader()));
+}
+
 void registerThreadLaunchMatchers(MatchFinder *Finder,
                                   MatchFinder::MatchCallback *CB,
                                   const TrackedThreadTypes *Types) {
-  Finder->addMatcher(
-      cxxConstructExpr(hasType(qualType(isTrackedThread(Types))),
-                       unless(isExpansionInSystemHeader()))
-          .bind("launch-construct"),
-      CB);
+  Finder->addMatcher(threadConstruction(Types).bind("launch-construct"), CB);
   Finder->addMatcher(
       cxxMemberCallExpr(
           callee(cxxMethodDecl(hasAnyName("emplace_back", "emplace_front",

@@ -28,6 +28,9 @@ namespace clang::tidy::threads {
 inline constexpr llvm::StringLiteral DefaultLaunchThreadTypes =
     "::std::thread;::std::jthread";
 
+/// \p E without temporary wrappers and elided copy or move constructions.
+const Expr *skipTemporaryWrappers(const Expr *E);
+
 struct ThreadLaunch {
   /// The construction, `emplace` call or `make_unique` call.
   const Expr *Site;
@@ -37,6 +40,20 @@ struct ThreadLaunch {
   /// function pointer variable, a generic lambda, std::function).
   const FunctionDecl *Entry;
 };
+
+/// Matches \p E after the wrappers a temporary gets (implicit casts,
+/// parentheses, cleanups, functional casts, elided copies) are stripped:
+/// lets matchers look down from a declaration or a call to the thread
+/// value it receives, without the cost of a parent map.
+AST_MATCHER_P(Expr, ignoringTemporaryWrappers,
+              ast_matchers::internal::Matcher<Expr>, Inner) {
+  return Inner.matches(*skipTemporaryWrappers(&Node), Finder, Builder);
+}
+
+/// The construction of a thread from a callable outside system headers
+/// (matches copies and moves too; threadLaunchFrom() sorts them out).
+ast_matchers::internal::BindableMatcher<Stmt>
+threadConstruction(const TrackedThreadTypes *Types);
 
 /// Adds the matchers that find thread launches outside system headers; the
 /// matches are turned into launches by threadLaunchFrom().

@@ -99,7 +99,7 @@ std::thread returned() {
   return std::thread([&local] { use(local); });
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: thread may outlive local variable 'local', which it refers to [threads-dangling-capture]
   // CHECK-MESSAGES: :[[@LINE-2]]:24: note: 'local' is captured by reference here
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: the thread is returned here
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the thread is returned here
 }
 
 void into_callers_container(std::vector<std::thread> &out) {

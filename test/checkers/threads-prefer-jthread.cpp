@@ -6,6 +6,7 @@
 // RUN:   | %FileCheck %s --check-prefix=CXX17 --allow-empty
 // CXX17-NOT: warning:
 
+#include <atomic>
 #include <stop_token>
 #include <thread>
 #include <utility>
@@ -51,8 +52,8 @@ void only_queries() {
   ::std::thread t(work);
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: thread 't' is joined at the end of its scope on every path; use std::jthread, which joins on destruction, also when an exception leaves the scope [threads-prefer-jthread]
   // CHECK-MESSAGES: :[[@LINE+3]]:3: note: this join becomes redundant
-  auto id = t.get_id();
-  (void)id;
+  if (t.get_id() == std::this_thread::get_id())
+    step();
   t.join();
 }
 
@@ -70,11 +71,25 @@ void only_queries() {
 // CHECK-FIXES: void only_queries()
 // CHECK-FIXES: {{^}}  ::std::jthread t(work);{{$}}
 // CHECK-FIXES-NOT: t.join();
+// CHECK-FIXES: void local_declared_after_the_thread(
+// CHECK-FIXES: {{^}}  std::thread t([&shared] {{{$}}
 // CHECK-FIXES: void joined_early()
 // CHECK-FIXES: {{^}}  std::thread t(work);{{$}}
 // CHECK-FIXES: {{^}}  t.join();{{$}}
 
 // --- must not warn --------------------------------------------------------
+
+// 'later' would be destroyed before a jthread's join, while the thread may
+// still be using it.
+void local_declared_after_the_thread(std::atomic<const int *> &shared) {
+  std::thread t([&shared] {
+    while (!shared.load()) {
+    }
+  });
+  int later = 42;
+  shared = &later;
+  t.join();
+}
 
 void joined_early() {
   std::thread t(work);
