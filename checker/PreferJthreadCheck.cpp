@@ -66,12 +66,15 @@ PreferJthreadCheck::PreferJthreadCheck(StringRef Name,
     : ClangTidyCheck(Name, Context), StdThread("::std::thread", "join") {}
 
 void PreferJthreadCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                             unless(isExpansionInSystemHeader()),
-                             hasType(qualType(isTrackedThread(&StdThread))),
-                             hasParent(declStmt().bind("declaration")))
-                         .bind("thread"),
-                     this);
+  // From the declaration statement down: a parent map is costly.
+  Finder->addMatcher(
+      declStmt(unless(isExpansionInSystemHeader()),
+               hasSingleDecl(
+                   varDecl(hasLocalStorage(),
+                           hasType(qualType(isTrackedThread(&StdThread))))
+                       .bind("thread")))
+          .bind("declaration"),
+      this);
 }
 
 void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
@@ -81,7 +84,6 @@ void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Fn =
       llvm::dyn_cast_or_null<FunctionDecl>(Thread->getParentFunctionOrMethod());
   if (!Fn || Fn->isDependentContext() || !Fn->getBody() ||
-      !Declaration->isSingleDecl() ||
       !initializerStartsThread(Thread->getInit(), ThreadOwnerKind::Thread,
                                StdThread))
     return;

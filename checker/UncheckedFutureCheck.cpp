@@ -4,7 +4,6 @@
 #include "ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -17,31 +16,6 @@ constexpr llvm::StringLiteral DefaultFutureTypes =
     "::std::future;::std::shared_future";
 /// share() hands the state to a shared_future, which is then checked itself.
 constexpr llvm::StringLiteral RetrieveMethods = "get;share";
-
-/// Whether the value of \p E is thrown away: \p E is a statement of its own
-/// (or cast to void), not an operand, an initializer or a returned value.
-bool isDiscarded(const Expr *E, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  for (unsigned Steps = 0; Steps < 16; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.size() != 1)
-      return false;
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *ParentExpr = Parent.get<Expr>()) {
-      if (llvm::isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-                    CXXBindTemporaryExpr, FullExpr>(ParentExpr)) {
-        Node = Parent;
-        continue;
-      }
-      if (const auto *Cast = llvm::dyn_cast<ExplicitCastExpr>(ParentExpr))
-        return Cast->getTypeAsWritten()->isVoidType();
-      return false;
-    }
-    const auto *ParentStmt = Parent.get<Stmt>();
-    return ParentStmt && !llvm::isa<ReturnStmt, CoreturnStmt>(ParentStmt);
-  }
-  return false;
-}
 
 } // namespace
 
@@ -56,10 +30,16 @@ void UncheckedFutureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::std::async"))),
-                              unless(isExpansionInSystemHeader()))
-                         .bind("async"),
-                     this);
+  // A discarded std::async result: a statement of its own, or cast to
+  // void. Matched from the statement down, without a parent map.
+  auto Async = callExpr(callee(functionDecl(hasName("::std::async"))))
+                   .bind("async");
+  registerDiscardedValueMatchers(
+      Finder, this,
+      ignoringImplicit(
+          anyOf(Async, explicitCastExpr(
+                           hasDestinationType(voidType()),
+                           hasSourceExpression(ignoringImplicit(Async))))));
   Finder->addMatcher(
       varDecl(hasLocalStorage(), unless(parmVarDecl()),
               unless(isExpansionInSystemHeader()),
@@ -70,14 +50,13 @@ void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
 
 void UncheckedFutureCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Async = Result.Nodes.getNodeAs<CallExpr>("async"))
-    checkDiscardedAsync(Async, *Result.Context);
+    checkDiscardedAsync(Async);
   else if (const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local"))
     checkLocal(Local);
 }
 
-void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async,
-                                               ASTContext &Ctx) {
-  if (Async->isInstantiationDependent() || !isDiscarded(Async, Ctx))
+void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async) {
+  if (Async->isInstantiationDependent())
     return;
   if (!Reported.insert(Async->getBeginLoc().getRawEncoding()).second)
     return;

@@ -27,7 +27,7 @@ public:
   void onStartOfTranslationUnit() override { Reported.clear(); }
 
 private:
-  void checkDiscardedAsync(const CallExpr *Async, ASTContext &Ctx);
+  void checkDiscardedAsync(const CallExpr *Async);
   void checkLocal(const VarDecl *Future);
 
   const std::string FutureTypesOption;

@@ -74,14 +74,11 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
           .bind("local"),
       this);
   // A thread temporary whose value is discarded dies at the end of its
-  // statement.
-  Finder->addMatcher(
-      expr(hasType(Owner), unless(isExpansionInSystemHeader()),
-           hasParent(stmt(anyOf(compoundStmt(), switchCase(), labelStmt(),
-                                ifStmt(), whileStmt(), doStmt(), forStmt(),
-                                cxxForRangeStmt()))))
-          .bind("temporary"),
-      this);
+  // statement. Matched from the statement down: asking every expression
+  // for its parent would build the AST parent map, which costs more than
+  // all the checks together on a large translation unit.
+  registerDiscardedValueMatchers(Finder, this,
+                                 expr(hasType(Owner)).bind("temporary"));
   Finder->addMatcher(fieldDecl(hasType(Owner),
                                unless(isExpansionInSystemHeader()))
                          .bind("member"),
