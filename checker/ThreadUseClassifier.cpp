@@ -271,6 +271,13 @@ ThreadUse ThreadUseClassifier::classifyArgument(const Stmt *Call,
       isStdFunctionNamed(Callee, {"move", "forward", "swap", "exchange",
                                   "ref", "addressof", "iter_swap"}))
     return {ThreadUseKind::Escape, Call};
+  // A copy shares what it copies (a std::shared_future's state): the copy
+  // is another owner. Threads themselves cannot be copied.
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
+    if (Method->isCopyAssignmentOperator() ||
+        (llvm::isa<CXXConstructorDecl>(Method) &&
+         llvm::cast<CXXConstructorDecl>(Method)->isCopyConstructor()))
+      return {ThreadUseKind::Escape, Call};
   unsigned ParamIndex = Index - FirstParamArg;
   if (ParamIndex >= Callee->getNumParams())
     return {ThreadUseKind::Escape, Call}; // variadic: unknown

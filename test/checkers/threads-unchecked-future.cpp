@@ -140,6 +140,14 @@ void shared_then_read() {
   consume(shared.get());
 }
 
+// A copy of a shared_future shares its state: retrieving through the copy
+// is enough.
+void shared_copy_retrieved() {
+  std::shared_future<int> shared = std::async(compute, 21).share();
+  auto copy = shared;
+  consume(copy.get());
+}
+
 void captured_by_reference() {
   auto result = std::async(std::launch::async, compute, 15);
   auto read = [&result] { return result.get(); };
