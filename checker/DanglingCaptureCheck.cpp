@@ -2,6 +2,7 @@
 
 #include "DanglingCaptureCheck.h"
 #include "ThreadEntryFunctions.h"
+#include "ThreadTidyOptions.h"
 #include "ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -194,8 +195,11 @@ void collectArgumentReferences(const Expr *Arg,
 DanglingCaptureCheck::DanglingCaptureCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ThreadTypesOption(
-          Options.get("ThreadTypes", DefaultLaunchThreadTypes).str()),
+      ThreadTypesOption(validatedList(
+          *this, Name, "ThreadTypes",
+          Options.get("ThreadTypes", DefaultLaunchThreadTypes),
+          DefaultLaunchThreadTypes, ListShape::QualifiedNames,
+          /*AllowEmpty=*/false)),
       Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
       AssumeParametersOutliveThreads(
           Options.get("AssumeParametersOutliveThreads", false)) {}

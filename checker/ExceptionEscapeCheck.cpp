@@ -2,6 +2,7 @@
 
 #include "ExceptionEscapeCheck.h"
 #include "ThreadEntryFunctions.h"
+#include "ThreadTidyOptions.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -11,10 +12,13 @@ namespace clang::tidy::threads {
 ExceptionEscapeCheck::ExceptionEscapeCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ThreadTypesOption(
-          Options.get("ThreadTypes", DefaultLaunchThreadTypes).str()),
+      ThreadTypesOption(validatedList(
+          *this, Name, "ThreadTypes",
+          Options.get("ThreadTypes", DefaultLaunchThreadTypes),
+          DefaultLaunchThreadTypes, ListShape::QualifiedNames,
+          /*AllowEmpty=*/false)),
       Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
-      ExceptionOpts(Options), Flow(ExceptionOpts) {}
+      ExceptionOpts(*this, Name, Options), Flow(ExceptionOpts) {}
 
 void ExceptionEscapeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadTypes", ThreadTypesOption);

@@ -1,6 +1,7 @@
 //===--- ExceptionFlowAnalysis.cpp ----------------------------------------===//
 
 #include "ExceptionFlowAnalysis.h"
+#include "ThreadTidyOptions.h"
 #include "TrackedThreadTypes.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -65,6 +66,22 @@ PrintingPolicy diagnosticPolicy(const ASTContext &Ctx) {
 }
 
 } // namespace
+
+ExceptionOptions::ExceptionOptions(const ClangTidyCheck &Check,
+                                   llvm::StringRef CheckName,
+                                   const ClangTidyCheck::OptionsView &Options)
+    : IgnoredExceptions(validatedList(
+          Check, CheckName, "IgnoredExceptions",
+          Options.getLocalOrGlobal("IgnoredExceptions",
+                                   DefaultIgnoredExceptions),
+          DefaultIgnoredExceptions, ListShape::QualifiedNames,
+          /*AllowEmpty=*/true)),
+      KnownThrowingFunctions(validatedList(
+          Check, CheckName, "KnownThrowingFunctions",
+          Options.getLocalOrGlobal("KnownThrowingFunctions",
+                                   DefaultKnownThrowingFunctions),
+          DefaultKnownThrowingFunctions, ListShape::ThrowerEntries,
+          /*AllowEmpty=*/true)) {}
 
 bool ExceptionType::sameAs(const ExceptionType &Other) const {
   if (Record || Other.Record)

@@ -62,11 +62,11 @@ struct ExceptionOptions {
   std::string IgnoredExceptions;
   std::string KnownThrowingFunctions;
 
-  explicit ExceptionOptions(const ClangTidyCheck::OptionsView &Options)
-      : IgnoredExceptions(Options.getLocalOrGlobal(
-            "IgnoredExceptions", DefaultIgnoredExceptions)),
-        KnownThrowingFunctions(Options.getLocalOrGlobal(
-            "KnownThrowingFunctions", DefaultKnownThrowingFunctions)) {}
+  /// Reads the options of \p Check (named \p CheckName), reporting
+  /// invalid entries. Empty lists are valid: nothing ignored, no known
+  /// throwers.
+  ExceptionOptions(const ClangTidyCheck &Check, llvm::StringRef CheckName,
+                   const ClangTidyCheck::OptionsView &Options);
   void storeOptions(const ClangTidyCheck::OptionsView &Options,
                     ClangTidyOptions::OptionMap &Opts) const {
     Options.store(Opts, "IgnoredExceptions", IgnoredExceptions);

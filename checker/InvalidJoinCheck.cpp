@@ -89,7 +89,7 @@ void callsOnThis(const Stmt *S, const CXXRecordDecl *RD,
 } // namespace
 
 InvalidJoinCheck::InvalidJoinCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Types(Options) {}
+    : ClangTidyCheck(Name, Context), Types(*this, Name, Options) {}
 
 void InvalidJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Types.storeOptions(Options, Opts);

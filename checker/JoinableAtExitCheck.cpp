@@ -34,9 +34,9 @@ llvm::StringRef exitKeyword(const Stmt *Site) {
 JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      Types(Options), AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
+      Types(*this, Name, Options), AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
       CheckMemberDestructors(Options.get("CheckMemberDestructors", true)),
-      ExceptionOpts(Options), Exceptions(ExceptionOpts) {}
+      ExceptionOpts(*this, Name, Options), Exceptions(ExceptionOpts) {}
 
 void JoinableAtExitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Types.storeOptions(Options, Opts);

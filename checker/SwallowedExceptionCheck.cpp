@@ -3,6 +3,7 @@
 #include "SwallowedExceptionCheck.h"
 #include "ExceptionFlowAnalysis.h"
 #include "ThreadEntryFunctions.h"
+#include "ThreadTidyOptions.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -100,12 +101,17 @@ const FunctionDecl *userDefinition(const FunctionDecl *FD) {
 SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ThreadTypesOption(
-          Options.get("ThreadTypes", DefaultLaunchThreadTypes).str()),
+      ThreadTypesOption(validatedList(
+          *this, Name, "ThreadTypes",
+          Options.get("ThreadTypes", DefaultLaunchThreadTypes),
+          DefaultLaunchThreadTypes, ListShape::QualifiedNames,
+          /*AllowEmpty=*/false)),
       Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
-      BroadExceptionTypesOption(
-          Options.get("BroadExceptionTypes", DefaultBroadExceptionTypes)
-              .str()) {
+      BroadExceptionTypesOption(validatedList(
+          *this, Name, "BroadExceptionTypes",
+          Options.get("BroadExceptionTypes", DefaultBroadExceptionTypes),
+          DefaultBroadExceptionTypes, ListShape::QualifiedNames,
+          /*AllowEmpty=*/true)) {
   for (llvm::StringRef Item :
        utils::options::parseStringList(BroadExceptionTypesOption)) {
     Item = Item.trim();

@@ -9,9 +9,12 @@
 #ifndef THREAD_TIDY_THREADTIDYCOMPAT_H
 #define THREAD_TIDY_THREADTIDYCOMPAT_H
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/Version.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
 
 #if CLANG_VERSION_MAJOR >= 22
 // LLVM 22 moved the registry into ClangTidyModule.h and deprecated the old
@@ -43,6 +46,20 @@ inline bool isPureVirtual(const FunctionDecl *FD) {
   return FD->isPureVirtual();
 #else
   return FD->isPure();
+#endif
+}
+
+/// Reports a problem in the check's configuration. clang-tidy 16 crashes
+/// (null diagnostics engine) on any configuration diagnostic issued while
+/// --dump-config or --list-checks build the checks, so there the warning is
+/// written to stderr in the same format instead.
+inline void configurationWarning(const ClangTidyCheck &Check,
+                                 const std::string &Message) {
+#if CLANG_VERSION_MAJOR >= 17
+  Check.configurationDiag("%0") << Message;
+#else
+  (void)Check;
+  llvm::errs() << "warning: " << Message << " [clang-tidy-config]\n";
 #endif
 }
 

@@ -1,6 +1,7 @@
 //===--- TrackedThreadTypes.cpp -------------------------------------------===//
 
 #include "TrackedThreadTypes.h"
+#include "ThreadTidyOptions.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ASTContext.h"
@@ -72,6 +73,19 @@ TrackedThreadTypes::TrackedThreadTypes(llvm::StringRef ThreadTypes,
       JoinMethodsOption(JoinMethods.str()),
       ThreadTypeNames(parseNames(ThreadTypes)),
       JoinMethodNames(parseNames(JoinMethods)) {}
+
+TrackedThreadTypes::TrackedThreadTypes(
+    const ClangTidyCheck &Check, llvm::StringRef CheckName,
+    const ClangTidyCheck::OptionsView &Options)
+    : TrackedThreadTypes(
+          validatedList(Check, CheckName, "ThreadTypes",
+                        Options.get("ThreadTypes", DefaultThreadTypes),
+                        DefaultThreadTypes, ListShape::QualifiedNames,
+                        /*AllowEmpty=*/false),
+          validatedList(Check, CheckName, "JoinMethods",
+                        Options.get("JoinMethods", DefaultJoinMethods),
+                        DefaultJoinMethods, ListShape::Identifiers,
+                        /*AllowEmpty=*/false)) {}
 
 bool TrackedThreadTypes::isThreadClass(const CXXRecordDecl *RD) const {
   if (!RD)

@@ -39,10 +39,10 @@ public:
   static constexpr llvm::StringLiteral DefaultJoinMethods = "join;detach";
 
   TrackedThreadTypes(llvm::StringRef ThreadTypes, llvm::StringRef JoinMethods);
-  /// Reads the shared `ThreadTypes` and `JoinMethods` options of a check.
-  explicit TrackedThreadTypes(const ClangTidyCheck::OptionsView &Options)
-      : TrackedThreadTypes(Options.get("ThreadTypes", DefaultThreadTypes),
-                           Options.get("JoinMethods", DefaultJoinMethods)) {}
+  /// Reads the shared `ThreadTypes` and `JoinMethods` options of the check
+  /// \p Check (named \p CheckName), reporting invalid entries.
+  TrackedThreadTypes(const ClangTidyCheck &Check, llvm::StringRef CheckName,
+                     const ClangTidyCheck::OptionsView &Options);
   /// Writes them back, for the check's storeOptions().
   void storeOptions(const ClangTidyCheck::OptionsView &Options,
                     ClangTidyOptions::OptionMap &Opts) const {

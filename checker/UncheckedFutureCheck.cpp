@@ -1,6 +1,7 @@
 //===--- UncheckedFutureCheck.cpp - threads-unchecked-future --------------===//
 
 #include "UncheckedFutureCheck.h"
+#include "ThreadTidyOptions.h"
 #include "ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -22,7 +23,10 @@ constexpr llvm::StringLiteral RetrieveMethods = "get;share";
 UncheckedFutureCheck::UncheckedFutureCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      FutureTypesOption(Options.get("FutureTypes", DefaultFutureTypes).str()),
+      FutureTypesOption(validatedList(
+          *this, Name, "FutureTypes",
+          Options.get("FutureTypes", DefaultFutureTypes), DefaultFutureTypes,
+          ListShape::QualifiedNames, /*AllowEmpty=*/false)),
       FutureTypes(FutureTypesOption, RetrieveMethods) {}
 
 void UncheckedFutureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -59,7 +59,7 @@ void summarize(llvm::ArrayRef<ThreadUse> Uses, OwnerSummary &Summary) {
 UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      Types(Options), JthreadFixIt(Options.get("JthreadFixIt", true)) {}
+      Types(*this, Name, Options), JthreadFixIt(Options.get("JthreadFixIt", true)) {}
 
 void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Types.storeOptions(Options, Opts);

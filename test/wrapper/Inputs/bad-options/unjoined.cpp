@@ -1,0 +1,3 @@
+#include <thread>
+void work();
+void forgotten() { std::thread t(work); }
