@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PYTHON ?= python3
 LIT_ARGS ?=
 
-.PHONY: all setup configure build demo check install clean
+.PHONY: all setup configure build demo check robustness bench install clean
 
 all: build
 
@@ -34,3 +34,14 @@ install: build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# No crash, no hang, no diagnostic in a system header, on hostile inputs,
+# every test and example, real code bases present in third_party_src/, and
+# seeded mutants. ROBUSTNESS_ARGS=--hostile-only for the older majors.
+robustness: build
+	python3 scripts/robustness.py --llvm-major $(LLVM_MAJOR) --build-dir $(BUILD_DIR) $(ROBUSTNESS_ARGS)
+
+# Cost on real code (bench/projects.json, cloned into third_party_src/) and
+# scaling on generated code; figures go to docs/performance.md.
+bench: build
+	python3 bench/run.py --llvm-major $(LLVM_MAJOR) --build-dir $(BUILD_DIR) $(BENCH_ARGS)
