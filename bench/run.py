@@ -79,7 +79,11 @@ def profiled_run(tidy, plugin, checks, source, flags, cwd):
                "--enable-check-profile", "--store-check-profile=" + profile_dir,
                source, "--"] + flags
         wall, rss, rc = measure(cmd, cwd)
-        return wall, rss, rc, check_profile(profile_dir)
+        profile = check_profile(profile_dir)
+        if not any(check.startswith("threads-") for check in profile):
+            sys.exit("bench: no threads-* check ran on %s (exit %d): is the "
+                     "plugin loadable?" % (source, rc))
+        return wall, rss, rc, profile
 
 
 def fmt_table(rows, header):
@@ -290,6 +294,8 @@ def main():
     args = parser.parse_args()
     if args.build_dir is None:
         args.build_dir = os.path.join(ROOT, "build", "llvm-" + args.llvm_major)
+    # Runs happen inside each code base: every path must be absolute.
+    args.build_dir = os.path.abspath(args.build_dir)
     llvm = "/usr/lib/llvm-%s/bin" % args.llvm_major
     tools = (os.path.join(llvm, "clang++"), os.path.join(llvm, "clang-tidy"),
              os.path.join(args.build_dir, "lib", "libThreadTidy.so"))

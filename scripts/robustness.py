@@ -59,6 +59,10 @@ def run_one(tidy, plugin, path, flags, timeout, cwd):
     for mark in CRASH_MARKS:
         if mark in output:
             return "crash: %s" % mark
+    # A run in which the checks never ran proves nothing.
+    for mark in ("-load request ignored", "no checks enabled"):
+        if mark in output:
+            return "the checks did not run: %s" % mark
     for line in output.splitlines():
         match = DIAG.match(line)
         if match and match.group("file").startswith(SYSTEM_DIRS):
@@ -94,8 +98,9 @@ def main():
     parser.add_argument("--timeout", type=int, default=120)
     parser.add_argument("-j", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
-    build = args.build_dir or os.path.join(ROOT, "build",
-                                           "llvm-" + args.llvm_major)
+    # Real code bases are analysed from their own directory: absolute paths.
+    build = os.path.abspath(args.build_dir or os.path.join(
+        ROOT, "build", "llvm-" + args.llvm_major))
     tidy = "/usr/lib/llvm-%s/bin/clang-tidy" % args.llvm_major
     plugin = os.path.join(build, "lib", "libThreadTidy.so")
     for tool in (tidy, plugin):
