@@ -2,7 +2,6 @@
 
 #include "DanglingCaptureCheck.h"
 #include "ThreadEntryFunctions.h"
-#include "ThreadTidyOptions.h"
 #include "ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -195,11 +194,7 @@ void collectArgumentReferences(const Expr *Arg,
 DanglingCaptureCheck::DanglingCaptureCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ThreadTypesOption(validatedList(
-          *this, Name, "ThreadTypes",
-          Options.get("ThreadTypes", DefaultLaunchThreadTypes),
-          DefaultLaunchThreadTypes, ListShape::QualifiedNames,
-          /*AllowEmpty=*/false)),
+      ThreadTypesOption(launchThreadTypesOption(*this, Name, Options)),
       Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
       AssumeParametersOutliveThreads(
           Options.get("AssumeParametersOutliveThreads", false)) {}

@@ -2,7 +2,6 @@
 
 #include "ExceptionEscapeCheck.h"
 #include "ThreadEntryFunctions.h"
-#include "ThreadTidyOptions.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -12,11 +11,7 @@ namespace clang::tidy::threads {
 ExceptionEscapeCheck::ExceptionEscapeCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ThreadTypesOption(validatedList(
-          *this, Name, "ThreadTypes",
-          Options.get("ThreadTypes", DefaultLaunchThreadTypes),
-          DefaultLaunchThreadTypes, ListShape::QualifiedNames,
-          /*AllowEmpty=*/false)),
+      ThreadTypesOption(launchThreadTypesOption(*this, Name, Options)),
       Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
       ExceptionOpts(*this, Name, Options), Flow(ExceptionOpts) {}
 

@@ -98,11 +98,7 @@ void InvalidJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
   // The same entry as threads-joinable-at-exit: only functions that declare
   // a thread pay for the CFG.
-  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                             unless(isExpansionInSystemHeader()),
-                             hasType(qualType(isTrackedThread(&Types))))
-                         .bind("thread"),
-                     this);
+  Finder->addMatcher(localTrackedThread(&Types).bind("thread"), this);
   Finder->addMatcher(fieldDecl(unless(isExpansionInSystemHeader()),
                                hasType(qualType(isTrackedThread(&Types))))
                          .bind("member"),
@@ -111,9 +107,7 @@ void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
 
 void InvalidJoinCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread")) {
-    const auto *Fn = llvm::dyn_cast_or_null<FunctionDecl>(
-        Thread->getParentFunctionOrMethod());
-    if (Fn && !Fn->isDependentContext() && Analyzed.insert(Fn).second)
+    if (const FunctionDecl *Fn = functionToAnalyze(Thread, Analyzed))
       checkFunction(Fn, *Result.Context);
   } else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member")) {
     checkSelfJoin(Member);

@@ -47,11 +47,7 @@ void JoinableAtExitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void JoinableAtExitCheck::registerMatchers(MatchFinder *Finder) {
   // Only functions that declare a thread pay for a CFG.
-  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                             unless(isExpansionInSystemHeader()),
-                             hasType(qualType(isTrackedThread(&Types))))
-                         .bind("thread"),
-                     this);
+  Finder->addMatcher(localTrackedThread(&Types).bind("thread"), this);
   if (CheckMemberDestructors)
     Finder->addMatcher(
         fieldDecl(unless(isExpansionInSystemHeader()),
@@ -62,9 +58,7 @@ void JoinableAtExitCheck::registerMatchers(MatchFinder *Finder) {
 
 void JoinableAtExitCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread")) {
-    const auto *Fn = llvm::dyn_cast_or_null<FunctionDecl>(
-        Thread->getParentFunctionOrMethod());
-    if (Fn && !Fn->isDependentContext() && Analyzed.insert(Fn).second)
+    if (const FunctionDecl *Fn = functionToAnalyze(Thread, Analyzed))
       checkFunction(Fn, *Result.Context);
   } else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member")) {
     checkMemberDestructor(Member);

@@ -101,11 +101,7 @@ const FunctionDecl *userDefinition(const FunctionDecl *FD) {
 SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ThreadTypesOption(validatedList(
-          *this, Name, "ThreadTypes",
-          Options.get("ThreadTypes", DefaultLaunchThreadTypes),
-          DefaultLaunchThreadTypes, ListShape::QualifiedNames,
-          /*AllowEmpty=*/false)),
+      ThreadTypesOption(launchThreadTypesOption(*this, Name, Options)),
       Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
       BroadExceptionTypesOption(validatedList(
           *this, Name, "BroadExceptionTypes",

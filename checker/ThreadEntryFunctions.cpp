@@ -2,6 +2,7 @@
 
 #include "ThreadEntryFunctions.h"
 #include "ExceptionFlowAnalysis.h"
+#include "ThreadTidyOptions.h"
 #include "ThreadUseClassifier.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -97,6 +98,15 @@ std::string describeEntry(const FunctionDecl *Entry) {
       return "the thread's entry lambda";
   return "the thread entry function '" +
          ExceptionFlowAnalysis::plainQualifiedName(Entry) + "'";
+}
+
+std::string launchThreadTypesOption(const ClangTidyCheck &Check,
+                                    llvm::StringRef CheckName,
+                                    const ClangTidyCheck::OptionsView &Options) {
+  return validatedList(Check, CheckName, "ThreadTypes",
+                       Options.get("ThreadTypes", DefaultLaunchThreadTypes),
+                       DefaultLaunchThreadTypes, ListShape::QualifiedNames,
+                       /*AllowEmpty=*/false);
 }
 
 const Expr *skipTemporaryWrappers(const Expr *E) {

@@ -31,6 +31,13 @@ inline constexpr llvm::StringLiteral DefaultLaunchThreadTypes =
 /// \p E without temporary wrappers and elided copy or move constructions.
 const Expr *skipTemporaryWrappers(const Expr *E);
 
+/// The `ThreadTypes` option of a check that follows what threads run,
+/// validated (see ThreadTidyOptions.h), with DefaultLaunchThreadTypes as its
+/// default.
+std::string launchThreadTypesOption(const ClangTidyCheck &Check,
+                                    llvm::StringRef CheckName,
+                                    const ClangTidyCheck::OptionsView &Options);
+
 struct ThreadLaunch {
   /// The construction, `emplace` call or `make_unique` call.
   const Expr *Site;

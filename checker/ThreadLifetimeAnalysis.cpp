@@ -93,6 +93,24 @@ const Expr *stripCondition(const Expr *E, bool &Negated) {
 
 } // namespace
 
+ast_matchers::internal::BindableMatcher<Decl>
+localTrackedThread(const TrackedThreadTypes *Types) {
+  using namespace ast_matchers;
+  return varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                 unless(isExpansionInSystemHeader()),
+                 hasType(qualType(isTrackedThread(Types))));
+}
+
+const FunctionDecl *
+functionToAnalyze(const VarDecl *Thread,
+                  llvm::DenseSet<const FunctionDecl *> &Analyzed) {
+  const auto *Fn =
+      llvm::dyn_cast_or_null<FunctionDecl>(Thread->getParentFunctionOrMethod());
+  if (!Fn || Fn->isDependentContext() || !Analyzed.insert(Fn).second)
+    return nullptr;
+  return Fn;
+}
+
 bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S) {
   if (!Exceptions)
     return false;
