@@ -111,9 +111,7 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
       return Outliving{Outliving::Returned, Use.Site};
     // std::move(t) handed on: follow the moved value one step.
     const auto *Move = llvm::dyn_cast<CallExpr>(Use.Site);
-    const FunctionDecl *Callee = Move ? Move->getDirectCallee() : nullptr;
-    if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier() ||
-        Callee->getName() != "move")
+    if (!Move || !isStdFunctionNamed(Move->getDirectCallee(), {"move"}))
       continue;
     if (!Parents)
       Parents.emplace(const_cast<Stmt *>(Fn->getBody()));
@@ -175,9 +173,7 @@ void collectArgumentReferences(const Expr *Arg,
     return nullptr;
   };
   if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
-        (Callee->getName() == "ref" || Callee->getName() == "cref") &&
+    if (isStdFunctionNamed(Call->getDirectCallee(), {"ref", "cref"}) &&
         Call->getNumArgs() == 1)
       if (const VarDecl *Var = VarOf(Call->getArg(0)))
         Out.push_back({LocalReference::StdRef, Var, Call->getBeginLoc()});

@@ -17,11 +17,8 @@ namespace {
 /// A call of one of the std:: functions that hand their argument on
 /// unchanged as far as what gets called is concerned.
 bool forwardsCallable(const FunctionDecl *FD) {
-  if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())
-    return false;
-  llvm::StringRef Name = FD->getName();
-  return Name == "bind" || Name == "bind_front" || Name == "ref" ||
-         Name == "cref" || Name == "move" || Name == "forward";
+  return isStdFunctionNamed(
+      FD, {"bind", "bind_front", "ref", "cref", "move", "forward"});
 }
 
 /// The call operator of a closure or functor class, when there is exactly

@@ -32,9 +32,8 @@ constexpr JoinState CanBeNotJoinable =
 /// container, a member, a callee): afterwards it is empty.
 bool movesOut(const Stmt *Site) {
   const auto *Call = llvm::dyn_cast<CallExpr>(Site);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  return Callee && Callee->getIdentifier() && Callee->isInStdNamespace() &&
-         (Callee->getName() == "move" || Callee->getName() == "forward");
+  return Call && isStdFunctionNamed(Call->getDirectCallee(),
+                                    {"move", "forward"});
 }
 
 /// Refs to tracked variables made inside a lambda or block body: the CFG

@@ -44,8 +44,8 @@ const Expr *stripTemporaryWrappers(const Expr *E) {
   return E;
 }
 
-static bool isStdFunctionNamed(const FunctionDecl *FD,
-                               std::initializer_list<llvm::StringRef> Names) {
+bool isStdFunctionNamed(const FunctionDecl *FD,
+                        std::initializer_list<llvm::StringRef> Names) {
   if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())
     return false;
   llvm::StringRef Name = FD->getName();

@@ -82,6 +82,11 @@ MemberUseSummary summarizeMemberUses(
     llvm::ArrayRef<const FunctionDecl *> Functions,
     const TrackedThreadTypes &Types);
 
+/// Whether \p FD is a std:: function with one of \p Names (std::move,
+/// std::ref, ...), through inline namespaces.
+bool isStdFunctionNamed(const FunctionDecl *FD,
+                        std::initializer_list<llvm::StringRef> Names);
+
 /// Strips what wraps a temporary (implicit casts, parentheses, cleanups,
 /// functional casts) down to the expression that produces the value.
 const Expr *stripTemporaryWrappers(const Expr *E);

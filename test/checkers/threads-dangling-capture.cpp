@@ -182,3 +182,15 @@ private:
   int interval_ = 10;
   std::thread thread_;
 };
+
+// Templates (instantiated or not) and macros follow the same rules.
+#define START_JOINED(name, body) std::thread name(body); name.join()
+template <typename T> void joined_template(T value) {
+  std::thread t([&value] { (void)value; });
+  t.join();
+}
+void instantiate_and_macro() {
+  joined_template(1);
+  int x = 0;
+  START_JOINED(worker, [&x] { use(x); });
+}

@@ -265,3 +265,18 @@ void nested_lambda(std::vector<void (*)()> &queue) {
   });
   t.join();
 }
+
+// A handler that reports through a macro reports; templates are analysed in
+// their instantiations, which here report too.
+#define REPORT(message) log_error(message)
+template <typename F> void run_logged(F f) {
+  std::thread t([f] {
+    try {
+      f();
+    } catch (...) {
+      REPORT("task failed");
+    }
+  });
+  t.join();
+}
+void instantiate() { run_logged(work); }
