@@ -1,5 +1,6 @@
 # -*- Python -*-
 import os
+import shutil
 import lit.formats
 
 config.name = "thread-tidy"
@@ -33,6 +34,40 @@ for other in (22, 19, 16, 14):
         config.substitutions.append(("%other_clang_tidy", path))
         config.substitutions.append(("%other_major", str(other)))
         break
+
+# Tools of the whole-project tests. CI sets THREAD_TIDY_REQUIRE_TEST_TOOLS=1:
+# there a missing tool is an error, not a silently unsupported test.
+require_tools = os.environ.get("THREAD_TIDY_REQUIRE_TEST_TOOLS") == "1"
+source_root = os.path.dirname(config.test_source_root)
+validator = os.path.join(source_root, "tools", "sarif-validator")
+node = shutil.which("node")
+if node and os.path.isdir(os.path.join(validator, "node_modules", "ajv")):
+    config.available_features.add("sarif-validator")
+    config.substitutions.append((
+        "%validate_sarif",
+        "%s %s" % (node, os.path.join(validator, "validate-sarif.js"))))
+elif require_tools:
+    lit_config.fatal("the SARIF validator is not installed: run "
+                     "scripts/setup.sh --test")
+chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+if chromium:
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium", chromium))
+elif require_tools:
+    lit_config.fatal("chromium is not installed: run scripts/setup.sh --test")
+if shutil.which("git"):
+    config.available_features.add("git")
+config.substitutions.append(("%cmake", shutil.which("cmake") or "cmake"))
+config.substitutions.append((
+    "%make_project", "%s %s --cxx %s" % (
+        config.python_executable,
+        os.path.join(config.test_source_root, "project", "Inputs",
+                     "make_project.py"), config.clangxx)))
+config.substitutions.append((
+    "%project_tool", "%s %s" % (
+        config.python_executable,
+        os.path.join(config.test_source_root, "project", "Inputs",
+                     "project_tool.py"))))
 
 # Tests must not depend on the caller's environment.
 config.environment.pop("THREAD_TIDY_CLANG_TIDY", None)

@@ -1,0 +1,1 @@
+"""thread-tidy's whole-project runner, output formats, baselines and report."""

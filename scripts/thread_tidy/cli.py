@@ -1,0 +1,493 @@
+"""Whole-project runs, diff runs and merges of the thread-tidy command.
+
+  thread-tidy -p BUILD [paths...] [-j N] [--shard K/N] [--format F] [-o FILE]
+              [--report FILE.html] [--baseline FILE] [--write-baseline FILE]
+              [--exit-zero] [--checks ...] [--config-file ...]
+  thread-tidy diff -p BUILD [options] [-- GIT-DIFF-ARGS]
+  thread-tidy merge [--format F] [-o FILE] [--report FILE.html] INPUT...
+
+The parallel run itself is LLVM's run-clang-tidy (diff runs: clang-tidy-diff)
+with --load; this module chooses the files, reads what they export, and
+writes the results. Exit status: 0 nothing (new) found, 1 findings or files
+that did not compile, 2 thread-tidy could not run.
+"""
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+from . import baseline as baseline_mod
+from . import formats
+from . import report
+from .findings import SourceCache, findings_from_export, display_path
+from .rules import Catalogue
+
+VERSION = "1.0.0"
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
+
+
+class ToolError(Exception):
+    pass
+
+
+class Toolchain:
+    """What the wrapper found: clang-tidy, the plugin, the LLVM scripts."""
+
+    def __init__(self, clang_tidy, plugin, major, default_checks):
+        self.clang_tidy = clang_tidy
+        self.plugin = plugin
+        self.major = major
+        self.default_checks = default_checks
+        llvm_root = os.path.dirname(os.path.dirname(
+            os.path.realpath(clang_tidy)))
+        self.run_clang_tidy = self._first_existing(
+            os.path.join(llvm_root, "bin", "run-clang-tidy"),
+            shutil.which("run-clang-tidy-%d" % major))
+        self.clang_tidy_diff = self._first_existing(
+            os.path.join(llvm_root, "share", "clang", "clang-tidy-diff.py"),
+            shutil.which("clang-tidy-diff-%d.py" % major))
+
+    @staticmethod
+    def _first_existing(*paths):
+        for path in paths:
+            if path and os.path.exists(path):
+                return path
+        return None
+
+    def version(self):
+        return "%s+llvm%d" % (VERSION, self.major)
+
+
+def python_with_yaml():
+    """run-clang-tidy needs PyYAML for -export-fixes; Debian's python3 has it
+    (python3-yaml), a virtualenv may not."""
+    try:
+        import yaml  # noqa: F401
+        return sys.executable
+    except ImportError:
+        pass
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and subprocess.call(
+                [candidate, "-c", "import yaml"], stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL) == 0:
+            return candidate
+    raise ToolError("PyYAML is needed to read clang-tidy's exported "
+                    "diagnostics; install python3-yaml")
+
+
+def load_yaml(path):
+    try:
+        import yaml
+    except ImportError:
+        raise ToolError("PyYAML is needed to read %s; install python3-yaml"
+                        % path)
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        try:
+            return yaml.safe_load(handle) or {}
+        except yaml.YAMLError as err:
+            raise ToolError("cannot read %s: %s" % (path, err))
+
+
+# --- arguments -------------------------------------------------------------------
+
+# clang-tidy spells its options with one dash or two; argparse wants two.
+_SINGLE_DASH = re.compile(r"^-(checks|config-file|header-filter|extra-arg|"
+                          r"extra-arg-before|quiet)(=|$)")
+
+
+def _normalize_dashes(argv):
+    return ["-" + a if _SINGLE_DASH.match(a) else a for a in argv]
+
+
+def _shard(text):
+    match = re.fullmatch(r"(\d+)/(\d+)", text)
+    if not match or not 1 <= int(match.group(1)) <= int(match.group(2)):
+        raise argparse.ArgumentTypeError(
+            "expected K/N with 1 <= K <= N, e.g. 2/4")
+    return int(match.group(1)), int(match.group(2))
+
+
+def _jobs(text):
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("expected a positive number")
+    return int(text)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise ToolError(message)
+
+
+def _output_options(parser):
+    parser.add_argument("--format", choices=("text", "json", "sarif"),
+                        default="text")
+    parser.add_argument("-o", "--output", metavar="FILE")
+    parser.add_argument("--report", metavar="FILE.html")
+    parser.add_argument("--baseline", metavar="FILE")
+    parser.add_argument("--write-baseline", metavar="FILE")
+    parser.add_argument("--exit-zero", action="store_true")
+    parser.add_argument("--root", metavar="DIR")
+    parser.add_argument("--docs-url", metavar="URL")
+
+
+def _run_options(parser):
+    parser.add_argument("-p", "--p", dest="build", metavar="BUILD_DIR",
+                        required=True)
+    parser.add_argument("-j", "--jobs", type=_jobs,
+                        default=os.cpu_count() or 1)
+    parser.add_argument("--checks")
+    parser.add_argument("--config-file")
+    parser.add_argument("--header-filter", default=".*")
+    parser.add_argument("--extra-arg", action="append", default=[])
+    parser.add_argument("--extra-arg-before", action="append", default=[])
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress lines")
+
+
+def project_parser():
+    parser = _Parser(prog="thread-tidy", add_help=False)
+    _run_options(parser)
+    _output_options(parser)
+    parser.add_argument("--shard", type=_shard, metavar="K/N")
+    parser.add_argument("paths", nargs="*")
+    return parser
+
+
+def is_project_invocation(argv):
+    """-p with nothing but our own options and paths: a whole-project run.
+    Anything clang-tidy-specific (--fix, --export-fixes, '--' flags...)
+    keeps the plain clang-tidy pass-through."""
+    if not argv or "--" in argv:
+        return False
+    if not any(re.match(r"--?p(=|$)", a) for a in argv):
+        return False
+    try:
+        _, unknown = project_parser().parse_known_args(
+            _normalize_dashes(argv))
+    except ToolError:
+        return True  # ours, but wrong: let the project parser say why
+    return not unknown
+
+
+# --- compile database ------------------------------------------------------------
+
+def load_compile_database(build_dir):
+    path = os.path.join(build_dir, "compile_commands.json")
+    if not os.path.exists(path):
+        raise ToolError("%s not found; configure with "
+                        "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or use bear)"
+                        % path)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            entries = json.load(handle)
+    except (OSError, ValueError) as err:
+        raise ToolError("cannot read %s: %s" % (path, err))
+    if not isinstance(entries, list):
+        raise ToolError("%s is not a compilation database" % path)
+    return entries
+
+
+def entry_file(entry):
+    path = entry.get("file", "")
+    if not os.path.isabs(path):
+        path = os.path.join(entry.get("directory", ""), path)
+    return os.path.normpath(path)
+
+
+def shard_of(path, root, count):
+    """Stable across machines that check the tree out at different places:
+    the hash is of the path relative to the root."""
+    rel = display_path(path, root)
+    digest = hashlib.sha256(rel.encode("utf-8")).hexdigest()
+    return int(digest[:12], 16) % count + 1
+
+
+def select_entries(entries, paths, shard, root):
+    wanted = [os.path.normpath(os.path.abspath(p)) for p in paths]
+    selected = {}
+    matched = set()
+    for entry in entries:
+        if not isinstance(entry, dict) or "file" not in entry:
+            continue
+        path = entry_file(entry)
+        if wanted:
+            hit = [w for w in wanted
+                   if path == w or path.startswith(w.rstrip(os.sep) + os.sep)]
+            if not hit:
+                continue
+            matched.update(hit)
+        if shard and shard_of(path, root, shard[1]) != shard[0]:
+            continue
+        selected.setdefault(path, entry)
+    missing = [p for p in wanted if p not in matched]
+    return selected, missing
+
+
+# --- running ------------------------------------------------------------------------
+
+class Progress:
+    def __init__(self, total, root, quiet):
+        self.total = total
+        self.done = 0
+        self.root = root
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+
+    def file_done(self, path):
+        self.done += 1
+        if self.quiet:
+            return
+        line = "thread-tidy: [%d/%d] %s" % (self.done, self.total,
+                                             display_path(path, self.root))
+        if self.tty:
+            sys.stderr.write("\r\033[K" + line)
+            if self.done == self.total:
+                sys.stderr.write("\n")
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
+def _stream(process, files, progress, log):
+    """Reads run-clang-tidy's output; each clang-tidy command line it prints
+    marks a file as done."""
+    for raw in process.stdout:
+        line = raw.decode("utf-8", "replace")
+        log.append(line)
+        match = re.search(r"clang-tidy\S*\s.*\s(\S+)\s*$", line)
+        if match and match.group(1) in files:
+            progress.file_done(match.group(1))
+
+
+def checks_args(args, toolchain):
+    checks = args.checks if args.checks is not None else \
+        toolchain.default_checks
+    return checks
+
+
+def run_project(args, toolchain, root):
+    entries = load_compile_database(args.build)
+    selected, missing = select_entries(entries, args.paths, args.shard, root)
+    for path in missing:
+        sys.stderr.write("thread-tidy: warning: no file of the compilation "
+                         "database is under %s\n" % path)
+    if not toolchain.run_clang_tidy:
+        raise ToolError("run-clang-tidy of LLVM %d not found; install "
+                        "clang-tidy-%d" % (toolchain.major, toolchain.major))
+    started = time.monotonic()
+    diagnostics = []
+    if selected:
+        with tempfile.TemporaryDirectory(prefix="thread-tidy-") as scratch:
+            # Absolute file names: run-clang-tidy prints them as given, and
+            # that is how progress knows which file is done.
+            database = [dict(entry, file=path)
+                        for path, entry in selected.items()]
+            with open(os.path.join(scratch, "compile_commands.json"), "w",
+                      encoding="utf-8") as handle:
+                json.dump(database, handle)
+            fixes = os.path.join(scratch, "fixes.yaml")
+            command = [python_with_yaml(), toolchain.run_clang_tidy,
+                       "-clang-tidy-binary", toolchain.clang_tidy,
+                       "-load", toolchain.plugin,
+                       "-checks=" + checks_args(args, toolchain),
+                       "-header-filter=" + args.header_filter,
+                       "-p", scratch, "-j", str(args.jobs),
+                       "-export-fixes", fixes, "-quiet"]
+            if args.config_file:
+                command.append("-config-file=" + args.config_file)
+            command += ["-extra-arg=" + a for a in args.extra_arg]
+            command += ["-extra-arg-before=" + a
+                        for a in args.extra_arg_before]
+            diagnostics = _run_and_collect(command, set(selected), fixes,
+                                           root, args.quiet)
+    findings, errors = diagnostics if diagnostics else ([], [])
+    return formats.Results(root, [display_path(p, root) for p in selected],
+                           findings, errors, time.monotonic() - started,
+                           toolchain.version())
+
+
+def _run_and_collect(command, files, fixes, root, quiet, stdin=None):
+    progress = Progress(len(files), root, quiet)
+    log = []
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.PIPE if stdin
+                                   else subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT)
+    except OSError as err:
+        raise ToolError("cannot run %s: %s" % (command[1], err.strerror))
+    if stdin:
+        feeder = threading.Thread(target=_feed, args=(process, stdin))
+        feeder.start()
+    _stream(process, files, progress, log)
+    rc = process.wait()
+    if stdin:
+        feeder.join()
+    if os.path.exists(fixes):
+        document = load_yaml(fixes)
+        findings, errors = findings_from_export(
+            document.get("Diagnostics"), root, SourceCache())
+    else:
+        findings, errors = [], []
+    if rc != 0 and not errors:
+        # Not a compile error: clang-tidy crashed, or the runner failed.
+        tail = "".join(log[-30:])
+        raise ToolError("%s failed (exit %d):\n%s" % (
+            os.path.basename(command[1]), rc, tail))
+    return findings, errors
+
+
+def _feed(process, data):
+    try:
+        process.stdin.write(data)
+        process.stdin.close()
+    except BrokenPipeError:
+        pass
+
+
+# --- diff mode ----------------------------------------------------------------------
+
+def run_diff(args, toolchain, root, git_args):
+    if not toolchain.clang_tidy_diff:
+        raise ToolError("clang-tidy-diff.py of LLVM %d not found; install "
+                        "clang-tidy-%d" % (toolchain.major, toolchain.major))
+    load_compile_database(args.build)  # a clear error before git runs
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, check=True,
+                             cwd=root).stdout.strip()
+        diff = subprocess.run(["git", "diff", "-U0", "--no-color",
+                               "--no-ext-diff"] + (git_args or ["HEAD"]),
+                              capture_output=True, check=True,
+                              cwd=top).stdout
+    except (OSError, subprocess.CalledProcessError) as err:
+        message = getattr(err, "stderr", b"") or str(err)
+        if isinstance(message, bytes):
+            message = message.decode("utf-8", "replace")
+        raise ToolError("git diff failed: %s" % message.strip())
+    source_suffix = re.compile(
+        r"\.(cpp|cc|c\+\+|cxx|cppm|ccm|cxxm|c|h|hh|hpp|hxx|inc|ipp|tpp)$",
+        re.I)
+    changed = []
+    for line in diff.decode("utf-8", "replace").splitlines():
+        match = re.match(r"^\+\+\+ b/(.*)$", line)
+        if match and source_suffix.search(match.group(1)):
+            changed.append(os.path.normpath(os.path.join(top,
+                                                         match.group(1))))
+    started = time.monotonic()
+    findings, errors = [], []
+    if changed:
+        with tempfile.TemporaryDirectory(prefix="thread-tidy-") as scratch:
+            fixes = os.path.join(scratch, "fixes.yaml")
+            command = [python_with_yaml(), toolchain.clang_tidy_diff,
+                       "-p1", "-path", os.path.abspath(args.build),
+                       "-clang-tidy-binary", toolchain.clang_tidy,
+                       "-load", toolchain.plugin,
+                       "-checks=" + checks_args(args, toolchain),
+                       "-j", str(args.jobs), "-export-fixes", fixes,
+                       "-quiet", "-iregex", ".*" + source_suffix.pattern]
+            command += ["-extra-arg=" + a for a in args.extra_arg]
+            command += ["-extra-arg-before=" + a
+                        for a in args.extra_arg_before]
+            # clang-tidy-diff resolves the diff's paths from the top level.
+            cwd = os.getcwd()
+            os.chdir(top)
+            try:
+                findings, errors = _run_and_collect(
+                    command, set(), fixes, root, True, stdin=diff)
+            finally:
+                os.chdir(cwd)
+    return formats.Results(root, [display_path(p, root) for p in changed],
+                           findings, errors, time.monotonic() - started,
+                           toolchain.version())
+
+
+# --- output -----------------------------------------------------------------------
+
+def finish(results, args, catalogue):
+    if args.baseline:
+        try:
+            known = baseline_mod.read(args.baseline)
+        except (OSError, ValueError) as err:
+            raise ToolError("cannot use baseline: %s" % err)
+        baseline_mod.apply(results, known)
+    if args.write_baseline:
+        baseline_mod.write(args.write_baseline, results)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            formats.dump(results, args.format, handle, catalogue)
+    else:
+        formats.dump(results, args.format, sys.stdout, catalogue)
+        sys.stdout.flush()
+    if args.report:
+        report.write(args.report, results, catalogue)
+    sys.stderr.write(formats.summary_line(results) + "\n")
+    if args.write_baseline:
+        sys.stderr.write("thread-tidy: wrote %d finding%s to the baseline "
+                         "%s\n" % (len(results.findings),
+                                   "" if len(results.findings) == 1 else "s",
+                                   args.write_baseline))
+        return EXIT_CLEAN
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if results.findings or results.errors \
+        else EXIT_CLEAN
+
+
+def main_project(argv, toolchain):
+    args = project_parser().parse_args(_normalize_dashes(argv))
+    root = os.path.abspath(args.root or os.getcwd())
+    results = run_project(args, toolchain, root)
+    return finish(results, args, Catalogue(docs_url=args.docs_url))
+
+
+def main_diff(argv, toolchain):
+    git_args = []
+    if "--" in argv:
+        index = argv.index("--")
+        argv, git_args = argv[:index], argv[index + 1:]
+    parser = _Parser(prog="thread-tidy diff", add_help=False)
+    _run_options(parser)
+    _output_options(parser)
+    args = parser.parse_args(_normalize_dashes(argv))
+    root = os.path.abspath(args.root or os.getcwd())
+    results = run_diff(args, toolchain, root, git_args)
+    return finish(results, args, Catalogue(docs_url=args.docs_url))
+
+
+def main_merge(argv):
+    parser = _Parser(prog="thread-tidy merge", add_help=False)
+    _output_options(parser)
+    parser.add_argument("inputs", nargs="+")
+    args = parser.parse_args(argv)
+    root = os.path.abspath(args.root or os.getcwd())
+    parts = []
+    for path in args.inputs:
+        try:
+            parts.append(formats.load(path, root))
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise ToolError("cannot merge %s: not a thread-tidy JSON or "
+                            "SARIF result (%s)" % (path, err))
+    results = formats.merge(parts, parts[0].root if parts else root)
+    return finish(results, args, Catalogue(docs_url=args.docs_url))
+
+
+def main(argv, toolchain):
+    try:
+        if argv and argv[0] == "merge":
+            return main_merge(argv[1:])
+        if argv and argv[0] == "diff":
+            return main_diff(argv[1:], toolchain)
+        return main_project(argv, toolchain)
+    except ToolError as err:
+        sys.stderr.write("thread-tidy: error: %s\n" % err)
+        return EXIT_TOOL
+    except KeyboardInterrupt:
+        return EXIT_TOOL
