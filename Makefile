@@ -6,12 +6,16 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PYTHON ?= python3
 LIT_ARGS ?=
 
-.PHONY: all setup configure build demo check robustness bench install clean
+.PHONY: all setup setup-test configure build demo check robustness bench install clean
 
 all: build
 
 setup:
 	@bash scripts/setup.sh $(LLVM_MAJOR)
+
+# The test suite also renders the HTML report in Chromium and validates SARIF.
+setup-test:
+	@bash scripts/setup.sh --test $(LLVM_MAJOR)
 
 configure: setup
 	@mkdir -p $(BUILD_DIR)
@@ -25,7 +29,7 @@ demo: build
 	@echo "== thread-tidy over examples/ (LLVM $(LLVM_MAJOR)) =="
 	$(BUILD_DIR)/bin/thread-tidy examples/*.cpp
 
-check: build
+check: setup-test build
 	@$(PYTHON) scripts/run-lit.py --lit "$$(grep '^THREAD_TIDY_LIT:' $(BUILD_DIR)/CMakeCache.txt | cut -d= -f2-)" \
 	  $(BUILD_DIR)/test $(LIT_ARGS)
 

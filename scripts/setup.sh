@@ -2,13 +2,32 @@
 # Installs the Debian packages that building and testing thread-tidy needs,
 # for one or more LLVM majors (default 22). Does nothing when all are there;
 # otherwise runs `apt-get update` once and installs only what is missing.
-#   scripts/setup.sh [MAJOR...]
+#   scripts/setup.sh [--test] [MAJOR...]
+# --test adds what the test suite's project tests use: Chromium (the HTML
+# report is rendered headless), git, Node.js and the pinned SARIF validators
+# of tools/sarif-validator (from the npm registry).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-majors=("$@")
+test_tools=0
+majors=()
+for arg in "$@"; do
+  case "$arg" in
+    --test) test_tools=1 ;;
+    *) majors+=("$arg") ;;
+  esac
+done
 [ ${#majors[@]} -gt 0 ] || majors=(22)
 
-wanted=(cmake make python3)
+# python3-yaml: run-clang-tidy and clang-tidy-diff need PyYAML to export the
+# diagnostics that the whole-project mode reads.
+wanted=(cmake make python3 python3-yaml git)
+if [ "$test_tools" = 1 ]; then
+  wanted+=(chromium)
+  # The machine's own Node.js is fine; Debian's otherwise.
+  command -v node >/dev/null 2>&1 || wanted+=(nodejs)
+  command -v npm >/dev/null 2>&1 || wanted+=(npm)
+fi
 for major in "${majors[@]}"; do
   case "$major" in
     16|19|22) ;;
@@ -18,12 +37,25 @@ for major in "${majors[@]}"; do
            "llvm-$major-tools" "clang-$major")
 done
 
+install_validators() {
+  [ "$test_tools" = 1 ] || return 0
+  local dir=tools/sarif-validator
+  if [ ! -d "$dir/node_modules/ajv" ] || [ ! -d "$dir/node_modules/@microsoft/sarif-multitool-linux" ] \
+     || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "setup: installing the SARIF validators (npm ci in $dir)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 missing=()
 for pkg in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
   [ "$status" = "install ok installed" ] || missing+=("$pkg")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  install_validators
+  exit 0
+fi
 
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then
@@ -37,3 +69,4 @@ fi
 echo "setup: installing ${missing[*]}"
 "${sudo[@]}" apt-get update -q
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}"
+install_validators

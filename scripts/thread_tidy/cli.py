@@ -448,25 +448,37 @@ def main_project(argv, toolchain):
     return finish(results, args, Catalogue(docs_url=args.docs_url))
 
 
-def main_diff(argv, toolchain):
-    git_args = []
-    if "--" in argv:
-        index = argv.index("--")
-        argv, git_args = argv[:index], argv[index + 1:]
+def diff_parser():
     parser = _Parser(prog="thread-tidy diff", add_help=False)
     _run_options(parser)
     _output_options(parser)
-    args = parser.parse_args(_normalize_dashes(argv))
+    return parser
+
+
+def merge_parser():
+    parser = _Parser(prog="thread-tidy merge", add_help=False)
+    _output_options(parser)
+    parser.add_argument("inputs", nargs="+")
+    return parser
+
+
+def split_git_args(argv):
+    if "--" in argv:
+        index = argv.index("--")
+        return argv[:index], argv[index + 1:]
+    return argv, []
+
+
+def main_diff(argv, toolchain):
+    argv, git_args = split_git_args(argv)
+    args = diff_parser().parse_args(_normalize_dashes(argv))
     root = os.path.abspath(args.root or os.getcwd())
     results = run_diff(args, toolchain, root, git_args)
     return finish(results, args, Catalogue(docs_url=args.docs_url))
 
 
 def main_merge(argv):
-    parser = _Parser(prog="thread-tidy merge", add_help=False)
-    _output_options(parser)
-    parser.add_argument("inputs", nargs="+")
-    args = parser.parse_args(argv)
+    args = merge_parser().parse_args(argv)
     root = os.path.abspath(args.root or os.getcwd())
     parts = []
     for path in args.inputs:

@@ -196,6 +196,74 @@ def check_report(args):
                                       args.screenshot))
 
 
+def check_recipes(args):
+    """Every YAML block of the page parses, and every thread-tidy command
+    line in it (or in its sh blocks) is accepted by thread-tidy's own
+    argument parsers."""
+    try:
+        import yaml
+    except ImportError:
+        # Debian's python3 has python3-yaml (scripts/setup.sh installs it).
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+    import shlex
+    sys.path.insert(0, args.scripts)
+    from thread_tidy import cli
+    with open(args.doc) as handle:
+        text = handle.read()
+    blocks = re.findall(r"```(\w+)\n(.*?)```", text, re.S)
+    commands = []
+    yaml_blocks = 0
+    for language, body in blocks:
+        if language == "yaml":
+            try:
+                document = yaml.safe_load(body)
+            except yaml.YAMLError as err:
+                fail("a YAML block does not parse: %s" % err)
+            yaml_blocks += 1
+            strings = []
+
+            # Commands live under run: (GitHub), script: (GitLab, also
+            # through anchors) and entry: (pre-commit); names do not count.
+            def walk(node, key=None):
+                if isinstance(node, dict):
+                    for name, value in node.items():
+                        walk(value, name)
+                elif isinstance(node, list):
+                    for value in node:
+                        walk(value, key)
+                elif isinstance(node, str) and key in (
+                        "run", "script", "entry", ".thread-tidy-install"):
+                    strings.append(node)
+            walk(document)
+            for string in strings:
+                commands += [line for line in string.splitlines()
+                             if line.strip().startswith("thread-tidy ")]
+        elif language == "sh":
+            commands += [line.split("#")[0] for line in body.splitlines()
+                         if line.startswith("thread-tidy ")]
+    for command in commands:
+        line = re.sub(r"\$\{\{[^}]*\}\}", "1", command)
+        line = re.sub(r"\$[A-Za-z_]\w*", "1", line)
+        argv = shlex.split(line)[1:]
+        argv = [a.replace("1/1", "1/4") for a in argv]
+        try:
+            if argv and argv[0] == "merge":
+                cli.merge_parser().parse_args(argv[1:])
+            elif argv and argv[0] == "diff":
+                rest, _ = cli.split_git_args(argv[1:])
+                cli.diff_parser().parse_args(rest)
+            else:
+                cli.project_parser().parse_args(argv)
+                if not cli.is_project_invocation(argv):
+                    fail("not a project-mode command: %s" % command)
+        except cli.ToolError as err:
+            fail("%s: %s" % (command.strip(), err))
+    if not commands:
+        fail("no thread-tidy command found")
+    print("%d YAML blocks parse; %d thread-tidy command lines are valid"
+          % (yaml_blocks, len(commands)))
+
+
 def main():
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command", required=True)
@@ -215,6 +283,10 @@ def main():
     p.add_argument("file")
     p.add_argument("text")
     p.set_defaults(run=append)
+    p = sub.add_parser("check-recipes")
+    p.add_argument("doc")
+    p.add_argument("--scripts", required=True)
+    p.set_defaults(run=check_recipes)
     p = sub.add_parser("check-report")
     p.add_argument("--chromium", required=True)
     p.add_argument("--html", required=True)
