@@ -9,7 +9,7 @@
 The parallel run itself is LLVM's run-clang-tidy (diff runs: clang-tidy-diff)
 with --load; this module chooses the files, reads what they export, and
 writes the results. Exit status: 0 nothing (new) found, 1 findings or files
-that did not compile, 2 thread-tidy could not run.
+with compiler errors, 2 thread-tidy could not run.
 """
 import argparse
 import hashlib
@@ -307,10 +307,12 @@ def run_project(args, toolchain, root):
                         for a in args.extra_arg_before]
             diagnostics = _run_and_collect(command, set(selected), fixes,
                                            root, args.quiet)
-    findings, errors = diagnostics if diagnostics else ([], [])
-    return formats.Results(root, [display_path(p, root) for p in selected],
-                           findings, errors, time.monotonic() - started,
-                           toolchain.version())
+    findings, errors, failure = diagnostics if diagnostics else ([], [], None)
+    results = formats.Results(root, [display_path(p, root) for p in selected],
+                              findings, errors, time.monotonic() - started,
+                              toolchain.version())
+    results.failure = failure
+    return results
 
 
 def _run_and_collect(command, files, fixes, root, quiet, stdin=None):
@@ -336,12 +338,18 @@ def _run_and_collect(command, files, fixes, root, quiet, stdin=None):
             document.get("Diagnostics"), root, SourceCache())
     else:
         findings, errors = [], []
-    if rc != 0 and not errors:
-        # Not a compile error: clang-tidy crashed, or the runner failed.
-        tail = "".join(log[-30:])
-        raise ToolError("%s failed (exit %d):\n%s" % (
-            os.path.basename(command[1]), rc, tail))
-    return findings, errors
+    failure = None
+    crashed = any(re.search(r"(Stack dump|PLEASE submit a bug report|"
+                            r"Segmentation fault|Aborted|Traceback|"
+                            r"terminated by signal)", line) for line in log)
+    if crashed or (rc != 0 and not errors):
+        # Not (only) compile errors: clang-tidy crashed on a file, or the
+        # runner failed. What the other files found is still reported.
+        failure = "%s exited with %d%s; the results may be incomplete:\n%s" % (
+            os.path.basename(command[1]), rc,
+            " (clang-tidy crashed)" if crashed else "",
+            "".join(log[-30:]).rstrip())
+    return findings, errors, failure
 
 
 def _feed(process, data):
@@ -382,7 +390,7 @@ def run_diff(args, toolchain, root, git_args):
             changed.append(os.path.normpath(os.path.join(top,
                                                          match.group(1))))
     started = time.monotonic()
-    findings, errors = [], []
+    findings, errors, failure = [], [], None
     if changed:
         with tempfile.TemporaryDirectory(prefix="thread-tidy-") as scratch:
             fixes = os.path.join(scratch, "fixes.yaml")
@@ -400,13 +408,15 @@ def run_diff(args, toolchain, root, git_args):
             cwd = os.getcwd()
             os.chdir(top)
             try:
-                findings, errors = _run_and_collect(
+                findings, errors, failure = _run_and_collect(
                     command, set(), fixes, root, True, stdin=diff)
             finally:
                 os.chdir(cwd)
-    return formats.Results(root, [display_path(p, root) for p in changed],
-                           findings, errors, time.monotonic() - started,
-                           toolchain.version())
+    results = formats.Results(root, [display_path(p, root) for p in changed],
+                              findings, errors, time.monotonic() - started,
+                              toolchain.version())
+    results.failure = failure
+    return results
 
 
 # --- output -----------------------------------------------------------------------
@@ -429,6 +439,9 @@ def finish(results, args, catalogue):
     if args.report:
         report.write(args.report, results, catalogue)
     sys.stderr.write(formats.summary_line(results) + "\n")
+    if getattr(results, "failure", None):
+        sys.stderr.write("thread-tidy: error: %s\n" % results.failure)
+        return EXIT_TOOL
     if args.write_baseline:
         sys.stderr.write("thread-tidy: wrote %d finding%s to the baseline "
                          "%s\n" % (len(results.findings),

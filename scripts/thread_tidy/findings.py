@@ -435,7 +435,7 @@ def _location(sources, path, offset, root):
 
 def findings_from_export(diagnostics, root, sources=None):
     """(findings, errors) from the Diagnostics list of an --export-fixes YAML
-    document. errors are compiler errors: a file that did not compile was not
+    document. errors are compiler errors: the code around them was not
     analysed, which a report must say."""
     sources = sources or SourceCache()
     findings, errors = [], []

@@ -40,14 +40,14 @@ class Results:
             os.path.dirname(f.location.file) or "." for f in self.findings)
         return dict(sorted(counts.items()))
 
-    def failed_files(self):
+    def files_with_errors(self):
         return sorted(set(e.location.file for e in self.errors))
 
     def summary(self):
         return {"files": len(self.files), "findings": len(self.findings),
                 "byCheck": self.per_check(),
                 "byDirectory": self.per_directory(),
-                "filesNotCompiled": len(self.failed_files()),
+                "filesWithCompilerErrors": len(self.files_with_errors()),
                 "baselined": self.baselined,
                 "seconds": round(self.seconds, 2)}
 
@@ -82,9 +82,9 @@ def summary_line(results):
         text += " (" + ", ".join("%s: %d" % kv for kv in counts.items()) + ")"
     if results.baselined:
         text += ", %d in the baseline" % results.baselined
-    failed = results.failed_files()
+    failed = results.files_with_errors()
     if failed:
-        text += "; %d file%s did not compile" % (
+        text += "; compiler errors in %d file%s" % (
             len(failed), "" if len(failed) == 1 else "s")
     return text
 

@@ -132,7 +132,7 @@ def _finding_html(finding, catalogue):
 def render(results, catalogue, title="thread-tidy audit report"):
     per_check = results.per_check()
     per_dir = results.per_directory()
-    failed = results.failed_files()
+    failed = results.files_with_errors()
     out = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width">',
            '<title>%s</title><style>%s</style></head><body>'
@@ -153,8 +153,8 @@ def render(results, catalogue, title="thread-tidy audit report"):
                      True))
     out.append(total("total-files", len(results.files), "files analysed"))
     out.append(total("total-checks", len(per_check), "checks with findings"))
-    out.append(total("total-not-compiled", len(failed),
-                     "files that did not compile", True))
+    out.append(total("total-compiler-errors", len(failed),
+                     "files with compiler errors", True))
     if results.baselined:
         out.append(total("total-baselined", results.baselined,
                          "in the baseline (not shown)"))
@@ -177,9 +177,10 @@ def render(results, catalogue, title="thread-tidy audit report"):
                '</div>' % _bar_chart("chart-directories", per_dir))
 
     if failed:
-        out.append('<h2>Files that did not compile</h2><p>These files were '
-                   'not analysed; fix their compile commands first.</p><ul '
-                   'id="not-compiled">')
+        out.append('<h2>Files with compiler errors</h2><p>clang could not '
+                   'parse all of the code in these files, so findings there '
+                   'and in the files that include them may be missing; fix '
+                   'the compile commands first.</p><ul id="compiler-errors">')
         for path in failed:
             first = next(e for e in results.errors if e.location.file == path)
             out.append('<li><code>%s:%d</code> %s</li>' % (

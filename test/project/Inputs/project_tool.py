@@ -37,7 +37,7 @@ def identities(data):
 def same_results(args):
     single, merged = load(args.single), load(args.merged)
     for field in ("files", "findings", "byCheck", "byDirectory",
-                  "filesNotCompiled"):
+                  "filesWithCompilerErrors"):
         if single["summary"][field] != merged["summary"][field]:
             fail("summary.%s differs: %r vs %r" % (
                 field, single["summary"][field], merged["summary"][field]))
@@ -171,7 +171,7 @@ def check_report(args):
     expected = {"total-findings": summary["findings"],
                 "total-files": summary["files"],
                 "total-checks": len(summary["byCheck"]),
-                "total-not-compiled": summary["filesNotCompiled"]}
+                "total-compiler-errors": summary["filesWithCompilerErrors"]}
     for element, value in expected.items():
         if dom.values.get(element) != value:
             fail("#%s shows %r, the JSON says %r" % (
