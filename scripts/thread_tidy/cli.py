@@ -45,13 +45,22 @@ class Toolchain:
         self.plugin = plugin
         self.major = major
         self.default_checks = default_checks
+        # The runner scripts of the same LLVM: beside this clang-tidy when it
+        # sits in an LLVM tree, else those of LLVM <major> (never an
+        # unversioned one, which may be another major without -load).
+        roots = ["/usr/lib/llvm-%d" % major]
         llvm_root = os.path.dirname(os.path.dirname(
             os.path.realpath(clang_tidy)))
+        if os.path.exists(os.path.join(llvm_root, "bin", "clang-tidy")) and \
+                os.path.samefile(os.path.join(llvm_root, "bin", "clang-tidy"),
+                                 clang_tidy):
+            roots.insert(0, llvm_root)
         self.run_clang_tidy = self._first_existing(
-            os.path.join(llvm_root, "bin", "run-clang-tidy"),
+            *[os.path.join(r, "bin", "run-clang-tidy") for r in roots],
             shutil.which("run-clang-tidy-%d" % major))
         self.clang_tidy_diff = self._first_existing(
-            os.path.join(llvm_root, "share", "clang", "clang-tidy-diff.py"),
+            *[os.path.join(r, "share", "clang", "clang-tidy-diff.py")
+              for r in roots],
             shutil.which("clang-tidy-diff-%d.py" % major))
 
     @staticmethod
@@ -137,14 +146,15 @@ def _output_options(parser):
     parser.add_argument("--docs-url", metavar="URL")
 
 
-def _run_options(parser):
+def _run_options(parser, diff=False):
     parser.add_argument("-p", "--p", dest="build", metavar="BUILD_DIR",
                         required=True)
     parser.add_argument("-j", "--jobs", type=_jobs,
                         default=os.cpu_count() or 1)
     parser.add_argument("--checks")
     parser.add_argument("--config-file")
-    parser.add_argument("--header-filter", default=".*")
+    if not diff:  # clang-tidy-diff reports changed lines only
+        parser.add_argument("--header-filter", default=".*")
     parser.add_argument("--extra-arg", action="append", default=[])
     parser.add_argument("--extra-arg-before", action="append", default=[])
     parser.add_argument("--quiet", action="store_true",
@@ -194,10 +204,16 @@ def load_compile_database(build_dir):
     return entries
 
 
-def entry_file(entry):
+def entry_directory(entry, database_dir):
+    """A relative "directory" is relative to the database's own directory."""
+    directory = entry.get("directory", "") or database_dir
+    return os.path.normpath(os.path.join(database_dir, directory))
+
+
+def entry_file(entry, database_dir):
     path = entry.get("file", "")
     if not os.path.isabs(path):
-        path = os.path.join(entry.get("directory", ""), path)
+        path = os.path.join(entry_directory(entry, database_dir), path)
     return os.path.normpath(path)
 
 
@@ -209,14 +225,20 @@ def shard_of(path, root, count):
     return int(digest[:12], 16) % count + 1
 
 
-def select_entries(entries, paths, shard, root):
+def select_entries(entries, paths, shard, root, database_dir):
+    """{absolute file: entry with absolute file and directory}, the paths
+    that matched nothing, and the files that do not exist."""
     wanted = [os.path.normpath(os.path.abspath(p)) for p in paths]
     selected = {}
     matched = set()
+    gone = []
     for entry in entries:
-        if not isinstance(entry, dict) or "file" not in entry:
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"),
+                                                         str):
             continue
-        path = entry_file(entry)
+        path = entry_file(entry, database_dir)
+        entry = dict(entry, file=path,
+                     directory=entry_directory(entry, database_dir))
         if wanted:
             hit = [w for w in wanted
                    if path == w or path.startswith(w.rstrip(os.sep) + os.sep)]
@@ -225,9 +247,14 @@ def select_entries(entries, paths, shard, root):
             matched.update(hit)
         if shard and shard_of(path, root, shard[1]) != shard[0]:
             continue
-        selected.setdefault(path, entry)
+        if path in selected:
+            continue
+        if not os.path.exists(path):
+            gone.append(path)
+            continue
+        selected[path] = entry
     missing = [p for p in wanted if p not in matched]
-    return selected, missing
+    return selected, missing, sorted(set(gone))
 
 
 # --- running ------------------------------------------------------------------------
@@ -239,6 +266,10 @@ class Progress:
         self.root = root
         self.quiet = quiet
         self.tty = sys.stderr.isatty()
+
+    def close(self):
+        if self.tty and not self.quiet and 0 < self.done < self.total:
+            sys.stderr.write("\n")
 
     def file_done(self, path):
         self.done += 1
@@ -257,13 +288,21 @@ class Progress:
 
 def _stream(process, files, progress, log):
     """Reads run-clang-tidy's output; each clang-tidy command line it prints
-    marks a file as done."""
+    (ending with the file, which may contain spaces) marks a file as done."""
+    by_name = {}
+    for path in files:
+        by_name.setdefault(os.path.basename(path), []).append(path)
     for raw in process.stdout:
         line = raw.decode("utf-8", "replace")
         log.append(line)
-        match = re.search(r"clang-tidy\S*\s.*\s(\S+)\s*$", line)
-        if match and match.group(1) in files:
-            progress.file_done(match.group(1))
+        if "clang-tidy" not in line:
+            continue
+        end = line.rstrip()
+        for path in by_name.get(end.rsplit("/", 1)[-1], ()):
+            if end.endswith(" " + path):
+                progress.file_done(path)
+                break
+    progress.close()
 
 
 def checks_args(args, toolchain):
@@ -274,10 +313,17 @@ def checks_args(args, toolchain):
 
 def run_project(args, toolchain, root):
     entries = load_compile_database(args.build)
-    selected, missing = select_entries(entries, args.paths, args.shard, root)
-    for path in missing:
-        sys.stderr.write("thread-tidy: warning: no file of the compilation "
-                         "database is under %s\n" % path)
+    selected, missing, gone = select_entries(
+        entries, args.paths, args.shard, root, os.path.abspath(args.build))
+    if missing:
+        raise ToolError(
+            "%s: not in the compilation database; headers are analysed "
+            "through the files that include them" % ", ".join(
+                display_path(p, root) for p in missing))
+    for path in gone:
+        sys.stderr.write("thread-tidy: warning: %s is in the compilation "
+                         "database but does not exist; skipped\n"
+                         % display_path(path, root))
     if not toolchain.run_clang_tidy:
         raise ToolError("run-clang-tidy of LLVM %d not found; install "
                         "clang-tidy-%d" % (toolchain.major, toolchain.major))
@@ -285,10 +331,9 @@ def run_project(args, toolchain, root):
     diagnostics = []
     if selected:
         with tempfile.TemporaryDirectory(prefix="thread-tidy-") as scratch:
-            # Absolute file names: run-clang-tidy prints them as given, and
-            # that is how progress knows which file is done.
-            database = [dict(entry, file=path)
-                        for path, entry in selected.items()]
+            # Absolute file names and directories: run-clang-tidy prints the
+            # file as given, and that is how progress knows which is done.
+            database = list(selected.values())
             with open(os.path.join(scratch, "compile_commands.json"), "w",
                       encoding="utf-8") as handle:
                 json.dump(database, handle)
@@ -339,16 +384,21 @@ def _run_and_collect(command, files, fixes, root, quiet, stdin=None):
     else:
         findings, errors = [], []
     failure = None
-    crashed = any(re.search(r"(Stack dump|PLEASE submit a bug report|"
-                            r"Segmentation fault|Aborted|Traceback|"
-                            r"terminated by signal)", line) for line in log)
+    crash_lines = [line.strip() for line in log if re.search(
+        r"(Stack dump|PLEASE submit a bug report|Segmentation fault|Aborted|"
+        r"Traceback|terminated by signal|Compile command not found|"
+        r"Error while processing)", line)]
+    crashed = any("Compile command not found" not in line and
+                  "Error while processing" not in line
+                  for line in crash_lines)
     if crashed or (rc != 0 and not errors):
         # Not (only) compile errors: clang-tidy crashed on a file, or the
         # runner failed. What the other files found is still reported.
         failure = "%s exited with %d%s; the results may be incomplete:\n%s" % (
             os.path.basename(command[1]), rc,
             " (clang-tidy crashed)" if crashed else "",
-            "".join(log[-30:]).rstrip())
+            "\n".join(crash_lines[:20] + ["..."] + [
+                line.rstrip() for line in log[-20:]]).rstrip())
     return findings, errors, failure
 
 
@@ -371,8 +421,11 @@ def run_diff(args, toolchain, root, git_args):
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"],
                              capture_output=True, text=True, check=True,
                              cwd=root).stdout.strip()
-        diff = subprocess.run(["git", "diff", "-U0", "--no-color",
-                               "--no-ext-diff"] + (git_args or ["HEAD"]),
+        # core.quotePath=false: clang-tidy-diff cannot read git's quoted
+        # names of non-ASCII paths.
+        diff = subprocess.run(["git", "-c", "core.quotePath=false", "diff",
+                               "-U0", "--no-color", "--no-ext-diff"] +
+                              (git_args or ["HEAD"]),
                               capture_output=True, check=True,
                               cwd=top).stdout
     except (OSError, subprocess.CalledProcessError) as err:
@@ -385,10 +438,16 @@ def run_diff(args, toolchain, root, git_args):
         re.I)
     changed = []
     for line in diff.decode("utf-8", "replace").splitlines():
-        match = re.match(r"^\+\+\+ b/(.*)$", line)
-        if match and source_suffix.search(match.group(1)):
-            changed.append(os.path.normpath(os.path.join(top,
-                                                         match.group(1))))
+        # git ends the name with a tab when it contains a space.
+        match = re.match(r"^\+\+\+ b/(.*?)\t?$", line)
+        if not match or not source_suffix.search(match.group(1)):
+            continue
+        if re.search(r"\s", match.group(1)):
+            # clang-tidy-diff reads a file name up to the first blank.
+            raise ToolError("%s: clang-tidy-diff cannot analyse a changed "
+                            "file whose path contains a space; use "
+                            "thread-tidy -p on it" % match.group(1))
+        changed.append(os.path.normpath(os.path.join(top, match.group(1))))
     started = time.monotonic()
     findings, errors, failure = [], [], None
     if changed:
@@ -401,6 +460,11 @@ def run_diff(args, toolchain, root, git_args):
                        "-checks=" + checks_args(args, toolchain),
                        "-j", str(args.jobs), "-export-fixes", fixes,
                        "-quiet", "-iregex", ".*" + source_suffix.pattern]
+            if args.config_file:
+                if toolchain.major < 19:
+                    raise ToolError("--config-file in diff mode needs "
+                                    "clang-tidy-diff of LLVM 19 or later")
+                command.append("-config-file=" + args.config_file)
             command += ["-extra-arg=" + a for a in args.extra_arg]
             command += ["-extra-arg-before=" + a
                         for a in args.extra_arg_before]
@@ -421,25 +485,45 @@ def run_diff(args, toolchain, root, git_args):
 
 # --- output -----------------------------------------------------------------------
 
-def finish(results, args, catalogue):
-    if args.baseline:
-        try:
-            known = baseline_mod.read(args.baseline)
-        except (OSError, ValueError) as err:
-            raise ToolError("cannot use baseline: %s" % err)
+def check_outputs(args):
+    """Before a long run: the baseline reads, and every output can be
+    written. Returns the baseline's keys (or None)."""
+    for path in (args.output, args.report, args.write_baseline):
+        if not path:
+            continue
+        directory = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(directory):
+            raise ToolError("cannot write %s: directory %s does not exist"
+                            % (path, directory))
+        if not os.access(directory, os.W_OK) or (
+                os.path.exists(path) and not os.access(path, os.W_OK)):
+            raise ToolError("cannot write %s: permission denied" % path)
+    if not args.baseline:
+        return None
+    try:
+        return baseline_mod.read(args.baseline)
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ToolError("cannot use baseline: %s" % err)
+
+
+def finish(results, args, catalogue, known=None):
+    if known is not None:
         baseline_mod.apply(results, known)
-    if args.write_baseline:
-        baseline_mod.write(args.write_baseline, results)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            formats.dump(results, args.format, handle, catalogue)
-    else:
-        formats.dump(results, args.format, sys.stdout, catalogue)
-        sys.stdout.flush()
-    if args.report:
-        report.write(args.report, results, catalogue)
+    try:
+        if args.write_baseline:
+            baseline_mod.write(args.write_baseline, results)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                formats.dump(results, args.format, handle, catalogue)
+        else:
+            formats.dump(results, args.format, sys.stdout, catalogue)
+            sys.stdout.flush()
+        if args.report:
+            report.write(args.report, results, catalogue)
+    except OSError as err:
+        raise ToolError("cannot write %s: %s" % (err.filename, err.strerror))
     sys.stderr.write(formats.summary_line(results) + "\n")
-    if getattr(results, "failure", None):
+    if results.failure:
         sys.stderr.write("thread-tidy: error: %s\n" % results.failure)
         return EXIT_TOOL
     if args.write_baseline:
@@ -457,13 +541,14 @@ def finish(results, args, catalogue):
 def main_project(argv, toolchain):
     args = project_parser().parse_args(_normalize_dashes(argv))
     root = os.path.abspath(args.root or os.getcwd())
+    known = check_outputs(args)
     results = run_project(args, toolchain, root)
-    return finish(results, args, Catalogue(docs_url=args.docs_url))
+    return finish(results, args, Catalogue(docs_url=args.docs_url), known)
 
 
 def diff_parser():
     parser = _Parser(prog="thread-tidy diff", add_help=False)
-    _run_options(parser)
+    _run_options(parser, diff=True)
     _output_options(parser)
     return parser
 
@@ -486,22 +571,27 @@ def main_diff(argv, toolchain):
     argv, git_args = split_git_args(argv)
     args = diff_parser().parse_args(_normalize_dashes(argv))
     root = os.path.abspath(args.root or os.getcwd())
+    known = check_outputs(args)
     results = run_diff(args, toolchain, root, git_args)
-    return finish(results, args, Catalogue(docs_url=args.docs_url))
+    return finish(results, args, Catalogue(docs_url=args.docs_url), known)
 
 
 def main_merge(argv):
     args = merge_parser().parse_args(argv)
     root = os.path.abspath(args.root or os.getcwd())
+    known = check_outputs(args)
     parts = []
     for path in args.inputs:
         try:
             parts.append(formats.load(path, root))
-        except (OSError, ValueError, KeyError, TypeError) as err:
+        except OSError as err:
+            raise ToolError("cannot merge %s: %s" % (path, err.strerror))
+        except (ValueError, KeyError, TypeError, AttributeError,
+                IndexError) as err:
             raise ToolError("cannot merge %s: not a thread-tidy JSON or "
                             "SARIF result (%s)" % (path, err))
     results = formats.merge(parts, parts[0].root if parts else root)
-    return finish(results, args, Catalogue(docs_url=args.docs_url))
+    return finish(results, args, Catalogue(docs_url=args.docs_url), known)
 
 
 def main(argv, toolchain):

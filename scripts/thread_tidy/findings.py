@@ -170,6 +170,8 @@ class SourceFile:
         if self._functions is None:
             self._functions = function_spans(
                 self.data.decode("utf-8", "replace"))
+        # clang's offsets count bytes; the scan counts characters.
+        offset = len(self.data[:offset].decode("utf-8", "replace"))
         # The innermost function; outside any, the innermost class (a member
         # declaration is reported there).
         best = ("", -1, False)
@@ -185,26 +187,69 @@ class SourceFile:
 #
 # The baseline key needs "the function this finding is in" without a second
 # parse of the translation unit. A lexical pass is enough for that: blank out
-# comments, literals and preprocessor lines, then classify each '{' by the text
-# in front of it. A key only has to stay the same when unrelated lines move,
-# so a wrong guess on exotic code costs nothing but a less specific key.
+# comments, literals, preprocessor lines and all but the first branch of each
+# #if, then classify each '{' by the text in front of it. A key only has to
+# stay the same when unrelated lines move, so a wrong guess on exotic code
+# costs a less specific key, not a wrong report.
 
 _CONTROL = re.compile(r"^\s*(if|else|for|while|do|switch|try|catch|case|"
-                      r"default|return|co_return|throw)\b")
+                      r"default|return|co_return|co_yield|throw|goto)\b")
 _SCOPE = re.compile(r"\b(namespace|class|struct|union|enum)\b"
-                    r"(?:\s+(?:class|struct))?(?:\s*\[\[[^\]]*\]\])?"
-                    r"\s*([A-Za-z_]\w*(?:::[A-Za-z_]\w*)*)?")
+                    r"(?:\s+(?:class|struct))?"
+                    r"\s*([A-Za-z_]\w*(?:\s*::\s*[A-Za-z_]\w*)*)?")
 _NAME_BEFORE_PAREN = re.compile(
-    r"((?:[A-Za-z_~]\w*\s*::\s*)*(?:operator\s*(?:\(\s*\)|[^\s(]+)|~?[A-Za-z_]\w*))"
-    r"\s*(?:<[^()]*>)?\s*$")
+    r"((?:[A-Za-z_]\w*\s*(?:<[^;{}()]*?>)?\s*::\s*)*"
+    r"(?:operator\s*(?:\(\s*\)|\[\s*\]|[^\s\w(]+|\s\w[\w:<>\s*&]*?)|~?[A-Za-z_]\w*))"
+    r"\s*(?:<[^;{}()]*>)?\s*$")
+_ATTRIBUTE = re.compile(r"\[\[.*?\]\]|\b(?:alignas|__attribute__|__declspec)"
+                        r"\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)", re.S)
+_QUALIFIERS = re.compile(r"(?:\s*(?:const|volatile|noexcept\s*(?:\(\))?|"
+                         r"throw\s*\(\)|override|final|mutable|&&|&|try))*"
+                         r"\s*$")
+_NOT_A_NAME = {"decltype", "sizeof", "alignof", "noexcept", "requires",
+               "static_assert", "typeid", "__attribute__", "alignas"}
+
+
+def _same_length_blank(match):
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _skipped_preprocessor_branches(text):
+    """(start, end) offsets of #else/#elif branches: only the first branch of
+    each conditional counts, so that `#ifdef X { #else { #endif` opens one
+    brace, not two."""
+    ranges = []
+    stack = []  # per open conditional: offset where skipping began, or None
+    offset = 0
+    for line in text.splitlines(True):
+        directive = re.match(r"\s*#\s*(\w+)", line)
+        if directive:
+            word = directive.group(1)
+            if word in ("if", "ifdef", "ifndef"):
+                stack.append(None)
+            elif word in ("else", "elif", "elifdef", "elifndef") and stack:
+                if stack[-1] is None:
+                    stack[-1] = offset
+            elif word == "endif" and stack:
+                began = stack.pop()
+                if began is not None:
+                    ranges.append((began, offset))
+        offset += len(line)
+    return ranges
 
 
 def _blank_noise(text):
-    """Comments, string and character literals and preprocessor lines become
-    spaces; offsets and newlines are kept."""
+    """Comments, string and character literals, preprocessor lines and the
+    skipped #if branches become spaces; offsets and newlines are kept."""
     out = list(text)
     i, n = 0, len(text)
     at_line_start = True
+
+    def blank(begin, end):
+        for k in range(begin, end):
+            if out[k] != "\n":
+                out[k] = " "
+
     while i < n:
         c = text[i]
         if at_line_start and c == "#":
@@ -214,9 +259,7 @@ def _blank_noise(text):
                     j += 2
                     continue
                 j += 1
-            for k in range(i, j):
-                if out[k] != "\n":
-                    out[k] = " "
+            blank(i, j)
             i = j
             continue
         if c == "\n":
@@ -228,45 +271,39 @@ def _blank_noise(text):
         if text.startswith("//", i):
             j = text.find("\n", i)
             j = n if j < 0 else j
-            for k in range(i, j):
-                out[k] = " "
+            blank(i, j)
             i = j
             continue
         if text.startswith("/*", i):
             j = text.find("*/", i + 2)
             j = n if j < 0 else j + 2
-            for k in range(i, j):
-                if out[k] != "\n":
-                    out[k] = " "
+            blank(i, j)
             i = j
             continue
-        raw = re.match(r'R"([^(\s]{0,16})\(', text[i:i + 20])
+        raw = re.match(r'(?:u8|u|U|L)?R"([^(\s]{0,16})\(', text[i:i + 24])
         if raw and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")):
             closing = ")" + raw.group(1) + '"'
             j = text.find(closing, i + raw.end())
             j = n if j < 0 else j + len(closing)
-            for k in range(i, j):
-                if out[k] != "\n":
-                    out[k] = " "
+            blank(i, j)
             i = j
             continue
         if c in "\"'":
             # A digit separator (1'000) is not a character literal.
-            if c == "'" and i > 0 and text[i - 1].isalnum() and \
-                    i + 1 < n and text[i + 1].isalnum() and \
-                    text[i - 1].isdigit():
+            if c == "'" and 0 < i and text[i - 1].isdigit() and \
+                    i + 1 < n and text[i + 1].isalnum():
                 i += 1
                 continue
             j = i + 1
             while j < n and text[j] != c and text[j] != "\n":
                 j += 2 if text[j] == "\\" else 1
             j = min(j + 1, n)
-            for k in range(i, j):
-                if out[k] != "\n":
-                    out[k] = " "
+            blank(i, j)
             i = j
             continue
         i += 1
+    for begin, end in _skipped_preprocessor_branches(text):
+        blank(begin, end)
     return "".join(out)
 
 
@@ -281,7 +318,7 @@ def _paren_balance(text):
 
 
 def _top_level(text):
-    """text with everything inside (), [] and <> after a name removed."""
+    """text with everything inside () and [] removed (the brackets stay)."""
     out = []
     depth = 0
     for ch in text:
@@ -300,58 +337,115 @@ def _top_level(text):
     return "".join(out)
 
 
-def _function_name(header):
-    header = re.sub(r"^\s*template\s*<.*?>\s*", "", header, flags=re.S)
+def _strip_template_heads(text):
+    """Blanks `template <...>` heads (nested <> and defaults included)."""
+    while True:
+        match = re.match(r"\s*template\s*<", text)
+        if not match:
+            return text
+        depth, index = 0, match.end() - 1
+        while index < len(text):
+            ch = text[index]
+            if ch in "<([":
+                depth += 1
+            elif ch in ">)]":
+                depth -= 1
+                if depth == 0:
+                    break
+            index += 1
+        text = " " * (index + 1) + text[index + 1:]
+
+
+def _macro_arguments(raw, clean, name):
+    """The original text of NAME(...) for a test macro: TEST_F(Suite, Case),
+    TEST_CASE("adds numbers") - the arguments name the function."""
+    at = clean.rfind(name)
+    open_paren = clean.find("(", at)
+    if at < 0 or open_paren < 0:
+        return name
     depth = 0
-    for index, ch in enumerate(header):
-        if ch == "(":
-            if depth == 0:
-                match = _NAME_BEFORE_PAREN.search(header[:index])
-                if not match:
-                    return None
-                name = re.sub(r"\s+", "", match.group(1))
-                if name.isupper() and len(name) > 1:
-                    # TEST_F(Suite, Case): the arguments name the function.
-                    close = header.find(")", index)
-                    args = header[index:close + 1] if close > 0 else ""
-                    name += re.sub(r"\s+", "", args)
-                return name
+    for index in range(open_paren, len(raw)):
+        if raw[index] == "(":
             depth += 1
-        elif ch == ")":
+        elif raw[index] == ")":
             depth -= 1
+            if depth == 0:
+                return name + re.sub(r"\s+", " ", raw[open_paren:index + 1])
+    return name
+
+
+def _function_name(top, clean, raw):
+    """The declared name, given the header's top-level text (parameter lists
+    emptied): the name in front of the last parameter list before the
+    qualifiers, trailing return type and requires clause."""
+    head = re.split(r"->", top, 1)[0]
+    # A requires clause may come before the declaration or after it.
+    parts = re.split(r"\brequires\b", head)
+    head = next((part for part in parts if "(" in part), parts[0])
+    # void f() NOEXCEPT_MACRO {
+    head = re.sub(r"\)\s*[A-Z_][A-Z0-9_]*\s*$", ")", head)
+    head = head[:len(head) - len(_QUALIFIERS.search(head).group(0))] \
+        if _QUALIFIERS.search(head) else head
+    head = head.rstrip()
+    while head.endswith(")"):
+        open_paren = head.rfind("(")
+        match = _NAME_BEFORE_PAREN.search(head[:open_paren])
+        if not match:
+            return None
+        name = re.sub(r"\s+", "", match.group(1))
+        if name.split("::")[-1] in _NOT_A_NAME:
+            head = head[:match.start()].rstrip()
+            continue
+        if name.startswith("operator") or "::operator" in name:
+            name = re.sub(r"operator", "operator", name)
+        prefix = head[:match.start()].strip()
+        if name.isupper() and "::" not in name and not prefix:
+            return _macro_arguments(raw, clean, name)
+        return name
     return None
 
 
-def _classify(header):
-    """('function', name) | ('scope', name) | ('block', '') | ('expr', '')."""
+def _classify(clean, raw):
+    """('function', name) | ('scope', name) | ('block', '') | ('expr', '').
+    clean is the header with noise blanked, raw the same span of the file."""
+    header = _ATTRIBUTE.sub(_same_length_blank, clean)
+    header = _strip_template_heads(header)
     stripped = header.strip()
-    if not stripped or stripped.startswith("["):
-        return "expr" if stripped else "block", ""
+    if not stripped:
+        return "block", ""
+    if stripped.startswith("["):
+        return "expr", ""  # a lambda at the start of a statement
     if _paren_balance(stripped) > 0:
         return "expr", ""  # a lambda or init list inside a call
     if _CONTROL.match(stripped):
         return "block", ""
     top = _top_level(stripped)
-    if re.search(r"(^|[^=!<>])=($|[^=])", top) and "operator" not in top:
-        return "expr", ""
-    if re.search(r"[\w>]$", stripped) and "(" not in top and \
-            not _SCOPE.search(top):
+    if re.search(r"(^|[^=!<>+\-*/%&|^])=($|[^=])", top) and \
+            "operator" not in top:
+        return "expr", ""  # auto f = [] {...}, T x = {...}
+    scope = _SCOPE.search(top)
+    if scope and "(" not in top[scope.end():]:
+        return "scope", re.sub(r"\s+", "", scope.group(2) or "")
+    if "(" not in top:
         if re.match(r"^(extern|export)\b", stripped):
             return "block", ""
-        return "expr", ""  # T{...} brace initialisation
-    scope = _SCOPE.search(top)
-    if scope and "(" not in top.split(scope.group(0), 1)[0]:
-        return "scope", scope.group(2) or ""
-    if "(" in top:
-        if re.search(r"\)\s*$", top) or re.search(
-                r"\)\s*(const|volatile|noexcept|override|final|mutable|&|&&|"
-                r"->|throw|requires|:|try|\s)", top):
-            name = _function_name(stripped)
-            if name:
-                return "function", name
-        # A constructor's init list ending in a brace-initialised member.
-        return "expr", ""
-    return "block", ""
+        return ("expr", "") if re.search(r"[\w>,]$", stripped) \
+            else ("block", "")
+    # A constructor's init list: cut it off; a brace-initialised member in it
+    # (`: a_{0}`) is an expression, not the body.
+    init = re.search(r"\)[^()]*?(?<!:):(?!:)", top)
+    if init:
+        if re.search(r"[\w>]\s*$", top[init.end():]):
+            return "expr", ""
+        top = top[:init.start() + 1]
+    elif re.search(r"[\w>]\s*$", top) and not re.search(
+            r"\)\s*(->|requires\b|(const|volatile|noexcept|override|final|"
+            r"mutable|try)\b|[A-Z_][A-Z0-9_]*\s*$)", top):
+        return "expr", ""  # f(x) T{...}: not a declaration we know
+    name = _function_name(top, stripped, raw.strip())
+    if name:
+        return "function", name
+    return "expr", ""
 
 
 def function_spans(text):
@@ -359,26 +453,50 @@ def function_spans(text):
     named class or namespace bodies."""
     clean = _blank_noise(text)
     spans = []
-    stack = []  # (kind, name, start, header_start_to_restore)
+    # Per open brace: kind, name, start, header start and paren depth to
+    # restore when it closes.
+    stack = []
     header_start = 0
+    depth = 0
+    last_function = None  # (name, end) of the function body closed last
     for index, ch in enumerate(clean):
-        if ch == ";":
-            header_start = index + 1
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == ";":
+            if depth == 0:  # not the ';' of a for (...;...;...)
+                header_start = index + 1
         elif ch == "{":
-            kind, name = _classify(clean[header_start:index])
-            stack.append((kind, name, index, header_start))
+            kind, name = _classify(clean[header_start:index],
+                                   text[header_start:index])
+            if kind == "block" and last_function and re.match(
+                    r"^\s*catch\b", clean[last_function[1]:index]) and \
+                    not clean[last_function[1]:header_start].strip():
+                # The handler of a function-try-block is the function's.
+                kind, name = "function", last_function[0]
+            stack.append((kind, name, index, header_start, depth))
+            depth = 0
             if kind != "expr":
                 header_start = index + 1
         elif ch == "}":
             if not stack:
                 header_start = index + 1
                 continue
-            kind, name, start, saved = stack.pop()
+            kind, name, start, saved, depth = stack.pop()
+            last_function = None
             if kind in ("function", "scope") and name:
-                outer = [n for k, n, _, _ in stack
+                outer = [n for k, n, _, _, _ in stack
                          if k in ("scope", "function") and n]
                 qualified = "::".join(outer + [name])
-                spans.append((start, index + 1, qualified,
+                # A function spans its declaration too: a thread started by
+                # a lambda in a constructor's init list belongs to it.
+                begin = start
+                if kind == "function":
+                    header = clean[saved:start]
+                    begin = saved + len(header) - len(header.lstrip())
+                    last_function = (name, index + 1)
+                spans.append((begin, index + 1, qualified,
                               kind == "function"))
             if kind == "expr":
                 header_start = saved

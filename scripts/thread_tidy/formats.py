@@ -30,6 +30,8 @@ class Results:
         self.tool_version = tool_version
         # Findings left out because the baseline holds them.
         self.baselined = baselined
+        # Why the results may be incomplete (clang-tidy crashed), or None.
+        self.failure = None
 
     def per_check(self):
         counts = collections.Counter(f.check for f in self.findings)
@@ -55,15 +57,20 @@ class Results:
 def merge(results_list, root):
     files, findings, errors = [], [], []
     seconds, baselined, version = 0.0, 0, ""
+    failures = []
     for results in results_list:
+        if results.failure:
+            failures.append(results.failure)
         files += results.files
         findings += results.findings
         errors += results.errors
         seconds += results.seconds
         baselined += results.baselined
         version = version or results.tool_version
-    return Results(root, files, dedupe(findings), dedupe(errors), seconds,
-                   version, baselined)
+    merged = Results(root, files, dedupe(findings), dedupe(errors), seconds,
+                     version, baselined)
+    merged.failure = "\n".join(failures) or None
+    return merged
 
 
 # --- text ----------------------------------------------------------------------
@@ -117,20 +124,28 @@ def to_json(results):
         "files": results.files,
         "findings": [f.to_json() for f in results.findings],
         "errors": [e.to_json() for e in results.errors],
+        "toolFailure": results.failure,
     }
 
 
 def from_json(data, root):
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object")
+    if "version" in data and "summary" not in data and \
+            data.get("tool") == "thread-tidy":
+        raise ValueError("this is a baseline; pass it with --baseline")
     if data.get("version") != JSON_FORMAT_VERSION:
         raise ValueError("unsupported thread-tidy JSON version %r"
                          % data.get("version"))
     summary = data.get("summary", {})
-    return Results(data.get("root", root), data.get("files", []),
-                   [Finding.from_json(f) for f in data.get("findings", [])],
-                   [Finding.from_json(e) for e in data.get("errors", [])],
-                   float(summary.get("seconds", 0.0)),
-                   data.get("tool", {}).get("version", ""),
-                   int(summary.get("baselined", 0)))
+    results = Results(data.get("root", root), data.get("files", []),
+                      [Finding.from_json(f) for f in data.get("findings", [])],
+                      [Finding.from_json(e) for e in data.get("errors", [])],
+                      float(summary.get("seconds", 0.0)),
+                      data.get("tool", {}).get("version", ""),
+                      int(summary.get("baselined", 0)))
+    results.failure = data.get("toolFailure")
+    return results
 
 
 # --- SARIF 2.1.0 -----------------------------------------------------------------
@@ -156,6 +171,7 @@ def _physical(location, snippet=None, context=None):
         physical["contextRegion"] = {
             "startLine": start, "endLine": start + len(lines) - 1,
             "snippet": {"text": "\n".join(lines) + "\n"}}
+        # (one "\n" per line: trailing empty lines survive the round trip)
     return physical
 
 
@@ -240,6 +256,10 @@ def to_sarif(results, catalogue):
         "message": {"text": "%s [%s]" % (error.message, error.check)},
         "locations": [{"physicalLocation": _physical(error.location)}],
     } for error in results.errors]
+    if results.failure:
+        notifications.append({"level": "error",
+                              "descriptor": {"id": "tool-failure"},
+                              "message": {"text": results.failure}})
 
     run = {
         "tool": {"driver": {"name": TOOL_NAME,
@@ -252,7 +272,7 @@ def to_sarif(results, catalogue):
                        "roles": ["analysisTarget"]}
                       for path in results.files],
         "invocations": [{
-            "executionSuccessful": not results.errors,
+            "executionSuccessful": not results.errors and not results.failure,
             "toolExecutionNotifications": notifications,
             "properties": {"seconds": round(results.seconds, 2),
                            "baselined": results.baselined}}],
@@ -283,6 +303,8 @@ def from_sarif(data, root):
     if data.get("version") != "2.1.0" or len(runs) != 1:
         raise ValueError("expected a SARIF 2.1.0 log with one run")
     run = runs[0]
+    if run.get("tool", {}).get("driver", {}).get("name") != TOOL_NAME:
+        raise ValueError("the SARIF log is not from thread-tidy")
     base = run.get("originalUriBaseIds", {}).get("SRCROOT", {}).get("uri", "")
     run_root = urllib.parse.unquote(base[len("file://"):]).rstrip("/") \
         if base.startswith("file://") else root
@@ -302,8 +324,9 @@ def from_sarif(data, root):
         context = physical.get("contextRegion")
         if context:
             finding.context_start = int(context["startLine"])
-            finding.context = context["snippet"]["text"].rstrip("\n").split(
-                "\n")
+            text = context["snippet"]["text"]
+            finding.context = (text[:-1] if text.endswith("\n")
+                               else text).split("\n")
         for related in result.get("relatedLocations", []):
             finding.notes.append(Note(
                 related.get("message", {}).get("text", ""),
@@ -323,8 +346,12 @@ def from_sarif(data, root):
             "threadTidyKey/v1") or baseline_key(finding)
         findings.append(finding)
     errors = []
+    failures = []
     invocation = (run.get("invocations") or [{}])[0]
     for notification in invocation.get("toolExecutionNotifications", []):
+        if notification.get("descriptor", {}).get("id") == "tool-failure":
+            failures.append(notification.get("message", {}).get("text", ""))
+            continue
         text = notification.get("message", {}).get("text", "")
         match = re.match(r"(.*) \[([\w.-]+)\]$", text)
         message, check = (match.group(1), match.group(2)) if match else (
@@ -337,16 +364,18 @@ def from_sarif(data, root):
                                   "error"))
     properties = invocation.get("properties", {})
     version = run.get("tool", {}).get("driver", {}).get("version", "")
-    return Results(run_root, files, findings, errors,
-                   float(properties.get("seconds", 0.0)), version,
-                   int(properties.get("baselined", 0)))
+    results = Results(run_root, files, findings, errors,
+                      float(properties.get("seconds", 0.0)), version,
+                      int(properties.get("baselined", 0)))
+    results.failure = "\n".join(failures) or None
+    return results
 
 
 def load(path, root):
     """Reads a thread-tidy JSON or SARIF file."""
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
-    if "runs" in data:
+    if isinstance(data, dict) and "runs" in data:
         return from_sarif(data, root)
     return from_json(data, root)
 

@@ -34,7 +34,9 @@ td.count{text-align:right;font-variant-numeric:tabular-nums}
 .finding{background:#fff;border:1px solid #d0d7de;border-left:4px solid #bf8700;
 border-radius:6px;padding:10px 14px;margin:10px 0}
 .finding.error{border-left-color:#cf222e}
-.finding .where{font-family:ui-monospace,monospace;color:#57606a}
+.finding .where{font-family:ui-monospace,monospace;color:#57606a;
+overflow-wrap:anywhere}
+.finding .message{overflow-wrap:anywhere}
 .finding .message{font-weight:600;margin:4px 0}
 .check{display:inline-block;background:#ddf4ff;color:#0969da;border-radius:10px;
 padding:0 8px;font-size:12px;font-family:ui-monospace,monospace}
@@ -56,10 +58,27 @@ def _e(text):
     return html.escape(str(text), quote=True)
 
 
+MAX_BARS = 20
+
+
+def _short_label(label, limit=34):
+    """The end of a long path says most: '.../tutorial/timer5'."""
+    if len(label) <= limit:
+        return label
+    return "\u2026" + label[-(limit - 1):]
+
+
 def _bar_chart(chart_id, counts, width=520):
-    """A horizontal bar chart as inline SVG."""
+    """A horizontal bar chart as inline SVG, largest first; past MAX_BARS
+    the rest are one 'other' bar."""
     if not counts:
         return '<p class="empty" id="%s-empty">no findings</p>' % chart_id
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ordered) > MAX_BARS:
+        rest = ordered[MAX_BARS - 1:]
+        ordered = ordered[:MAX_BARS - 1] + [
+            ("(%d more)" % len(rest), sum(count for _, count in rest))]
+    counts = dict(ordered)
     label_width = 250
     bar_space = width - label_width - 50
     row = 24
@@ -72,12 +91,13 @@ def _bar_chart(chart_id, counts, width=520):
         y = 4 + index * row
         length = max(2, int(bar_space * count / top))
         parts.append(
-            '<g class="bar" data-label="%s" data-count="%d">'
-            '<text x="%d" y="%d" text-anchor="end" font-size="12" '
+            '<g class="bar" data-label="%s" data-count="%d"><title>%s: %d'
+            '</title><text x="%d" y="%d" text-anchor="end" font-size="12" '
             'font-family="monospace">%s</text>'
             '<rect x="%d" y="%d" width="%d" height="16" rx="3" fill="%s"/>'
             '<text x="%d" y="%d" font-size="12">%d</text></g>'
-            % (_e(label), count, label_width - 8, y + 13, _e(label),
+            % (_e(label), count, _e(label), count, label_width - 8, y + 13,
+               _e(_short_label(label)),
                label_width, y, length, BAR_COLOR, label_width + length + 6,
                y + 13, count))
     parts.append("</svg>")
