@@ -5,25 +5,35 @@ BUILD_DIR ?= build/llvm-$(LLVM_MAJOR)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PYTHON ?= python3
 LIT_ARGS ?=
+# CLANGD=ON also builds thread-tidy-clangd (LLVM 22); the build dir remembers
+# it until CLANGD=OFF. Empty: keep what the build dir has (default OFF).
+CLANGD ?=
+SETUP_FLAGS = $(if $(filter ON,$(CLANGD)),--clangd)
+CLANGD_FLAG = $(if $(CLANGD),-DTHREAD_TIDY_CLANGD=$(CLANGD))
 
-.PHONY: all setup setup-test configure build demo check robustness bench install clean
+.PHONY: all setup setup-test configure build clangd demo check robustness bench install clean
 
 all: build
 
 setup:
-	@bash scripts/setup.sh $(LLVM_MAJOR)
+	@bash scripts/setup.sh $(SETUP_FLAGS) $(LLVM_MAJOR)
 
 # The test suite also renders the HTML report in Chromium and validates SARIF.
 setup-test:
-	@bash scripts/setup.sh --test $(LLVM_MAJOR)
+	@bash scripts/setup.sh --test $(SETUP_FLAGS) $(LLVM_MAJOR)
 
 configure: setup
 	@mkdir -p $(BUILD_DIR)
-	@cmake -S . -B $(BUILD_DIR) -DTHREAD_TIDY_LLVM_MAJOR=$(LLVM_MAJOR) $(CMAKE_FLAGS) > $(BUILD_DIR)/configure.log 2>&1 \
+	@cmake -S . -B $(BUILD_DIR) -DTHREAD_TIDY_LLVM_MAJOR=$(LLVM_MAJOR) $(CLANGD_FLAG) $(CMAKE_FLAGS) > $(BUILD_DIR)/configure.log 2>&1 \
 	  || { cat $(BUILD_DIR)/configure.log; exit 1; }
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# thread-tidy-clangd: clangd with the threads-* checks built in (LLVM 22).
+clangd:
+	@$(MAKE) --no-print-directory build CLANGD=ON LLVM_MAJOR=22
+	@echo "built $(dir $(BUILD_DIR))llvm-22/bin/thread-tidy-clangd; see docs/editors.md"
 
 demo: build
 	@echo "== thread-tidy over examples/ (LLVM $(LLVM_MAJOR)) =="

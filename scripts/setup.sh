@@ -2,18 +2,22 @@
 # Installs the Debian packages that building and testing thread-tidy needs,
 # for one or more LLVM majors (default 22). Does nothing when all are there;
 # otherwise runs `apt-get update` once and installs only what is missing.
-#   scripts/setup.sh [--test] [MAJOR...]
+#   scripts/setup.sh [--test] [--clangd] [MAJOR...]
 # --test adds what the test suite's project tests use: Chromium (the HTML
 # report is rendered headless), git, Node.js and the pinned SARIF validators
-# of tools/sarif-validator (from the npm registry).
+# of tools/sarif-validator (from the npm registry). --clangd adds what
+# thread-tidy-clangd links (gRPC and protobuf, which Debian's clang CMake
+# package names) and Neovim, the editor its test drives.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 test_tools=0
+clangd=0
 majors=()
 for arg in "$@"; do
   case "$arg" in
     --test) test_tools=1 ;;
+    --clangd) clangd=1 ;;
     *) majors+=("$arg") ;;
   esac
 done
@@ -22,6 +26,9 @@ done
 # python3-yaml: run-clang-tidy and clang-tidy-diff need PyYAML to export the
 # diagnostics that the whole-project mode reads.
 wanted=(cmake make python3 python3-yaml git)
+if [ "$clangd" = 1 ]; then
+  wanted+=(libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc neovim)
+fi
 if [ "$test_tools" = 1 ]; then
   wanted+=(chromium)
   # The machine's own Node.js is fine; Debian's otherwise.

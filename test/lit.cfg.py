@@ -55,6 +55,22 @@ if chromium:
     config.substitutions.append(("%chromium", chromium))
 elif require_tools:
     lit_config.fatal("chromium is not installed: run scripts/setup.sh --test")
+# The editor tests: thread-tidy-clangd when it was built (LLVM 22,
+# -DTHREAD_TIDY_CLANGD=ON), Neovim for the real-editor test. CI builds it and
+# sets THREAD_TIDY_REQUIRE_CLANGD=1 for LLVM 22.
+if config.thread_tidy_clangd and os.access(config.thread_tidy_clangd, os.X_OK):
+    config.available_features.add("clangd")
+    config.substitutions.append(("%clangd_with_threads",
+                                 config.thread_tidy_clangd))
+elif os.environ.get("THREAD_TIDY_REQUIRE_CLANGD") == "1":
+    lit_config.fatal("thread-tidy-clangd was not built: configure with "
+                     "-DTHREAD_TIDY_CLANGD=ON (make clangd)")
+nvim = shutil.which("nvim")
+if nvim:
+    config.available_features.add("neovim")
+    config.substitutions.append(("%nvim", nvim))
+elif os.environ.get("THREAD_TIDY_REQUIRE_CLANGD") == "1":
+    lit_config.fatal("nvim is not installed: run scripts/setup.sh --clangd")
 if shutil.which("git"):
     config.available_features.add("git")
 config.substitutions.append(("%cmake", shutil.which("cmake") or "cmake"))
