@@ -14,6 +14,10 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::threads {
 
+/// Past this many local std::thread candidates in one function the check
+/// stops looking at that function (each candidate costs a walk of it).
+static constexpr unsigned MaxCandidatesPerFunction = 64;
+
 namespace {
 
 /// The range that removing the statement \p Join (`t.join();`) deletes:
@@ -77,6 +81,21 @@ void PreferJthreadCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
+PreferJthreadCheck::FunctionFacts &
+PreferJthreadCheck::factsOf(const FunctionDecl *Fn, ASTContext &Ctx) {
+  std::unique_ptr<FunctionFacts> &Facts = Functions[Fn];
+  if (Facts)
+    return *Facts;
+  Facts = std::make_unique<FunctionFacts>();
+  llvm::SmallVector<LifetimeEvent, 4> Events;
+  ThreadLifetimeAnalysis(StdThread, /*Exceptions=*/nullptr,
+                         /*AssumeOpaqueCallsThrow=*/false)
+      .analyze(Fn, Ctx, Events);
+  for (const LifetimeEvent &Event : Events)
+    Facts->ThreadsWithEvents.insert(Event.Thread);
+  return *Facts;
+}
+
 void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread");
   const auto *Declaration = Result.Nodes.getNodeAs<DeclStmt>("declaration");
@@ -86,6 +105,12 @@ void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Fn || Fn->isDependentContext() || !Fn->getBody() ||
       !initializerStartsThread(Thread->getInit(), ThreadOwnerKind::Thread,
                                StdThread))
+    return;
+  // Each candidate walks the function; a generated function with hundreds
+  // of threads would make that quadratic. A modernization can stay silent
+  // there.
+  FunctionFacts &Facts = factsOf(Fn, Ctx);
+  if (++Facts.Candidates > MaxCandidatesPerFunction)
     return;
 
   // One join, nothing that moves, detaches, restarts or lends the thread;
@@ -130,13 +155,8 @@ void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
 
   // Every path reaches it: no early return, break or goto leaves the scope
   // with the thread running (threads-joinable-at-exit reports those).
-  llvm::SmallVector<LifetimeEvent, 4> Events;
-  ThreadLifetimeAnalysis(StdThread, /*Exceptions=*/nullptr,
-                         /*AssumeOpaqueCallsThrow=*/false)
-      .analyze(Fn, Ctx, Events);
-  for (const LifetimeEvent &Event : Events)
-    if (Event.Thread == Thread)
-      return;
+  if (Facts.ThreadsWithEvents.contains(Thread))
+    return;
 
   std::optional<FixItHint> TypeFix = jthreadTypeFix(Thread, Ctx);
   CharSourceRange Removal = removalRange(Scope->body_back(), Ctx);

@@ -5,7 +5,9 @@
 
 #include "TrackedThreadTypes.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <memory>
 
 namespace clang::tidy::threads {
 
@@ -23,13 +25,27 @@ public:
   }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
+  void onStartOfTranslationUnit() override {
+    Reported.clear();
+    Functions.clear();
+  }
 
 private:
+  /// What the check learns about a function once, not once per thread: the
+  /// threads the lifetime dataflow reports an event for (an early exit,
+  /// an overwrite), and how many candidates were looked at.
+  struct FunctionFacts {
+    llvm::DenseSet<const VarDecl *> ThreadsWithEvents;
+    unsigned Candidates = 0;
+  };
+  FunctionFacts &factsOf(const FunctionDecl *Fn, ASTContext &Ctx);
+
   /// Only std::thread has a jthread to become; the option-configured thread
   /// types of the other checks do not apply.
   const TrackedThreadTypes StdThread;
   llvm::DenseSet<SourceLocation::UIntTy> Reported;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionFacts>>
+      Functions;
 };
 
 } // namespace clang::tidy::threads
