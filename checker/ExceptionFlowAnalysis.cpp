@@ -289,6 +289,11 @@ bool ExceptionFlowAnalysis::callsOpaqueFunction(const Stmt *S) const {
     Callee = Construct->getConstructor();
   if (!Callee || isNoexcept(Callee))
     return false;
+  // clangd skips the bodies of functions in the preamble (the headers): such
+  // a body exists, it is only not visible. Opaque means "no body anywhere".
+  for (const FunctionDecl *Redecl : Callee->redecls())
+    if (Redecl->hasSkippedBody())
+      return false;
   const FunctionDecl *Def = nullptr;
   if (!Callee->hasBody(Def) || !Def)
     return true;

@@ -5,6 +5,7 @@
 // through its static ClangTidyModuleRegistry entry. Everything else is stock
 // clangd of the same LLVM.
 
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <sys/stat.h>
@@ -18,7 +19,8 @@ int main(int argc, char *argv[]) {
   // clangd finds its builtin headers (<stddef.h>, intrinsics) relative to its
   // own binary, which is not inside the LLVM tree here. Point it at the LLVM
   // this was built with, unless the user chose a resource dir.
-  bool HasResourceDir = false;
+  const char *EnvFlags = std::getenv("CLANGD_FLAGS");
+  bool HasResourceDir = EnvFlags && std::strstr(EnvFlags, "resource-dir");
   for (int I = 1; I < argc; ++I)
     if (std::strncmp(argv[I], "--resource-dir", 14) == 0 ||
         std::strncmp(argv[I], "-resource-dir", 13) == 0)
