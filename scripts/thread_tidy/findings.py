@@ -396,8 +396,6 @@ def _function_name(top, clean, raw):
         if name.split("::")[-1] in _NOT_A_NAME:
             head = head[:match.start()].rstrip()
             continue
-        if name.startswith("operator") or "::operator" in name:
-            name = re.sub(r"operator", "operator", name)
         prefix = head[:match.start()].strip()
         if name.isupper() and "::" not in name and not prefix:
             return _macro_arguments(raw, clean, name)

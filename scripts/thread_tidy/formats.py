@@ -168,10 +168,11 @@ def _physical(location, snippet=None, context=None):
         physical["region"]["snippet"] = {"text": snippet}
     if context:
         start, lines = context
+        # One "\n" ends every line, so trailing empty lines survive the
+        # round trip through from_sarif.
         physical["contextRegion"] = {
             "startLine": start, "endLine": start + len(lines) - 1,
             "snippet": {"text": "\n".join(lines) + "\n"}}
-        # (one "\n" per line: trailing empty lines survive the round trip)
     return physical
 
 
