@@ -1,14 +1,8 @@
 //===--- ThreadTidyModule.cpp - The threads-* clang-tidy module -----------===//
 
-#include "ThreadTidyCompat.h"
-#include "DanglingCaptureCheck.h"
-#include "ExceptionEscapeCheck.h"
-#include "InvalidJoinCheck.h"
-#include "JoinableAtExitCheck.h"
-#include "PreferJthreadCheck.h"
-#include "SwallowedExceptionCheck.h"
-#include "UncheckedFutureCheck.h"
-#include "UnjoinedThreadCheck.h"
+#include "utils/ThreadTidyCompat.h"
+// One #include per entry of checks/ThreadTidyChecks.def, written by CMake.
+#include "ThreadTidyCheckHeaders.inc"
 #include "clang/Basic/Version.h"
 #include <cstdio>
 #include <cstdlib>
@@ -19,15 +13,10 @@ namespace clang::tidy::threads {
 class ThreadTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<DanglingCaptureCheck>("threads-dangling-capture");
-    Factories.registerCheck<ExceptionEscapeCheck>("threads-exception-escape");
-    Factories.registerCheck<InvalidJoinCheck>("threads-invalid-join");
-    Factories.registerCheck<JoinableAtExitCheck>("threads-joinable-at-exit");
-    Factories.registerCheck<PreferJthreadCheck>("threads-prefer-jthread");
-    Factories.registerCheck<SwallowedExceptionCheck>(
-        "threads-swallowed-exception");
-    Factories.registerCheck<UncheckedFutureCheck>("threads-unchecked-future");
-    Factories.registerCheck<UnjoinedThreadCheck>("threads-unjoined-thread");
+#define THREAD_TIDY_CHECK(Class, Id, Default)                                 \
+    Factories.registerCheck<Class>(Id);
+#include "checks/ThreadTidyChecks.def"
+#undef THREAD_TIDY_CHECK
   }
 };
 

@@ -1,9 +1,9 @@
 //===--- JthreadRewrite.cpp -----------------------------------------------===//
 
-#include "JthreadRewrite.h"
-#include "ThreadTidyCompat.h"
-#include "ThreadUseClassifier.h"
-#include "TrackedThreadTypes.h"
+#include "utils/JthreadRewrite.h"
+#include "utils/ThreadTidyCompat.h"
+#include "analysis/ThreadUseClassifier.h"
+#include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"

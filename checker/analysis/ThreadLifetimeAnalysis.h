@@ -14,8 +14,8 @@
 #ifndef THREAD_TIDY_THREADLIFETIMEANALYSIS_H
 #define THREAD_TIDY_THREADLIFETIMEANALYSIS_H
 
-#include "ExceptionFlowAnalysis.h"
-#include "TrackedThreadTypes.h"
+#include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/ASTMatchers/ASTMatchers.h"

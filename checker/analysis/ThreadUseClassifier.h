@@ -13,7 +13,7 @@
 #ifndef THREAD_TIDY_THREADUSECLASSIFIER_H
 #define THREAD_TIDY_THREADUSECLASSIFIER_H
 
-#include "TrackedThreadTypes.h"
+#include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -3,8 +3,8 @@
 #ifndef THREAD_TIDY_INVALIDJOINCHECK_H
 #define THREAD_TIDY_INVALIDJOINCHECK_H
 
-#include "ThreadLifetimeAnalysis.h"
-#include "TrackedThreadTypes.h"
+#include "analysis/ThreadLifetimeAnalysis.h"
+#include "analysis/TrackedThreadTypes.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 

@@ -3,7 +3,7 @@
 #ifndef THREAD_TIDY_UNJOINEDTHREADCHECK_H
 #define THREAD_TIDY_UNJOINEDTHREADCHECK_H
 
-#include "TrackedThreadTypes.h"
+#include "analysis/TrackedThreadTypes.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 

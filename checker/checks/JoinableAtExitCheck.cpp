@@ -1,7 +1,7 @@
 //===--- JoinableAtExitCheck.cpp - threads-joinable-at-exit ---------------===//
 
-#include "JoinableAtExitCheck.h"
-#include "ThreadUseClassifier.h"
+#include "checks/JoinableAtExitCheck.h"
+#include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,8 +1,8 @@
 //===--- UncheckedFutureCheck.cpp - threads-unchecked-future --------------===//
 
-#include "UncheckedFutureCheck.h"
-#include "ThreadTidyOptions.h"
-#include "ThreadUseClassifier.h"
+#include "checks/UncheckedFutureCheck.h"
+#include "utils/ThreadTidyOptions.h"
+#include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -1,7 +1,7 @@
 //===--- ExceptionEscapeCheck.cpp - threads-exception-escape --------------===//
 
-#include "ExceptionEscapeCheck.h"
-#include "ThreadEntryFunctions.h"
+#include "checks/ExceptionEscapeCheck.h"
+#include "analysis/ThreadEntryFunctions.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;

@@ -1,8 +1,8 @@
 //===--- DanglingCaptureCheck.cpp - threads-dangling-capture --------------===//
 
-#include "DanglingCaptureCheck.h"
-#include "ThreadEntryFunctions.h"
-#include "ThreadUseClassifier.h"
+#include "checks/DanglingCaptureCheck.h"
+#include "analysis/ThreadEntryFunctions.h"
+#include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"

@@ -1,7 +1,7 @@
 //===--- TrackedThreadTypes.cpp -------------------------------------------===//
 
-#include "TrackedThreadTypes.h"
-#include "ThreadTidyOptions.h"
+#include "analysis/TrackedThreadTypes.h"
+#include "utils/ThreadTidyOptions.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ASTContext.h"

@@ -1,7 +1,7 @@
 //===--- ThreadUseClassifier.cpp ------------------------------------------===//
 
-#include "ThreadUseClassifier.h"
-#include "ThreadTidyCompat.h"
+#include "analysis/ThreadUseClassifier.h"
+#include "utils/ThreadTidyCompat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 

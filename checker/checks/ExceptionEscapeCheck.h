@@ -3,8 +3,8 @@
 #ifndef THREAD_TIDY_EXCEPTIONESCAPECHECK_H
 #define THREAD_TIDY_EXCEPTIONESCAPECHECK_H
 
-#include "ExceptionFlowAnalysis.h"
-#include "TrackedThreadTypes.h"
+#include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/TrackedThreadTypes.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 

@@ -1,9 +1,9 @@
 //===--- UnjoinedThreadCheck.cpp - threads-unjoined-thread ----------------===//
 
-#include "UnjoinedThreadCheck.h"
-#include "JthreadRewrite.h"
-#include "ThreadTidyCompat.h"
-#include "ThreadUseClassifier.h"
+#include "checks/UnjoinedThreadCheck.h"
+#include "utils/JthreadRewrite.h"
+#include "utils/ThreadTidyCompat.h"
+#include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

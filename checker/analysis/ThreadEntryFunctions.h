@@ -14,7 +14,7 @@
 #ifndef THREAD_TIDY_THREADENTRYFUNCTIONS_H
 #define THREAD_TIDY_THREADENTRYFUNCTIONS_H
 
-#include "TrackedThreadTypes.h"
+#include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include <optional>

@@ -1,8 +1,8 @@
 //===--- ExceptionFlowAnalysis.cpp ----------------------------------------===//
 
-#include "ExceptionFlowAnalysis.h"
-#include "ThreadTidyOptions.h"
-#include "TrackedThreadTypes.h"
+#include "analysis/ExceptionFlowAnalysis.h"
+#include "utils/ThreadTidyOptions.h"
+#include "analysis/TrackedThreadTypes.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"

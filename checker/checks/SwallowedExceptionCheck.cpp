@@ -1,9 +1,9 @@
 //===--- SwallowedExceptionCheck.cpp - threads-swallowed-exception --------===//
 
-#include "SwallowedExceptionCheck.h"
-#include "ExceptionFlowAnalysis.h"
-#include "ThreadEntryFunctions.h"
-#include "ThreadTidyOptions.h"
+#include "checks/SwallowedExceptionCheck.h"
+#include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/ThreadEntryFunctions.h"
+#include "utils/ThreadTidyOptions.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

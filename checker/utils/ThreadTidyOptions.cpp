@@ -1,7 +1,7 @@
 //===--- ThreadTidyOptions.cpp --------------------------------------------===//
 
-#include "ThreadTidyOptions.h"
-#include "ThreadTidyCompat.h"
+#include "utils/ThreadTidyOptions.h"
+#include "utils/ThreadTidyCompat.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "llvm/ADT/StringExtras.h"
 

@@ -1,9 +1,9 @@
 //===--- PreferJthreadCheck.cpp - threads-prefer-jthread ------------------===//
 
-#include "PreferJthreadCheck.h"
-#include "JthreadRewrite.h"
-#include "ThreadLifetimeAnalysis.h"
-#include "ThreadUseClassifier.h"
+#include "checks/PreferJthreadCheck.h"
+#include "utils/JthreadRewrite.h"
+#include "analysis/ThreadLifetimeAnalysis.h"
+#include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"

@@ -1,9 +1,9 @@
 //===--- ThreadEntryFunctions.cpp -----------------------------------------===//
 
-#include "ThreadEntryFunctions.h"
-#include "ExceptionFlowAnalysis.h"
-#include "ThreadTidyOptions.h"
-#include "ThreadUseClassifier.h"
+#include "analysis/ThreadEntryFunctions.h"
+#include "analysis/ExceptionFlowAnalysis.h"
+#include "utils/ThreadTidyOptions.h"
+#include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

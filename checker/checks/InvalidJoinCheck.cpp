@@ -1,9 +1,9 @@
 //===--- InvalidJoinCheck.cpp - threads-invalid-join ----------------------===//
 
-#include "InvalidJoinCheck.h"
-#include "ExceptionFlowAnalysis.h"
-#include "ThreadEntryFunctions.h"
-#include "ThreadUseClassifier.h"
+#include "checks/InvalidJoinCheck.h"
+#include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/ThreadEntryFunctions.h"
+#include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

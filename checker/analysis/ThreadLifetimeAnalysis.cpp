@@ -1,7 +1,7 @@
 //===--- ThreadLifetimeAnalysis.cpp ---------------------------------------===//
 
-#include "ThreadLifetimeAnalysis.h"
-#include "ThreadUseClassifier.h"
+#include "analysis/ThreadLifetimeAnalysis.h"
+#include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
