@@ -8,25 +8,14 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/raw_ostream.h"
 #include <deque>
+#include <memory>
+#include <optional>
 
 namespace clang::tidy::threads {
 
 namespace {
-
-/// A thread's state at a program point, as a set of possibilities: the
-/// dataflow join is set union, so loops reach a fixed point quickly. Not
-/// joinable has several causes; they matter for join() on a thread that is
-/// not joinable, and not for destruction.
-using JoinState = uint8_t;
-constexpr JoinState NeverStarted = 1; ///< Default-constructed.
-constexpr JoinState CanBeJoinable = 2;
-constexpr JoinState Ended = 4;      ///< Joined or detached.
-constexpr JoinState MovedFrom = 8;
-/// Handed by reference to code that may have done anything with it.
-constexpr JoinState HandedOver = 16;
-constexpr JoinState CanBeNotJoinable =
-    NeverStarted | Ended | MovedFrom | HandedOver;
 
 /// Whether \p Site, an escape of a thread, moves it out (std::move into a
 /// container, a member, a callee): afterwards it is empty.
@@ -132,264 +121,421 @@ bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S) {
   return AssumeOpaqueCallsThrow && Exceptions->callsOpaqueFunction(S);
 }
 
-void ThreadLifetimeAnalysis::analyze(
-    const FunctionDecl *Fn, ASTContext &Ctx,
-    llvm::SmallVectorImpl<LifetimeEvent> &Events) {
-  const Stmt *Body = Fn->getBody();
-  if (!Body)
-    return;
 
+namespace {
+
+/// One tracked thread's state at a program point, and one statement that
+/// ended its joinability on some path into here (for the notes of an
+/// invalid join).
+struct TrackedState {
+  JoinState State;
+  const Stmt *LastEnd = nullptr;
+};
+/// The state of every tracked thread, indexed like LifetimeDataflow's
+/// Threads.
+using ProgramState = llvm::SmallVector<TrackedState, 4>;
+
+/// The dataflow of one function: which local threads it tracks, what each
+/// statement does to them, the fixed point over the CFG, and the events of
+/// the final pass. One instance per analysed function.
+class LifetimeDataflow {
+public:
+  LifetimeDataflow(const FunctionDecl *Fn, ASTContext &Ctx,
+                   const TrackedThreadTypes &Types,
+                   ThreadLifetimeAnalysis &Analysis,
+                   llvm::SmallVectorImpl<LifetimeEvent> &Events)
+      : Fn(Fn), Body(Fn->getBody()), Ctx(Ctx), Types(Types),
+        Analysis(Analysis), Events(Events) {}
+
+  /// Runs the whole analysis; NumBlocks is set once a CFG was built.
+  ThreadLifetimeAnalysis::Outcome run();
+  unsigned numBlocks() const { return NumBlocks; }
+
+private:
+  /// What a statement does to one tracked thread.
+  struct SiteEffect {
+    unsigned Thread;
+    ThreadUseKind Kind;
+  };
+  /// A `joinable()` test of one tracked thread ending a block.
+  struct JoinableGuard {
+    unsigned Thread;
+    /// `!t.joinable()`: the first successor is the not-joinable branch.
+    bool Negated;
+  };
+
+  bool collectTrackedThreads();
+  bool buildCfg();
+  bool solve();
+  void collectEvents();
+
+  ProgramState transfer(const CFGBlock &Block, ProgramState State,
+                        bool Final);
+  void applyDeclaration(const DeclStmt *Decls, ProgramState &State) const;
+  void applyEffect(const SiteEffect &Effect, const Stmt *Site,
+                   ProgramState &State, bool Final);
+  void applyPossibleThrow(const Stmt *Site, const ProgramState &State);
+  void propagate(const CFGBlock &Block, const ProgramState &Out);
+  std::optional<JoinableGuard> guardOf(const CFGBlock &Block) const;
+  bool caughtWithinScope(const Stmt *Site, unsigned Thread) const;
+
+  void recordExit(LifetimeEvent::EventKind Kind, unsigned Thread,
+                  const Stmt *Site, JoinState State);
+  void recordInvalidJoin(unsigned Thread, const Stmt *Site,
+                         const TrackedState &Before);
+
+  const FunctionDecl *Fn;
+  const Stmt *Body;
+  ASTContext &Ctx;
+  const TrackedThreadTypes &Types;
+  ThreadLifetimeAnalysis &Analysis;
+  llvm::SmallVectorImpl<LifetimeEvent> &Events;
+
+  llvm::SmallVector<const VarDecl *, 4> Threads;
+  llvm::DenseMap<const VarDecl *, unsigned> ThreadIndex;
+  /// The innermost statement enclosing each thread's declaration: an
+  /// exception caught by a try inside it does not leave the thread's scope.
+  llvm::SmallVector<const Stmt *, 4> Scopes;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<SiteEffect, 1>> Effects;
+
+  std::unique_ptr<CFG> Cfg;
+  std::unique_ptr<ParentMap> Parents;
+  unsigned NumBlocks = 0;
+  std::vector<ProgramState> In;
+  std::vector<bool> Reached;
+  std::deque<const CFGBlock *> Worklist;
+  std::vector<bool> Queued;
+
+  /// One event per (site, thread), found on the final pass.
+  llvm::DenseMap<std::pair<const Stmt *, unsigned>, size_t> EventIndex;
+};
+
+ThreadLifetimeAnalysis::Outcome LifetimeDataflow::run() {
+  using Outcome = ThreadLifetimeAnalysis::Outcome;
+  if (!Body || !collectTrackedThreads())
+    return Outcome::NothingToTrack;
+  if (!buildCfg())
+    return Outcome::CfgTooLarge;
+  if (!solve())
+    return Outcome::OutOfSteps;
+  collectEvents();
+  return Outcome::Complete;
+}
+
+bool LifetimeDataflow::collectTrackedThreads() {
   llvm::SmallVector<ThreadLocal, 4> Candidates;
   findThreadLocals(Body, Types, Candidates);
   if (Candidates.empty())
-    return;
+    return false;
   llvm::DenseSet<const VarDecl *> Captured;
   findCapturedUses(Body, false, Captured);
 
-  // Which statements change which thread's state.
-  struct SiteEffect {
-    unsigned Var;
-    ThreadUseKind Kind;
-  };
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<SiteEffect, 1>> Effects;
-  llvm::SmallVector<const VarDecl *, 4> Vars;
-  llvm::SmallVector<const DeclStmt *, 4> Declarations;
-  llvm::DenseMap<const VarDecl *, unsigned> VarIndex;
   ThreadUseClassifier Classifier(Body, Types);
+  llvm::SmallVector<const DeclStmt *, 4> Declarations;
   for (const ThreadLocal &Candidate : Candidates) {
     const VarDecl *Var = Candidate.Var;
     if (Captured.count(Var))
       continue;
     llvm::SmallVector<ThreadUse, 8> Uses;
     Classifier.collectUses(Var, ThreadOwnerKind::Thread, Uses);
-    bool HandedOver = llvm::any_of(Uses, [](const ThreadUse &U) {
+    bool JoinedOrHandedOver = llvm::any_of(Uses, [](const ThreadUse &U) {
       return U.Kind == ThreadUseKind::Join || U.Kind == ThreadUseKind::Escape;
     });
     // Never joined anywhere: threads-unjoined-thread reports it.
-    if (!HandedOver)
+    if (!JoinedOrHandedOver)
       continue;
-    unsigned Index = Vars.size();
-    Vars.push_back(Var);
+    unsigned Index = Threads.size();
+    Threads.push_back(Var);
     Declarations.push_back(Candidate.Declaration);
-    VarIndex[Var] = Index;
+    ThreadIndex[Var] = Index;
     for (const ThreadUse &Use : Uses)
       if (Use.Kind != ThreadUseKind::Query)
         Effects[Use.Site].push_back({Index, Use.Kind});
   }
-  if (Vars.empty())
-    return;
+  if (Threads.empty())
+    return false;
+  Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
+  for (const DeclStmt *Declaration : Declarations)
+    Scopes.push_back(Parents->getParent(Declaration));
+  return true;
+}
 
+bool LifetimeDataflow::buildCfg() {
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
   Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Cfg =
-      CFG::buildCFG(Fn, const_cast<Stmt *>(Body), &Ctx, Options);
-  if (!Cfg || Cfg->getNumBlockIDs() > MaxBlocks)
-    return;
-
-  ParentMap Parents(const_cast<Stmt *>(Body));
-  // The innermost compound statement of each thread: exceptions caught by a
-  // try inside it do not leave the thread's scope.
-  llvm::SmallVector<const Stmt *, 4> Scopes;
-  for (const DeclStmt *Declaration : Declarations)
-    Scopes.push_back(Parents.getParent(Declaration));
-  auto CaughtWithinScope = [&](const Stmt *Site, unsigned Var) {
-    const Stmt *Child = Site;
-    for (const Stmt *P = Parents.getParent(Site); P;
-         Child = P, P = Parents.getParent(P)) {
-      if (P == Scopes[Var])
-        return false;
-      if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(P))
-        if (Try->getTryBlock() == Child)
-          return true;
-    }
+  Cfg = CFG::buildCFG(Fn, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (!Cfg)
     return false;
-  };
+  NumBlocks = Cfg->getNumBlockIDs();
+  return NumBlocks <= ThreadLifetimeAnalysis::MaxBlocks;
+}
 
-  // Per thread: its possible states, and one statement that ended its
-  // joinability on some path into here (for the notes of an invalid join).
-  struct VarState {
-    JoinState Bits;
-    const Stmt *LastEnd = nullptr;
-  };
-  using State = llvm::SmallVector<VarState, 4>;
-  unsigned NumBlocks = Cfg->getNumBlockIDs();
-  std::vector<State> In(NumBlocks);
-  std::vector<bool> Reached(NumBlocks, false);
+bool LifetimeDataflow::solve() {
+  In.assign(NumBlocks, ProgramState());
+  Reached.assign(NumBlocks, false);
+  Queued.assign(NumBlocks, false);
   const CFGBlock &Entry = Cfg->getEntry();
-  In[Entry.getBlockID()] = State(Vars.size(), VarState{NeverStarted});
+  In[Entry.getBlockID()] =
+      ProgramState(Threads.size(), TrackedState{JoinState::NeverStarted});
   Reached[Entry.getBlockID()] = true;
-
-  std::deque<const CFGBlock *> Worklist{&Entry};
-  std::vector<bool> Queued(NumBlocks, false);
   Queued[Entry.getBlockID()] = true;
-  // Each block's state can only grow (2 bits per thread), so this bounds
-  // the work even on pathological CFGs.
-  unsigned Budget = NumBlocks * (2 * Vars.size() + 2) + 64;
+  Worklist.push_back(&Entry);
 
-  // Events are collected on the final pass only, once states are stable.
-  llvm::DenseMap<std::pair<const Stmt *, unsigned>, size_t> EventIndex;
-  auto Record = [&](LifetimeEvent::EventKind Kind, unsigned Var,
-                    const Stmt *Site, JoinState S, bool Final) {
-    if (!Final || !(S & CanBeJoinable))
-      return;
-    auto Key = std::make_pair(Site, Var);
-    bool Some = S & CanBeNotJoinable;
-    auto It = EventIndex.find(Key);
-    if (It != EventIndex.end()) {
-      Events[It->second].OnlyOnSomePaths &= Some;
-      return;
-    }
-    EventIndex[Key] = Events.size();
-    Events.push_back({Kind, Vars[Var], Site, Some});
-  };
-  // A join or detach of a thread that is not joinable throws. Unknown
-  // states (handed over by reference) say nothing; a thread started on some
-  // paths only is left alone (correlated conditions are common there), but
-  // one that may already be joined, detached or moved from is reported.
-  auto RecordInvalidJoin = [&](unsigned Var, const Stmt *Site,
-                               const VarState &V, bool Final) {
-    if (!Final || (V.Bits & HandedOver))
-      return;
-    JoinState Bad = V.Bits & (NeverStarted | Ended | MovedFrom);
-    bool Some = V.Bits & CanBeJoinable;
-    if (!Bad || (Some && Bad == NeverStarted))
-      return;
-    auto Key = std::make_pair(Site, Var);
-    if (EventIndex.count(Key))
-      return;
-    LifetimeEvent Event{LifetimeEvent::InvalidJoin, Vars[Var], Site, Some};
-    Event.Reason = (Bad & Ended)       ? LifetimeEvent::AlreadyEnded
-                   : (Bad & MovedFrom) ? LifetimeEvent::MovedFrom
-                                       : LifetimeEvent::NeverStarted;
-    Event.PriorSite = V.LastEnd;
-    EventIndex[Key] = Events.size();
-    Events.push_back(Event);
-  };
-
-  auto Transfer = [&](const CFGBlock &Block, State S, bool Final) {
-    for (const CFGElement &Element : Block) {
-      if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
-        auto It = VarIndex.find(Dtor->getVarDecl());
-        if (It == VarIndex.end())
-          continue;
-        Record(LifetimeEvent::ScopeExit, It->second, Dtor->getTriggerStmt(),
-               S[It->second].Bits, Final);
-        S[It->second] = VarState{NeverStarted};
-        continue;
-      }
-      auto StmtElement = Element.getAs<CFGStmt>();
-      if (!StmtElement)
-        continue;
-      const Stmt *St = StmtElement->getStmt();
-      if (const auto *Decls = llvm::dyn_cast<DeclStmt>(St)) {
-        for (const Decl *D : Decls->decls()) {
-          auto It = VarIndex.find(llvm::dyn_cast<VarDecl>(D));
-          if (It == VarIndex.end())
-            continue;
-          S[It->second] = VarState{
-              initializerStartsThread(Vars[It->second]->getInit(),
-                                      ThreadOwnerKind::Thread, Types)
-                  ? CanBeJoinable
-                  : NeverStarted};
-        }
-      }
-      auto Effect = Effects.find(St);
-      if (Effect != Effects.end()) {
-        for (const SiteEffect &E : Effect->second) {
-          switch (E.Kind) {
-          case ThreadUseKind::Start:
-            if (llvm::isa<CXXOperatorCallExpr>(St))
-              Record(LifetimeEvent::Overwrite, E.Var, St, S[E.Var].Bits,
-                     Final);
-            S[E.Var] = VarState{CanBeJoinable};
-            break;
-          case ThreadUseKind::Join:
-            RecordInvalidJoin(E.Var, St, S[E.Var], Final);
-            S[E.Var] = VarState{Ended, St};
-            break;
-          case ThreadUseKind::Escape:
-            S[E.Var] = movesOut(St) ? VarState{MovedFrom, St}
-                                    : VarState{HandedOver};
-            break;
-          case ThreadUseKind::Query:
-            break;
-          }
-        }
-        continue;
-      }
-      if (Final && mayThrow(St))
-        for (unsigned Var = 0; Var < Vars.size(); ++Var)
-          if ((S[Var].Bits & CanBeJoinable) && !CaughtWithinScope(St, Var))
-            Record(LifetimeEvent::ExceptionExit, Var, St, S[Var].Bits, Final);
-    }
-    return S;
-  };
-
-  auto Propagate = [&](const CFGBlock &Block, const State &Out) {
-    // `if (t.joinable())` and `if (!t.joinable())` tell each branch what
-    // the thread's state is.
-    int GuardVar = -1;
-    bool Negated = false;
-    if (const auto *Cond = llvm::dyn_cast_or_null<Expr>(Block.getTerminatorCondition()))
-      if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
-              stripCondition(Cond, Negated)))
-        if (const auto *Method = Call->getMethodDecl();
-            Method && Method->getIdentifier() &&
-            Method->getName() == "joinable")
-          if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
-                  Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
-            if (auto It = VarIndex.find(
-                    llvm::dyn_cast<VarDecl>(Ref->getDecl()));
-                It != VarIndex.end())
-              GuardVar = It->second;
-    unsigned SuccIndex = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : Block.succs()) {
-      unsigned Index = SuccIndex++;
-      const CFGBlock *Next = Succ.getReachableBlock();
-      if (!Next)
-        continue;
-      State S = Out;
-      if (GuardVar >= 0 && Block.succ_size() == 2) {
-        bool JoinableBranch = (Index == 0) != Negated;
-        S[GuardVar].Bits &= JoinableBranch ? (CanBeJoinable | HandedOver)
-                                           : CanBeNotJoinable;
-        if (!S[GuardVar].Bits)
-          continue; // infeasible branch for this thread
-      }
-      unsigned Id = Next->getBlockID();
-      bool Changed = false;
-      if (!Reached[Id]) {
-        In[Id] = S;
-        Reached[Id] = Changed = true;
-      } else {
-        for (unsigned V = 0; V < S.size(); ++V) {
-          VarState &Target = In[Id][V];
-          JoinState Merged = Target.Bits | S[V].Bits;
-          Changed |= Merged != Target.Bits;
-          Target.Bits = Merged;
-          if (!Target.LastEnd)
-            Target.LastEnd = S[V].LastEnd;
-        }
-      }
-      if (Changed && !Queued[Id]) {
-        Queued[Id] = true;
-        Worklist.push_back(Next);
-      }
-    }
-  };
-
+  std::uint64_t StepsLeft =
+      ThreadLifetimeAnalysis::stepBound(NumBlocks, Threads.size());
   while (!Worklist.empty()) {
-    if (Budget-- == 0)
-      return; // give up quietly
+    if (StepsLeft-- == 0)
+      return false;
     const CFGBlock *Block = Worklist.front();
     Worklist.pop_front();
     Queued[Block->getBlockID()] = false;
-    Propagate(*Block, Transfer(*Block, In[Block->getBlockID()], false));
+    propagate(*Block, transfer(*Block, In[Block->getBlockID()],
+                               /*Final=*/false));
   }
+  return true;
+}
+
+void LifetimeDataflow::collectEvents() {
+  // Events come from one pass over the stable states only.
   for (const CFGBlock *Block : *Cfg)
     if (Block && Reached[Block->getBlockID()])
-      Transfer(*Block, In[Block->getBlockID()], true);
+      transfer(*Block, In[Block->getBlockID()], /*Final=*/true);
+}
+
+ProgramState LifetimeDataflow::transfer(const CFGBlock &Block,
+                                        ProgramState State, bool Final) {
+  for (const CFGElement &Element : Block) {
+    if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
+      auto It = ThreadIndex.find(Dtor->getVarDecl());
+      if (It == ThreadIndex.end())
+        continue;
+      if (Final)
+        recordExit(LifetimeEvent::ScopeExit, It->second,
+                   Dtor->getTriggerStmt(), State[It->second].State);
+      State[It->second] = TrackedState{JoinState::NeverStarted};
+      continue;
+    }
+    auto StmtElement = Element.getAs<CFGStmt>();
+    if (!StmtElement)
+      continue;
+    const Stmt *Site = StmtElement->getStmt();
+    if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Site))
+      applyDeclaration(Decls, State);
+    auto Effect = Effects.find(Site);
+    if (Effect != Effects.end()) {
+      for (const SiteEffect &E : Effect->second)
+        applyEffect(E, Site, State, Final);
+      continue;
+    }
+    if (Final)
+      applyPossibleThrow(Site, State);
+  }
+  return State;
+}
+
+void LifetimeDataflow::applyDeclaration(const DeclStmt *Decls,
+                                        ProgramState &State) const {
+  for (const Decl *D : Decls->decls()) {
+    auto It = ThreadIndex.find(llvm::dyn_cast<VarDecl>(D));
+    if (It == ThreadIndex.end())
+      continue;
+    bool Started = initializerStartsThread(Threads[It->second]->getInit(),
+                                           ThreadOwnerKind::Thread, Types);
+    State[It->second] = TrackedState{Started ? JoinState::Joinable
+                                             : JoinState::NeverStarted};
+  }
+}
+
+void LifetimeDataflow::applyEffect(const SiteEffect &Effect, const Stmt *Site,
+                                   ProgramState &State, bool Final) {
+  TrackedState &Thread = State[Effect.Thread];
+  switch (Effect.Kind) {
+  case ThreadUseKind::Start:
+    if (Final && llvm::isa<CXXOperatorCallExpr>(Site))
+      recordExit(LifetimeEvent::Overwrite, Effect.Thread, Site, Thread.State);
+    Thread = TrackedState{JoinState::Joinable};
+    break;
+  case ThreadUseKind::Join:
+    if (Final)
+      recordInvalidJoin(Effect.Thread, Site, Thread);
+    Thread = TrackedState{JoinState::Ended, Site};
+    break;
+  case ThreadUseKind::Escape:
+    Thread = movesOut(Site) ? TrackedState{JoinState::MovedFrom, Site}
+                            : TrackedState{JoinState::HandedOver};
+    break;
+  case ThreadUseKind::Query:
+    break;
+  }
+}
+
+void LifetimeDataflow::applyPossibleThrow(const Stmt *Site,
+                                          const ProgramState &State) {
+  bool AnyJoinable = llvm::any_of(State, [](const TrackedState &T) {
+    return T.State.mayBeJoinable();
+  });
+  if (!AnyJoinable || !Analysis.mayThrow(Site))
+    return;
+  for (unsigned Thread = 0; Thread < Threads.size(); ++Thread)
+    if (State[Thread].State.mayBeJoinable() &&
+        !caughtWithinScope(Site, Thread))
+      recordExit(LifetimeEvent::ExceptionExit, Thread, Site,
+                 State[Thread].State);
+}
+
+std::optional<LifetimeDataflow::JoinableGuard>
+LifetimeDataflow::guardOf(const CFGBlock &Block) const {
+  if (Block.succ_size() != 2)
+    return std::nullopt;
+  const auto *Cond =
+      llvm::dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
+  bool Negated = false;
+  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
+      stripCondition(Cond, Negated));
+  if (!Call)
+    return std::nullopt;
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  if (!Method || !Method->getIdentifier() || Method->getName() != "joinable")
+    return std::nullopt;
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
+      Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  if (!Ref)
+    return std::nullopt;
+  auto It = ThreadIndex.find(llvm::dyn_cast<VarDecl>(Ref->getDecl()));
+  if (It == ThreadIndex.end())
+    return std::nullopt;
+  return JoinableGuard{It->second, Negated};
+}
+
+void LifetimeDataflow::propagate(const CFGBlock &Block,
+                                 const ProgramState &Out) {
+  std::optional<JoinableGuard> Guard = guardOf(Block);
+  unsigned SuccIndex = 0;
+  for (const CFGBlock::AdjacentBlock &Succ : Block.succs()) {
+    // A joinable() guard tells each branch what the thread's state is.
+    bool IsTrueBranch = SuccIndex++ == 0;
+    const CFGBlock *Next = Succ.getReachableBlock();
+    if (!Next)
+      continue;
+    ProgramState State = Out;
+    if (Guard) {
+      JoinState &Guarded = State[Guard->Thread].State;
+      Guarded.assumeJoinable(IsTrueBranch != Guard->Negated);
+      if (Guarded.isEmpty())
+        continue; // this branch cannot be taken
+    }
+    unsigned Id = Next->getBlockID();
+    bool Changed = false;
+    if (!Reached[Id]) {
+      In[Id] = std::move(State);
+      Reached[Id] = Changed = true;
+    } else {
+      for (unsigned Thread = 0; Thread < State.size(); ++Thread) {
+        TrackedState &Target = In[Id][Thread];
+        Changed |= Target.State.merge(State[Thread].State);
+        if (!Target.LastEnd)
+          Target.LastEnd = State[Thread].LastEnd;
+      }
+    }
+    if (Changed && !Queued[Id]) {
+      Queued[Id] = true;
+      Worklist.push_back(Next);
+    }
+  }
+}
+
+bool LifetimeDataflow::caughtWithinScope(const Stmt *Site,
+                                         unsigned Thread) const {
+  const Stmt *Child = Site;
+  for (const Stmt *P = Parents->getParent(Site); P;
+       Child = P, P = Parents->getParent(P)) {
+    if (P == Scopes[Thread])
+      return false;
+    if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(P))
+      if (Try->getTryBlock() == Child)
+        return true;
+  }
+  return false;
+}
+
+void LifetimeDataflow::recordExit(LifetimeEvent::EventKind Kind,
+                                  unsigned Thread, const Stmt *Site,
+                                  JoinState State) {
+  if (!State.mayBeJoinable())
+    return;
+  bool OnlyOnSomePaths = State.mayBeNotJoinable();
+  auto Key = std::make_pair(Site, Thread);
+  auto It = EventIndex.find(Key);
+  if (It != EventIndex.end()) {
+    Events[It->second].OnlyOnSomePaths &= OnlyOnSomePaths;
+    return;
+  }
+  EventIndex[Key] = Events.size();
+  Events.push_back({Kind, Threads[Thread], Site, OnlyOnSomePaths});
+}
+
+// A join or detach of a thread that is not joinable throws. Unknown states
+// (handed over by reference) say nothing; a thread started on some paths
+// only is left alone (correlated conditions are common there), but one that
+// may already be joined, detached or moved from is reported.
+void LifetimeDataflow::recordInvalidJoin(unsigned Thread, const Stmt *Site,
+                                         const TrackedState &Before) {
+  if (Before.State.mayBe(JoinState::HandedOver))
+    return;
+  JoinState Bad = Before.State.knownNotJoinable();
+  bool OnlyOnSomePaths = Before.State.mayBeJoinable();
+  bool OnlyNeverStarted = !Bad.mayBe(JoinState::Ended) &&
+                          !Bad.mayBe(JoinState::MovedFrom);
+  if (Bad.isEmpty() || (OnlyOnSomePaths && OnlyNeverStarted))
+    return;
+  auto Key = std::make_pair(Site, Thread);
+  if (EventIndex.count(Key))
+    return;
+  LifetimeEvent Event{LifetimeEvent::InvalidJoin, Threads[Thread], Site,
+                      OnlyOnSomePaths};
+  Event.Reason = Bad.mayBe(JoinState::Ended)       ? LifetimeEvent::AlreadyEnded
+                 : Bad.mayBe(JoinState::MovedFrom) ? LifetimeEvent::MovedFrom
+                                                   : LifetimeEvent::NeverStarted;
+  Event.PriorSite = Before.LastEnd;
+  EventIndex[Key] = Events.size();
+  Events.push_back(Event);
+}
+
+} // namespace
+
+std::uint64_t ThreadLifetimeAnalysis::stepBound(unsigned NumBlocks,
+                                                unsigned NumThreads) {
+  std::uint64_t TimesQueuedPerBlock =
+      1 + std::uint64_t(NumThreads) * (JoinState::NumPossibilities - 1);
+  return std::uint64_t(NumBlocks) * TimesQueuedPerBlock + 1;
+}
+
+ThreadLifetimeAnalysis::Outcome
+ThreadLifetimeAnalysis::analyze(const FunctionDecl *Fn, ASTContext &Ctx,
+                                llvm::SmallVectorImpl<LifetimeEvent> &Events) {
+  LifetimeDataflow Dataflow(Fn, Ctx, Types, *this, Events);
+  Outcome Result = Dataflow.run();
+  if (Result == Outcome::CfgTooLarge || Result == Outcome::OutOfSteps)
+    reportIncomplete(Fn, Result, Dataflow.numBlocks());
+  return Result;
+}
+
+void ThreadLifetimeAnalysis::reportIncomplete(const FunctionDecl *Fn,
+                                              Outcome Why,
+                                              unsigned NumBlocks) const {
+  if (ReportIncompleteAs.empty())
+    return;
+  const SourceManager &SM = Fn->getASTContext().getSourceManager();
+  llvm::errs() << Fn->getLocation().printToString(SM) << ": "
+               << ReportIncompleteAs << ": '" << Fn->getNameAsString()
+               << "' was not analysed: ";
+  if (Why == Outcome::CfgTooLarge)
+    llvm::errs() << "its CFG has " << NumBlocks << " blocks (limit "
+                 << MaxBlocks << ")\n";
+  else
+    llvm::errs() << "the dataflow did not converge within its step bound "
+                    "(please report this)\n";
 }
 
 } // namespace clang::tidy::threads

@@ -21,12 +21,60 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <cstdint>
 
 namespace clang {
 class ASTContext;
 } // namespace clang
 
 namespace clang::tidy::threads {
+
+/// What one local thread may be at a program point: a set of
+/// possibilities. The dataflow's join is set union, so a state only grows,
+/// at most NumPossibilities - 1 times after it is first set; that height
+/// bounds the analysis.
+class JoinState {
+public:
+  enum Possibility : std::uint8_t {
+    NeverStarted = 1 << 0, ///< Default-constructed (or destroyed).
+    Joinable = 1 << 1,     ///< Started and not yet joined or detached.
+    Ended = 1 << 2,        ///< Joined or detached.
+    MovedFrom = 1 << 3,    ///< Moved into another owner.
+    /// Handed by reference to code that may have done anything with it.
+    HandedOver = 1 << 4,
+  };
+  static constexpr unsigned NumPossibilities = 5;
+
+  JoinState() = default;
+  /*implicit*/ JoinState(Possibility Only) : Bits(Only) {}
+
+  bool isEmpty() const { return Bits == 0; }
+  bool mayBe(Possibility P) const { return Bits & P; }
+  bool mayBeJoinable() const { return mayBe(Joinable); }
+  bool mayBeNotJoinable() const { return Bits & NotJoinable; }
+  /// The possibilities in which joining throws: known not joinable.
+  JoinState knownNotJoinable() const {
+    return JoinState(Bits & (NeverStarted | Ended | MovedFrom));
+  }
+  /// Keeps what a `joinable()` guard that evaluated to \p IsJoinable
+  /// allows; a handed-over thread may be either.
+  void assumeJoinable(bool IsJoinable) {
+    Bits &= IsJoinable ? (Joinable | HandedOver) : NotJoinable;
+  }
+  /// Adds \p Other's possibilities; returns whether any was new.
+  bool merge(JoinState Other) {
+    std::uint8_t Merged = Bits | Other.Bits;
+    bool Changed = Merged != Bits;
+    Bits = Merged;
+    return Changed;
+  }
+
+private:
+  static constexpr std::uint8_t NotJoinable =
+      NeverStarted | Ended | MovedFrom | HandedOver;
+  explicit JoinState(std::uint8_t Raw) : Bits(Raw) {}
+  std::uint8_t Bits = 0;
+};
 
 struct LifetimeEvent {
   enum EventKind {
@@ -68,30 +116,51 @@ functionToAnalyze(const VarDecl *Thread,
 
 class ThreadLifetimeAnalysis {
 public:
-  /// CFGs larger than this are skipped quietly: a bounded cost matters more
-  /// than a finding in a generated 10,000-block function.
+  /// CFGs larger than this are skipped: a bounded cost matters more than a
+  /// finding in a generated 20,000-block function.
   static constexpr unsigned MaxBlocks = 20000;
 
   /// Without \p Exceptions, exceptions are not followed (no ExceptionExit
-  /// events): for users that only need the joins.
+  /// events): for users that only need the joins. With
+  /// \p ReportIncompleteAs, a function left unanalysed is reported on
+  /// stderr under that check name (the checks pass their name when
+  /// clang-tidy runs with --enable-check-profile).
   ThreadLifetimeAnalysis(const TrackedThreadTypes &Types,
                          ExceptionFlowAnalysis *Exceptions,
-                         bool AssumeOpaqueCallsThrow)
+                         bool AssumeOpaqueCallsThrow,
+                         llvm::StringRef ReportIncompleteAs = "")
       : Types(Types), Exceptions(Exceptions),
-        AssumeOpaqueCallsThrow(AssumeOpaqueCallsThrow) {}
+        AssumeOpaqueCallsThrow(AssumeOpaqueCallsThrow),
+        ReportIncompleteAs(ReportIncompleteAs) {}
+
+  enum class Outcome {
+    Complete,
+    NothingToTrack, ///< No local thread that some code joins or hands over.
+    CfgTooLarge,    ///< More than MaxBlocks blocks: skipped.
+    OutOfSteps,     ///< The step bound was reached (an analysis bug).
+  };
 
   /// Analyses the local threads of \p Fn that some code joins, detaches or
   /// hands over (a thread nothing ever joins is threads-unjoined-thread's).
-  void analyze(const FunctionDecl *Fn, ASTContext &Ctx,
-               llvm::SmallVectorImpl<LifetimeEvent> &Events);
+  Outcome analyze(const FunctionDecl *Fn, ASTContext &Ctx,
+                  llvm::SmallVectorImpl<LifetimeEvent> &Events);
 
   /// Whether a call may throw, as far as the visible code shows.
   bool mayThrow(const Stmt *CallOrThrow);
 
+  /// The most worklist steps the dataflow can take: each block is queued
+  /// once when first reached and once per possibility a thread's state
+  /// gains there, plus the entry. Reaching it means the analysis is wrong.
+  static std::uint64_t stepBound(unsigned NumBlocks, unsigned NumThreads);
+
 private:
+  void reportIncomplete(const FunctionDecl *Fn, Outcome Why,
+                        unsigned NumBlocks) const;
+
   const TrackedThreadTypes &Types;
   ExceptionFlowAnalysis *Exceptions;
   const bool AssumeOpaqueCallsThrow;
+  const llvm::StringRef ReportIncompleteAs;
 };
 
 } // namespace clang::tidy::threads

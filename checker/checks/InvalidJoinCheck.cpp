@@ -89,7 +89,8 @@ void callsOnThis(const Stmt *S, const CXXRecordDecl *RD,
 } // namespace
 
 InvalidJoinCheck::InvalidJoinCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Types(*this, Name, Options) {}
+    : ClangTidyCheck(Name, Context), Types(*this, Name, Options),
+      ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : "") {}
 
 void InvalidJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Types.storeOptions(Options, Opts);
@@ -117,7 +118,7 @@ void InvalidJoinCheck::check(const MatchFinder::MatchResult &Result) {
 void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
   llvm::SmallVector<LifetimeEvent, 8> Events;
   ThreadLifetimeAnalysis(Types, /*Exceptions=*/nullptr,
-                         /*AssumeOpaqueCallsThrow=*/false)
+                         /*AssumeOpaqueCallsThrow=*/false, ReportIncompleteAs)
       .analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events) {
     if (Event.Kind != LifetimeEvent::InvalidJoin)

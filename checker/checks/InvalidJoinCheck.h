@@ -34,6 +34,9 @@ private:
   void checkSelfJoin(const FieldDecl *Member);
 
   const TrackedThreadTypes Types;
+  /// The check's name when clang-tidy profiles checks: then a function the
+  /// lifetime analysis skips is reported on stderr.
+  const std::string ReportIncompleteAs;
   llvm::DenseSet<const FunctionDecl *> Analyzed;
   llvm::DenseSet<SourceLocation::UIntTy> Reported;
 };

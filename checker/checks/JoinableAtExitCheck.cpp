@@ -36,6 +36,7 @@ JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       Types(*this, Name, Options), AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
       CheckMemberDestructors(Options.get("CheckMemberDestructors", true)),
+      ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : ""),
       ExceptionOpts(*this, Name, Options), Exceptions(ExceptionOpts) {}
 
 void JoinableAtExitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -68,7 +69,8 @@ void JoinableAtExitCheck::check(const MatchFinder::MatchResult &Result) {
 void JoinableAtExitCheck::checkFunction(const FunctionDecl *Fn,
                                         ASTContext &Ctx) {
   llvm::SmallVector<LifetimeEvent, 8> Events;
-  ThreadLifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow)
+  ThreadLifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow,
+                         ReportIncompleteAs)
       .analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events)
     if (Event.Kind != LifetimeEvent::InvalidJoin) // threads-invalid-join's

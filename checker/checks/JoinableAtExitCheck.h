@@ -40,6 +40,9 @@ private:
   const TrackedThreadTypes Types;
   const bool AssumeOpaqueCallsThrow;
   const bool CheckMemberDestructors;
+  /// The check's name when clang-tidy profiles checks: then a function the
+  /// lifetime analysis skips is reported on stderr.
+  const std::string ReportIncompleteAs;
   const ExceptionOptions ExceptionOpts;
   ExceptionFlowAnalysis Exceptions;
   llvm::DenseSet<const FunctionDecl *> Analyzed;

@@ -67,7 +67,8 @@ CharSourceRange removalRange(const Stmt *Join, const ASTContext &Ctx) {
 
 PreferJthreadCheck::PreferJthreadCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), StdThread("::std::thread", "join") {}
+    : ClangTidyCheck(Name, Context), StdThread("::std::thread", "join"),
+      ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : "") {}
 
 void PreferJthreadCheck::registerMatchers(MatchFinder *Finder) {
   // From the declaration statement down: a parent map is costly.
@@ -89,7 +90,7 @@ PreferJthreadCheck::factsOf(const FunctionDecl *Fn, ASTContext &Ctx) {
   Facts = std::make_unique<FunctionFacts>();
   llvm::SmallVector<LifetimeEvent, 4> Events;
   ThreadLifetimeAnalysis(StdThread, /*Exceptions=*/nullptr,
-                         /*AssumeOpaqueCallsThrow=*/false)
+                         /*AssumeOpaqueCallsThrow=*/false, ReportIncompleteAs)
       .analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events)
     Facts->ThreadsWithEvents.insert(Event.Thread);
