@@ -11,7 +11,7 @@ CLANGD ?=
 SETUP_FLAGS = $(if $(filter ON,$(CLANGD)),--clangd)
 CLANGD_FLAG = $(if $(CLANGD),-DTHREAD_TIDY_CLANGD=$(CLANGD))
 
-.PHONY: all setup setup-test configure build clangd demo check robustness bench install clean
+.PHONY: all setup setup-test configure build clangd demo check robustness bench install clean format format-check
 
 all: build
 
@@ -48,6 +48,16 @@ install: build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# LLVM style (.clang-format) with clang-format-22, whatever LLVM_MAJOR is.
+format:
+	@bash scripts/setup.sh --format
+	@bash scripts/format.sh
+
+# What CI runs: unformatted files and lines over 80 columns fail.
+format-check:
+	@bash scripts/setup.sh --format
+	@bash scripts/format.sh --check
 
 # No crash, no hang, no diagnostic in a system header, on hostile inputs,
 # every test and example, real code bases present in third_party_src/, and

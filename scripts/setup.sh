@@ -2,22 +2,25 @@
 # Installs the Debian packages that building and testing thread-tidy needs,
 # for one or more LLVM majors (default 22). Does nothing when all are there;
 # otherwise runs `apt-get update` once and installs only what is missing.
-#   scripts/setup.sh [--test] [--clangd] [MAJOR...]
+#   scripts/setup.sh [--test] [--clangd] [--format] [MAJOR...]
 # --test adds what the test suite's project tests use: Chromium (the HTML
 # report is rendered headless), git, Node.js and the pinned SARIF validators
 # of tools/sarif-validator (from the npm registry). --clangd adds what
 # thread-tidy-clangd links (gRPC and protobuf, which Debian's clang CMake
-# package names) and Neovim, the editor its test drives.
+# package names) and Neovim, the editor its test drives. --format adds
+# clang-format-22, the one formatter `make format` and CI use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 test_tools=0
 clangd=0
+format=0
 majors=()
 for arg in "$@"; do
   case "$arg" in
     --test) test_tools=1 ;;
     --clangd) clangd=1 ;;
+    --format) format=1 ;;
     *) majors+=("$arg") ;;
   esac
 done
@@ -28,6 +31,9 @@ done
 wanted=(cmake make python3 python3-yaml git)
 if [ "$clangd" = 1 ]; then
   wanted+=(libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc neovim)
+fi
+if [ "$format" = 1 ]; then
+  wanted+=(clang-format-22)
 fi
 if [ "$test_tools" = 1 ]; then
   wanted+=(chromium)
