@@ -1,29 +1,38 @@
 #!/usr/bin/env python3
 """An LSP session with thread-tidy-clangd over stdio, as an editor has it.
 
-  lsp_session.py --clangd BIN --clangd-config FILE [--timeout S]
+  lsp_session.py --clangd BIN --clangd-config FILE --doc-dir DIR|none
+                 [--diagnostics-only] [--clangd-arg ARG]... [--timeout S]
 
 In a scratch project (compile_flags.txt with -std=c++20, the documented
 .clangd, and a .clang-tidy that enables one upstream check) it opens a file
 with an unjoined thread and prints one line per step; each step raises (and
 the script exits 1) when clangd does not do what an editor relies on:
-  1. a threads-unjoined-thread diagnostic, at the thread's name;
-  2. the upstream check configured in .clang-tidy reports too;
+  1. a threads-unjoined-thread diagnostic, at the thread's name, whose
+     documentation link (codeDescription.href) is a file:// URI of the
+     existing page DIR/threads-unjoined-thread.md (with --doc-dir none: the
+     diagnostic has no link);
+  2. the upstream check configured in .clang-tidy reports too, with clangd's
+     own link to its page on clang.llvm.org;
   3. textDocument/codeAction on the diagnostic offers the fix-it as a quick
      fix with the std::jthread edit;
   4. after didChange to the fixed text, the diagnostic is gone;
   5. go-to-definition and a refactoring code action still work.
+--diagnostics-only stops after step 2. Every message must be framed exactly
+("Content-Length: N" of the body that follows).
 """
 import argparse
 import json
 import os
 import queue
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 
 SOURCE = """\
 #include <thread>
@@ -36,6 +45,10 @@ CLANG_TIDY_CONFIG = "Checks: 'bugprone-assignment-in-if-condition'\n"
 
 THREAD_CHECK = "threads-unjoined-thread"
 UPSTREAM_CHECK = "bugprone-assignment-in-if-condition"
+# The link clangd itself gives the upstream check; thread-tidy-clangd must
+# leave it alone.
+UPSTREAM_DOC = ("https://clang.llvm.org/extra/clang-tidy/checks/bugprone/"
+                "assignment-in-if-condition.html")
 
 
 def position_of(text, needle, nth=0, delta=0):
@@ -91,11 +104,13 @@ class LspClient:
                     line = stream.readline()
                     if not line:
                         raise EOFError
-                    line = line.strip()
-                    if not line:
+                    if line == b"\r\n":
                         break
-                    name, _, value = line.decode("ascii").partition(":")
-                    headers[name.strip().lower()] = value.strip()
+                    match = re.fullmatch(rb"([A-Za-z-]+): ([^\r\n]*)\r\n", line)
+                    if not match:
+                        raise ValueError("not an LSP header line: %r" % line)
+                    headers[match.group(1).decode("ascii").lower()] = \
+                        match.group(2).decode("ascii")
                 length = int(headers["content-length"])
                 body = b""
                 while len(body) < length:
@@ -186,11 +201,43 @@ def find_diag(diags, code):
     return [d for d in diags if d.get("code") == code]
 
 
+def doc_link(diag, doc_dir):
+    """Checks the diagnostic's documentation link; describes it."""
+    description = diag.get("codeDescription")
+    if doc_dir == "none":
+        if description is not None:
+            raise Failure("%s has a documentation link, expected none: %s" % (
+                diag["code"], description))
+        return "none"
+    if not description or "href" not in description:
+        raise Failure("%s has no documentation link" % diag["code"])
+    href = description["href"]
+    parts = urllib.parse.urlsplit(href)
+    if parts.scheme != "file" or parts.netloc or parts.query or parts.fragment:
+        raise Failure("%s links to %s, not to a file:// URI" % (
+            diag["code"], href))
+    path = urllib.parse.unquote(parts.path)
+    want = os.path.join(doc_dir, diag["code"] + ".md")
+    if not os.path.isfile(path):
+        raise Failure("%s links to %s, which is no file" % (diag["code"], href))
+    if os.path.realpath(path) != os.path.realpath(want):
+        raise Failure("%s links to %s, expected the page %s" % (
+            diag["code"], href, want))
+    return href
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--clangd", required=True)
     parser.add_argument("--clangd-config", required=True,
                         help="the .clangd the docs recommend")
+    parser.add_argument("--doc-dir", required=True,
+                        help="where the threads-* diagnostics' documentation "
+                        "links must point, or 'none' for no link")
+    parser.add_argument("--diagnostics-only", action="store_true",
+                        help="stop after the first diagnostics")
+    parser.add_argument("--clangd-arg", action="append", default=[],
+                        help="another argument for the server")
     parser.add_argument("--timeout", type=float, default=90)
     args = parser.parse_args()
 
@@ -206,7 +253,7 @@ def main():
     uri = "file://" + path
 
     argv = [os.path.abspath(args.clangd), "--log=verbose",
-            "--background-index=false"]
+            "--background-index=false"] + args.clangd_arg
     log_path = os.path.join(workdir, "clangd.log")
     client = LspClient(argv, workdir, log_path)
     ok = False
@@ -242,12 +289,22 @@ def main():
             diag.get("source"), diag["code"], diag["range"]["start"]["line"],
             diag["range"]["start"]["character"], diag["range"]["end"]["line"],
             diag["range"]["end"]["character"], diag["message"]))
+        print("doc link: %s -> %s" % (THREAD_CHECK,
+                                      doc_link(diag, args.doc_dir)))
         upstream = find_diag(diags, UPSTREAM_CHECK)
         if not upstream:
             raise Failure("the upstream check %s did not report" %
                           UPSTREAM_CHECK)
         print("upstream: %s at line %d" % (
             UPSTREAM_CHECK, upstream[0]["range"]["start"]["line"]))
+        href = upstream[0].get("codeDescription", {}).get("href")
+        if href != UPSTREAM_DOC:
+            raise Failure("%s links to %s, expected clangd's %s" % (
+                UPSTREAM_CHECK, href, UPSTREAM_DOC))
+        print("upstream doc link: %s" % href)
+        if args.diagnostics_only:
+            ok = True
+            return 0
 
         actions = client.request("textDocument/codeAction", {
             "textDocument": {"uri": uri}, "range": diag["range"],
