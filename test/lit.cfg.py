@@ -17,6 +17,14 @@ config.substitutions.append((
     "%s %s --clang-tidy=%s --plugin=%s --filecheck=%s" % (
         config.python_executable, check_threads, config.clang_tidy,
         config.plugin, config.filecheck)))
+# Holds the lists of checks to checker/checks/ThreadTidyChecks.def.
+config.substitutions.append((
+    "%check_catalogue",
+    "%s %s --clang-tidy=%s --plugin=%s --thread-tidy=%s" % (
+        config.python_executable,
+        os.path.join(config.test_source_root, "catalogue", "Inputs",
+                     "check_catalogue.py"),
+        config.clang_tidy, config.plugin, config.thread_tidy)))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%plugin", config.plugin))
 config.substitutions.append(("%thread_tidy", config.thread_tidy))

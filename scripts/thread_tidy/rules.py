@@ -1,9 +1,18 @@
 """The catalogue of checks, read from the one place that describes them: the
 doc pages in docs/checks/<check>.md. SARIF rules and the report's doc links
-come from here, so a new check needs no second list."""
+come from here, so a new check needs no second list.
+
+Every page has the same skeleton (SECTIONS): a `# <check>` title, one intro
+paragraph (the rule's summary: SARIF's short and full description), then the
+`##` sections in this order. test/catalogue/ holds every page to it, and
+docs/checks/TEMPLATE.md, which scripts/new-check copies, follows it."""
 import os
 import re
 import urllib.parse
+
+# The `##` sections of a check page, in order.
+SECTIONS = ("What it finds", "Why it matters", "Flagged examples",
+            "Clean examples", "How to fix it", "Options", "Limits")
 
 
 def docs_dir_candidates(tool_dir):
@@ -24,6 +33,67 @@ def find_docs_dir():
     return None
 
 
+class Page:
+    """A check page split at its headings. `title` is the text of the `#`
+    line (None without one), `intro` the text between it and the first `##`,
+    `sections` the (heading, body) pairs of the `##` sections in page order.
+    Headings inside fenced code blocks are code, not headings."""
+
+    def __init__(self, title, intro, sections):
+        self.title = title
+        self.intro = intro
+        self.sections = sections
+
+    def section(self, heading):
+        for name, body in self.sections:
+            if name == heading:
+                return body
+        return None
+
+
+def parse_page(markdown):
+    title = None
+    intro = []
+    sections = []
+    current = intro
+    fence = None
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = None
+        elif stripped.startswith("```") or stripped.startswith("~~~"):
+            fence = stripped[:3]
+        elif line.startswith("# ") and title is None and not sections:
+            title = line[2:].strip()
+            continue
+        elif line.startswith("## "):
+            current = []
+            sections.append((line[3:].strip(), current))
+            continue
+        current.append(line)
+    return Page(title, "\n".join(intro).strip(),
+                [(name, "\n".join(body).strip()) for name, body in sections])
+
+
+def paragraphs(text):
+    """The prose paragraphs of \\p text: no headings, code or tables."""
+    result = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        paragraph = paragraph.strip()
+        if (paragraph and not paragraph.startswith(("#", "```", "~~~", "|",
+                                                    "<!--"))):
+            result.append(paragraph)
+    return result
+
+
+def plain_text(paragraph):
+    """Markdown emphasis, code spans and links reduced to their text."""
+    text = re.sub(r"\s+", " ", paragraph)
+    text = re.sub(r"[*`]", "", text)
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+
+
 class Rule:
     def __init__(self, check, summary, markdown, help_uri):
         self.check = check
@@ -33,17 +103,13 @@ class Rule:
 
 
 def _summary(markdown):
-    """The first paragraph after the title, as plain text."""
-    paragraphs = re.split(r"\n\s*\n", markdown)
-    for paragraph in paragraphs:
-        text = paragraph.strip()
-        if not text or text.startswith("#") or text.startswith("```"):
-            continue
-        text = re.sub(r"\s+", " ", text)
-        text = re.sub(r"[*`]", "", text)
-        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-        return text
-    return ""
+    """The intro paragraph, as plain text; for a page that has none, its
+    first paragraph of prose."""
+    page = parse_page(markdown)
+    found = paragraphs(page.intro)
+    if not found:
+        found = paragraphs(markdown)
+    return plain_text(found[0]) if found else ""
 
 
 class Catalogue:
@@ -74,6 +140,7 @@ class Catalogue:
         return self.rules[check]
 
     def all_checks(self):
+        # Only threads-*.md pages: docs/checks/TEMPLATE.md is not a check.
         if not self.docs_dir:
             return []
         return sorted(name[:-3] for name in os.listdir(self.docs_dir)
