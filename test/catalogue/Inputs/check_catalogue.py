@@ -108,8 +108,9 @@ def run(args, cwd):
 
 
 def listed_checks(output):
+    """The checks --list-checks prints (any, not only threads-*)."""
     return [line.strip() for line in output.splitlines()
-            if re.fullmatch(r"\s+threads-\S+", line)]
+            if re.fullmatch(r"\s+[a-z][\w.-]*", line)]
 
 
 def check_plugin(args, ids, problems, cwd):
