@@ -48,6 +48,15 @@ for other in (22, 19, 16, 14):
 require_tools = os.environ.get("THREAD_TIDY_REQUIRE_TEST_TOOLS") == "1"
 source_root = os.path.dirname(config.test_source_root)
 validator = os.path.join(source_root, "tools", "sarif-validator")
+# Flags that compile a check's source outside the build (the checks built
+# by CMake use the same headers): test/catalogue/new-check.test.
+config.substitutions.append((
+    "%check_cxxflags",
+    "-std=c++17 -isystem %s -I %s -D__STDC_CONSTANT_MACROS "
+    "-D__STDC_FORMAT_MACROS -D__STDC_LIMIT_MACROS -DTHREAD_TIDY_LLVM_MAJOR=%d"
+    % (os.path.join(os.path.dirname(os.path.dirname(config.clangxx)),
+                    "include"),
+       os.path.join(source_root, "checker"), config.llvm_major)))
 node = shutil.which("node")
 if node and os.path.isdir(os.path.join(validator, "node_modules", "ajv")):
     config.available_features.add("sarif-validator")

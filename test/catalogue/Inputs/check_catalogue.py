@@ -4,7 +4,7 @@ checker/checks/ThreadTidyChecks.def:
 
   - the checks the plugin registers (clang-tidy --list-checks);
   - the doc pages docs/checks/<check>.md, and their skeleton (the sections of
-    thread_tidy.rules.SECTIONS, in that order);
+    thread_tidy.rules.SECTIONS, in that order, also in docs/checks/TEMPLATE.md);
   - the options each check reports (clang-tidy --dump-config), each of which
     its page's Options section must document with the same default;
   - the README's `| check | finds |` table (opt-in checks say "opt-in");
@@ -30,12 +30,14 @@ import yaml
 
 DEF = "checker/checks/ThreadTidyChecks.def"
 DOCS = "docs/checks"
+TEMPLATE = "docs/checks/TEMPLATE.md"
+TEMPLATE_TITLE = "{{check}}"
 ENTRY = re.compile(
     r'THREAD_TIDY_CHECK\(\s*([A-Za-z_]\w*)\s*,\s*"([^"]*)"\s*,\s*(\w+)\s*\)')
 DEFAULTS = ("OnByDefault", "OptIn")
-# What this script reads, for --copy-to.
+# What this script reads and scripts/new-check writes, for --copy-to.
 SOURCES = ("README.md", "docs", "clangd", "checker/checks",
-           "scripts/thread_tidy")
+           "scripts/thread_tidy", "scripts/new-check")
 
 
 class Problems:
@@ -496,11 +498,11 @@ def main():
     pages = {}
     docs_dir = os.path.join(root, DOCS)
     for name in sorted(os.listdir(docs_dir)):
-        if not name.endswith(".md"):
+        if not name.endswith(".md") or name == os.path.basename(TEMPLATE):
             continue
         if not name.startswith("threads-"):
             problems.add("%s/%s" % (DOCS, name), None, "is not a check page "
-                         "(threads-*.md)")
+                         "(threads-*.md) nor TEMPLATE.md")
             continue
         pages[name[:-3]] = rules.parse_page(read(root, DOCS + "/" + name))
     compare(problems, DOCS, pages, ids,
@@ -509,6 +511,12 @@ def main():
     for check, page in sorted(pages.items()):
         check_page_skeleton(rules, "%s/%s.md" % (DOCS, check), page, check,
                             problems, check)
+    if os.path.exists(os.path.join(root, TEMPLATE)):
+        check_page_skeleton(rules, TEMPLATE,
+                            rules.parse_page(read(root, TEMPLATE)),
+                            TEMPLATE_TITLE, problems, None)
+    else:
+        problems.add(TEMPLATE, None, "is missing (scripts/new-check needs it)")
     check_links(root, problems)
 
     # The SARIF rules and the report's links: one per page, summed up by
