@@ -282,6 +282,26 @@ def documented_default(pages, check, option, seen=()):
             "another page's #options" % cell)
 
 
+def default_difference(documented, actual):
+    """What differs between a documented default and --dump-config's; for
+    long `;`-lists, the entries."""
+    if documented is None or len(actual) < 80 or ";" not in actual:
+        return "documented default %r, --dump-config says %r" % (documented,
+                                                                 actual)
+    mine, theirs = documented.split(";"), actual.split(";")
+    parts = []
+    missing = [e for e in theirs if e not in mine]
+    extra = [e for e in mine if e not in theirs]
+    if missing:
+        parts.append("the documented default lacks %s"
+                     % ", ".join(repr(e) for e in missing))
+    if extra:
+        parts.append("documents %s, which --dump-config's default has not"
+                     % ", ".join(repr(e) for e in extra))
+    return "; ".join(parts) or ("the documented default has the entries of "
+                                "--dump-config's in another order")
+
+
 def check_options(pages, dumped, ids, problems):
     for check in ids:
         page = pages.get(check)
@@ -305,9 +325,8 @@ def check_options(pages, dumped, ids, problems):
                 problems.add(place, check, "option %s: %s"
                              % (option, documented[1:]))
             elif documented != actual[option]:
-                problems.add(place, check, "option %s: documented default "
-                             "%r, --dump-config says %r"
-                             % (option, documented, actual[option]))
+                problems.add(place, check, "option %s: %s" % (
+                    option, default_difference(documented, actual[option])))
         for option in sorted(set(table) - set(actual)):
             problems.add(place, check, "documents option %s, which "
                          "--dump-config does not report" % option)
