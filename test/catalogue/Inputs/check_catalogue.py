@@ -32,8 +32,10 @@ DEF = "checker/checks/ThreadTidyChecks.def"
 DOCS = "docs/checks"
 TEMPLATE = "docs/checks/TEMPLATE.md"
 TEMPLATE_TITLE = "{{check}}"
+# The entry as CMakeLists.txt reads it, at the start of a line: CMake
+# silently skips an entry written any other way.
 ENTRY = re.compile(
-    r'THREAD_TIDY_CHECK\(\s*([A-Za-z_]\w*)\s*,\s*"([^"]*)"\s*,\s*(\w+)\s*\)')
+    r'THREAD_TIDY_CHECK\(([A-Za-z0-9_]+),[ \n]*"([a-z0-9-]+)",[ \n]*([A-Za-z]+)\)')
 DEFAULTS = ("OnByDefault", "OptIn")
 # What this script reads and scripts/new-check writes, for --copy-to.
 SOURCES = ("README.md", "docs", "clangd", "checker/checks",
@@ -66,8 +68,10 @@ def read_catalogue(root, problems):
     entries = []
     for match in re.finditer(r"THREAD_TIDY_CHECK\s*\([^)]*\)", text):
         entry = ENTRY.fullmatch(match.group(0))
-        if not entry:
-            problems.add(DEF, None, "cannot read the entry %r"
+        if not entry or not text[:match.start()].endswith("\n"):
+            problems.add(DEF, None, "CMakeLists.txt would skip the entry %r: "
+                         "write THREAD_TIDY_CHECK(Class, \"threads-id\", "
+                         "Default) at the start of a line"
                          % re.sub(r"\s+", " ", match.group(0)))
             continue
         cls, check, default = entry.groups()
