@@ -70,6 +70,12 @@ def run_one(tidy, plugin, path, flags, timeout, cwd):
     return None
 
 
+def flags_of_own(path):
+    """A test or example's flags: its folder's Inputs/ holds the headers
+    its RUN lines pass with -I %S/Inputs."""
+    return CXX_FLAGS + ["-I", os.path.join(os.path.dirname(path), "Inputs")]
+
+
 def mutate(text, rng):
     lines = text.split("\n")
     for _ in range(rng.randint(1, 4)):
@@ -115,7 +121,8 @@ def main():
         own = sorted(glob.glob(os.path.join(ROOT, "test", "**", "*.cpp"),
                                recursive=True) +
                      glob.glob(os.path.join(ROOT, "examples", "*.cpp")))
-        jobs += [(os.path.relpath(p, ROOT), p, CXX_FLAGS, None) for p in own]
+        jobs += [(os.path.relpath(p, ROOT), p, flags_of_own(p), None)
+                 for p in own]
 
         with open(os.path.join(ROOT, "bench", "projects.json"),
                   encoding="utf-8") as f:
@@ -145,7 +152,7 @@ def main():
                 f.write(mutate(text, rng))
             jobs.append(("mutant %d of %s (seed %d)" %
                          (n, os.path.relpath(source, ROOT), args.seed),
-                         path, CXX_FLAGS, None))
+                         path, flags_of_own(source), None))
 
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as pool:

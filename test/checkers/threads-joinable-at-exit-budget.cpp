@@ -1,4 +1,4 @@
-// RUN: %check_threads %s threads-joinable-at-exit %t -- -std=c++17
+// RUN: %check_threads %s threads-joinable-at-exit %t -- -std=c++17 -I %S/Inputs
 
 // The lifetime dataflow bounds its work by the height of its state: every
 // block is queued once when first reached and once more per possibility
@@ -16,24 +16,10 @@
 #include <utility>
 
 void work();
-bool c();
-void g();
-void h();
 void sink(std::thread);
 void keep(std::thread &);
 
-// P<n>: n balanced branches in a row (each 'if' is three blocks).
-#define P1 if (c()) g(); else h();
-#define P2 P1 P1
-#define P4 P2 P2
-#define P8 P4 P4
-#define P16 P8 P8
-#define P32 P16 P16
-#define P64 P32 P32
-#define P128 P64 P64
-#define P256 P128 P128
-#define P512 P256 P256
-#define P1024 P512 P512
+#include "branch_ladder.h"
 
 void many_threads_many_blocks(int k) {
   std::thread last(work);
