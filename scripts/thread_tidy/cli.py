@@ -25,7 +25,9 @@ import time
 
 from . import baseline as baseline_mod
 from . import formats
+from . import gitdiff
 from . import report
+from .errors import ThreadTidyError
 from .findings import SourceCache, findings_from_export, display_path
 from .rules import Catalogue
 
@@ -33,7 +35,7 @@ VERSION = "1.0.0"
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
 
 
-class ToolError(Exception):
+class ToolError(ThreadTidyError):
     pass
 
 
@@ -360,14 +362,15 @@ def run_project(args, toolchain, root):
     return results
 
 
-def _run_and_collect(command, files, fixes, root, quiet, stdin=None):
+def _run_and_collect(command, files, fixes, root, quiet, stdin=None,
+                     cwd=None):
     progress = Progress(len(files), root, quiet)
     log = []
     try:
         process = subprocess.Popen(command, stdin=subprocess.PIPE if stdin
                                    else subprocess.DEVNULL,
                                    stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT)
+                                   stderr=subprocess.STDOUT, cwd=cwd)
     except OSError as err:
         raise ToolError("cannot run %s: %s" % (command[1], err.strerror))
     if stdin:
@@ -417,37 +420,15 @@ def run_diff(args, toolchain, root, git_args):
         raise ToolError("clang-tidy-diff.py of LLVM %d not found; install "
                         "clang-tidy-%d" % (toolchain.major, toolchain.major))
     load_compile_database(args.build)  # a clear error before git runs
-    try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"],
-                             capture_output=True, text=True, check=True,
-                             cwd=root).stdout.strip()
-        # core.quotePath=false: clang-tidy-diff cannot read git's quoted
-        # names of non-ASCII paths.
-        diff = subprocess.run(["git", "-c", "core.quotePath=false", "diff",
-                               "-U0", "--no-color", "--no-ext-diff"] +
-                              (git_args or ["HEAD"]),
-                              capture_output=True, check=True,
-                              cwd=top).stdout
-    except (OSError, subprocess.CalledProcessError) as err:
-        message = getattr(err, "stderr", b"") or str(err)
-        if isinstance(message, bytes):
-            message = message.decode("utf-8", "replace")
-        raise ToolError("git diff failed: %s" % message.strip())
-    source_suffix = re.compile(
-        r"\.(cpp|cc|c\+\+|cxx|cppm|ccm|cxxm|c|h|hh|hpp|hxx|inc|ipp|tpp)$",
-        re.I)
-    changed = []
-    for line in diff.decode("utf-8", "replace").splitlines():
-        # git ends the name with a tab when it contains a space.
-        match = re.match(r"^\+\+\+ b/(.*?)\t?$", line)
-        if not match or not source_suffix.search(match.group(1)):
-            continue
-        if re.search(r"\s", match.group(1)):
-            # clang-tidy-diff reads a file name up to the first blank.
+    change = gitdiff.read_change(root, git_args)
+    changed = gitdiff.sources(change.files)
+    for name in changed:
+        if gitdiff.unreadable_by_clang_tidy_diff(name):
             raise ToolError("%s: clang-tidy-diff cannot analyse a changed "
-                            "file whose path contains a space; use "
-                            "thread-tidy -p on it" % match.group(1))
-        changed.append(os.path.normpath(os.path.join(top, match.group(1))))
+                            "file whose path contains a space, a quote or a "
+                            "control character; use thread-tidy -p on it"
+                            % name)
+    changed = [os.path.join(change.top, name) for name in changed]
     started = time.monotonic()
     findings, errors, failure = [], [], None
     if changed:
@@ -459,23 +440,22 @@ def run_diff(args, toolchain, root, git_args):
                        "-load", toolchain.plugin,
                        "-checks=" + checks_args(args, toolchain),
                        "-j", str(args.jobs), "-export-fixes", fixes,
-                       "-quiet", "-iregex", ".*" + source_suffix.pattern]
+                       "-quiet", "-iregex",
+                       ".*" + gitdiff.SOURCE_SUFFIX.pattern]
             if args.config_file:
                 if toolchain.major < 19:
                     raise ToolError("--config-file in diff mode needs "
                                     "clang-tidy-diff of LLVM 19 or later")
-                command.append("-config-file=" + args.config_file)
+                # Relative to here, not to the top level it runs from.
+                command.append("-config-file=" +
+                               os.path.abspath(args.config_file))
             command += ["-extra-arg=" + a for a in args.extra_arg]
             command += ["-extra-arg-before=" + a
                         for a in args.extra_arg_before]
             # clang-tidy-diff resolves the diff's paths from the top level.
-            cwd = os.getcwd()
-            os.chdir(top)
-            try:
-                findings, errors, failure = _run_and_collect(
-                    command, set(), fixes, root, True, stdin=diff)
-            finally:
-                os.chdir(cwd)
+            findings, errors, failure = _run_and_collect(
+                command, set(), fixes, root, True, stdin=change.diff,
+                cwd=change.top)
     results = formats.Results(root, [display_path(p, root) for p in changed],
                               findings, errors, time.monotonic() - started,
                               toolchain.version())
@@ -601,7 +581,7 @@ def main(argv, toolchain):
         if argv and argv[0] == "diff":
             return main_diff(argv[1:], toolchain)
         return main_project(argv, toolchain)
-    except ToolError as err:
+    except ThreadTidyError as err:
         sys.stderr.write("thread-tidy: error: %s\n" % err)
         return EXIT_TOOL
     except KeyboardInterrupt:
