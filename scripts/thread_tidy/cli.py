@@ -31,7 +31,7 @@ from .errors import ThreadTidyError
 from .findings import SourceCache, findings_from_export, display_path
 from .rules import Catalogue
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
 
 
@@ -467,7 +467,7 @@ def run_diff(args, toolchain, root, git_args):
 
 def check_outputs(args):
     """Before a long run: the baseline reads, and every output can be
-    written. Returns the baseline's keys (or None)."""
+    written. Returns the baseline (or None)."""
     for path in (args.output, args.report, args.write_baseline):
         if not path:
             continue

@@ -3,7 +3,10 @@
 A Results object is what one run (or a merge of shard runs) found. JSON and
 SARIF both read back into it, which is how `thread-tidy merge` works.
 The JSON layout is documented in docs/output-formats.md; its "version" is
-bumped on any incompatible change.
+bumped on any incompatible change. Version 2 dropped the findings'
+"function" (the guess of a lexical scan); version 1 files still read back.
+Keys are not read back: they are computed again (keys.assign_keys) from the
+context each finding carries, since files of thread-tidy 1.0 have others.
 """
 import collections
 import json
@@ -11,9 +14,13 @@ import os
 import re
 import urllib.parse
 
-from .findings import Finding, Location, Note, Edit, dedupe, baseline_key
+from . import keys
+from .findings import Finding, Location, Note, Edit, dedupe
 
-JSON_FORMAT_VERSION = 1
+JSON_FORMAT_VERSION = 2
+READABLE_JSON_VERSIONS = (1, 2)
+# Version 1 keys also hashed the enclosing function's name.
+SARIF_FINGERPRINT = "threadTidyKey/v2"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_NAME = "thread-tidy"
 TOOL_URI = "https://clang.llvm.org/extra/clang-tidy/"
@@ -70,6 +77,8 @@ def merge(results_list, root):
     merged = Results(root, files, dedupe(findings), dedupe(errors), seconds,
                      version, baselined)
     merged.failure = "\n".join(failures) or None
+    # Keys count identical fingerprints over the whole results.
+    keys.assign_keys(merged.findings + merged.errors)
     return merged
 
 
@@ -134,7 +143,7 @@ def from_json(data, root):
     if "version" in data and "summary" not in data and \
             data.get("tool") == "thread-tidy":
         raise ValueError("this is a baseline; pass it with --baseline")
-    if data.get("version") != JSON_FORMAT_VERSION:
+    if data.get("version") not in READABLE_JSON_VERSIONS:
         raise ValueError("unsupported thread-tidy JSON version %r"
                          % data.get("version"))
     summary = data.get("summary", {})
@@ -214,11 +223,8 @@ def to_sarif(results, catalogue):
                     finding.location, finding.source_line,
                     (finding.context_start, finding.context)
                     if finding.context else None)}],
-            "partialFingerprints": {"threadTidyKey/v1": finding.key},
+            "partialFingerprints": {SARIF_FINGERPRINT: finding.key},
         }
-        if finding.function:
-            result["locations"][0]["logicalLocations"] = [{
-                "fullyQualifiedName": finding.function, "kind": "function"}]
         if finding.notes:
             result["relatedLocations"] = [
                 {"id": index + 1, "message": {"text": note.message},
@@ -319,9 +325,6 @@ def from_sarif(data, root):
                           _location_from_sarif(physical, root),
                           "error" if result.get("level") == "error"
                           else "warning")
-        logical = result["locations"][0].get("logicalLocations") or []
-        if logical:
-            finding.function = logical[0].get("fullyQualifiedName", "")
         context = physical.get("contextRegion")
         if context:
             finding.context_start = int(context["startLine"])
@@ -343,8 +346,6 @@ def from_sarif(data, root):
                         int(region["endLine"]), int(region["endColumn"]),
                         replacement.get("insertedContent", {}).get("text",
                                                                    "")))
-        finding.key = result.get("partialFingerprints", {}).get(
-            "threadTidyKey/v1") or baseline_key(finding)
         findings.append(finding)
     errors = []
     failures = []
@@ -377,8 +378,11 @@ def load(path, root):
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
     if isinstance(data, dict) and "runs" in data:
-        return from_sarif(data, root)
-    return from_json(data, root)
+        results = from_sarif(data, root)
+    else:
+        results = from_json(data, root)
+    keys.assign_keys(results.findings + results.errors)
+    return results
 
 
 def dump(results, fmt, out, catalogue):

@@ -121,13 +121,11 @@ def _finding_html(finding, catalogue):
     rule = catalogue.rule(finding.check)
     doc = ('<a class="doc" href="%s">%s documentation</a>'
            % (_e(rule.help_uri), _e(finding.check)) if rule.help_uri else "")
-    function = (' in <code>%s</code>' % _e(finding.function)
-                if finding.function else "")
     parts = ['<section class="finding %s" data-check="%s" data-file="%s" '
              'data-line="%d">' % (finding.severity, _e(finding.check),
                                   _e(loc.file), loc.line),
-             '<div class="where">%s:%d:%d%s <span class="check">%s</span>'
-             '</div>' % (_e(loc.file), loc.line, loc.column, function,
+             '<div class="where">%s:%d:%d <span class="check">%s</span>'
+             '</div>' % (_e(loc.file), loc.line, loc.column,
                          _e(finding.check)),
              '<div class="message">%s</div>' % _e(finding.message),
              _excerpt(finding)]

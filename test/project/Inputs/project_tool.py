@@ -74,7 +74,6 @@ def insert_lines(args):
     # A unique name: headers and sources of one TU all get one.
     name = re.sub(r"\W", "_", os.path.basename(args.file))
     block += "static int unrelated_%s() { return %d; }\n" % (name, args.count)
-    # Shapes that once confused the enclosing-function finder.
     block += ("template <typename T = int>\n[[nodiscard]] static T "
               "unrelated_%s_t(T v) { return v; }\n" % name)
     with open(args.file, "w") as handle:

@@ -1,5 +1,6 @@
 """What the unit tests share: the package on sys.path and scratch
 directories."""
+import json
 import os
 import shutil
 import sys
@@ -28,3 +29,8 @@ class ScratchTestCase(unittest.TestCase):
             handle.write(text)
         os.chmod(path, mode)
         return path
+
+
+def load_json(path):
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
