@@ -16,8 +16,7 @@ import json
 from typing import Any, Dict, List, Set, Tuple
 
 from . import keys
-from .findings import Finding
-from .formats import Results
+from .model import Finding, Results
 
 VERSION = 2
 TOOL = "thread-tidy"

@@ -18,10 +18,9 @@ from __future__ import annotations
 import collections
 import hashlib
 import re
-from typing import TYPE_CHECKING, Iterable, List
+from typing import Iterable, List
 
-if TYPE_CHECKING:
-    from .findings import Finding
+from .model import Finding, sort_findings
 
 KEY_LENGTH = 20
 
@@ -61,7 +60,7 @@ def assign_keys(findings: Iterable[Finding]) -> None:
     order) with a given fingerprint gets counter n, so keys are unique
     within one set of results."""
     seen: collections.Counter = collections.Counter()
-    for finding in sorted(findings, key=lambda f: f.position()):
+    for finding in sort_findings(findings):
         base = tuple(fingerprint(finding))
         finding.key = _digest(base + (str(seen[base]),))
         seen[base] += 1

@@ -5,10 +5,15 @@ charts are inline SVG, so the file can be mailed, archived as a CI artifact
 and opened offline. Every number on the page carries a data-* attribute so
 that a test can read the rendered page and compare it with the JSON.
 """
+from __future__ import annotations
+
 import html
 import time
+from typing import Dict
 
-from .formats import summary_line
+from .model import Finding, Results
+from .rules import Catalogue
+from .text_format import summary_line
 
 STYLE = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;
@@ -54,21 +59,22 @@ h2.file{font-size:15px;font-family:ui-monospace,monospace;margin:22px 0 4px}
 BAR_COLOR = "#0969da"
 
 
-def _e(text):
+def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
 MAX_BARS = 20
 
 
-def _short_label(label, limit=34):
+def _short_label(label: str, limit: int = 34) -> str:
     """The end of a long path says most: '.../tutorial/timer5'."""
     if len(label) <= limit:
         return label
     return "\u2026" + label[-(limit - 1):]
 
 
-def _bar_chart(chart_id, counts, width=520):
+def _bar_chart(chart_id: str, counts: Dict[str, int],
+               width: int = 520) -> str:
     """A horizontal bar chart as inline SVG, largest first; past MAX_BARS
     the rest are one 'other' bar."""
     if not counts:
@@ -104,7 +110,7 @@ def _bar_chart(chart_id, counts, width=520):
     return "".join(parts)
 
 
-def _excerpt(finding):
+def _excerpt(finding: Finding) -> str:
     if not finding.context:
         return ""
     lines = []
@@ -116,7 +122,7 @@ def _excerpt(finding):
     return "<pre>" + "".join(lines) + "</pre>"
 
 
-def _finding_html(finding, catalogue):
+def _finding_html(finding: Finding, catalogue: Catalogue) -> str:
     loc = finding.location
     rule = catalogue.rule(finding.check)
     doc = ('<a class="doc" href="%s">%s documentation</a>'
@@ -147,7 +153,8 @@ def _finding_html(finding, catalogue):
     return "".join(parts)
 
 
-def render(results, catalogue, title="thread-tidy audit report"):
+def render(results: Results, catalogue: Catalogue,
+           title: str = "thread-tidy audit report") -> str:
     per_check = results.per_check()
     per_dir = results.per_directory()
     failed = results.files_with_errors()
@@ -159,7 +166,8 @@ def render(results, catalogue, title="thread-tidy audit report"):
            % (_e(title), _e(summary_line(results)),
               _e(time.strftime("%Y-%m-%d %H:%M %Z")))]
 
-    def total(element_id, value, label, bad=False):
+    def total(element_id: str, value: int, label: str,
+              bad: bool = False) -> str:
         return ('<div class="total%s"><span class="value" id="%s" '
                 'data-value="%d">%d</span><span class="label">%s</span></div>'
                 % (" bad" if bad and value else "", element_id, value, value,
@@ -218,6 +226,6 @@ def render(results, catalogue, title="thread-tidy audit report"):
     return "".join(out)
 
 
-def write(path, results, catalogue):
+def write(path: str, results: Results, catalogue: Catalogue) -> None:
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(render(results, catalogue))

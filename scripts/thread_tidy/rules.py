@@ -6,16 +6,20 @@ Every page has the same skeleton (SECTIONS): a `# <check>` title, one intro
 paragraph (the rule's summary: SARIF's short and full description), then the
 `##` sections in this order. test/catalogue/ holds every page to it, and
 docs/checks/TEMPLATE.md, which scripts/new-check copies, follows it."""
+from __future__ import annotations
+
 import os
 import re
 import urllib.parse
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
 
 # The `##` sections of a check page, in order.
 SECTIONS = ("What it finds", "Why it matters", "Flagged examples",
             "Clean examples", "How to fix it", "Options", "Limits")
 
 
-def docs_dir_candidates(tool_dir):
+def docs_dir_candidates(tool_dir: str) -> List[str]:
     # Installed: PREFIX/share/thread-tidy/python/thread_tidy -> PREFIX/share/doc/thread-tidy/checks
     # Source tree: scripts/thread_tidy -> docs/checks
     return [
@@ -25,7 +29,7 @@ def docs_dir_candidates(tool_dir):
     ]
 
 
-def find_docs_dir():
+def find_docs_dir() -> Optional[str]:
     here = os.path.dirname(os.path.abspath(__file__))
     for candidate in docs_dir_candidates(here):
         if os.path.isdir(candidate):
@@ -33,25 +37,24 @@ def find_docs_dir():
     return None
 
 
+@dataclass
 class Page:
     """A check page split at its headings. `title` is the text of the `#`
     line (None without one), `intro` the text between it and the first `##`,
     `sections` the (heading, body) pairs of the `##` sections in page order.
     Headings inside fenced code blocks are code, not headings."""
+    title: Optional[str]
+    intro: str
+    sections: List[Tuple[str, str]]
 
-    def __init__(self, title, intro, sections):
-        self.title = title
-        self.intro = intro
-        self.sections = sections
-
-    def section(self, heading):
+    def section(self, heading: str) -> Optional[str]:
         for name, body in self.sections:
             if name == heading:
                 return body
         return None
 
 
-def parse_page(markdown):
+def parse_page(markdown: str) -> Page:
     title = None
     intro = []
     sections = []
@@ -76,7 +79,7 @@ def parse_page(markdown):
                 [(name, "\n".join(body).strip()) for name, body in sections])
 
 
-def paragraphs(text):
+def paragraphs(text: str) -> List[str]:
     """The prose paragraphs of \\p text: no headings, code or tables."""
     result = []
     for paragraph in re.split(r"\n\s*\n", text):
@@ -87,22 +90,22 @@ def paragraphs(text):
     return result
 
 
-def plain_text(paragraph):
+def plain_text(paragraph: str) -> str:
     """Markdown emphasis, code spans and links reduced to their text."""
     text = re.sub(r"\s+", " ", paragraph)
     text = re.sub(r"[*`]", "", text)
     return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
 
 
+@dataclass(frozen=True)
 class Rule:
-    def __init__(self, check, summary, markdown, help_uri):
-        self.check = check
-        self.summary = summary
-        self.markdown = markdown
-        self.help_uri = help_uri
+    check: str
+    summary: str  # the page's intro paragraph, as plain text
+    markdown: str  # the whole page
+    help_uri: str
 
 
-def _summary(markdown):
+def _summary(markdown: str) -> str:
     """The intro paragraph, as plain text; for a page that has none, its
     first paragraph of prose."""
     page = parse_page(markdown)
@@ -113,7 +116,8 @@ def _summary(markdown):
 
 
 class Catalogue:
-    def __init__(self, docs_dir=None, docs_url=None):
+    def __init__(self, docs_dir: Optional[str] = None,
+                 docs_url: Optional[str] = None):
         self.docs_dir = docs_dir if docs_dir is not None else find_docs_dir()
         if docs_url:
             self.docs_url = docs_url.rstrip("/") + "/"
@@ -122,9 +126,9 @@ class Catalogue:
                 os.path.abspath(self.docs_dir)) + "/"
         else:
             self.docs_url = ""
-        self.rules = {}
+        self.rules: Dict[str, Rule] = {}
 
-    def rule(self, check):
+    def rule(self, check: str) -> Rule:
         if check in self.rules:
             return self.rules[check]
         markdown = ""
@@ -139,7 +143,7 @@ class Catalogue:
         self.rules[check] = Rule(check, summary, markdown, help_uri)
         return self.rules[check]
 
-    def all_checks(self):
+    def all_checks(self) -> List[str]:
         # Only threads-*.md pages: docs/checks/TEMPLATE.md is not a check.
         if not self.docs_dir:
             return []

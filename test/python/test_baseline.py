@@ -12,8 +12,8 @@ import legacy_fixture as fixture  # noqa: E402
 import support  # noqa: E402
 
 from thread_tidy import baseline  # noqa: E402
-from thread_tidy.findings import findings_from_export  # noqa: E402
-from thread_tidy.formats import Results  # noqa: E402
+from thread_tidy.export import findings_from_export  # noqa: E402
+from thread_tidy.model import Results  # noqa: E402
 
 VERSION_1 = os.path.join(support.HERE, "baseline-v1.json")
 

@@ -11,8 +11,8 @@ import legacy_fixture as fixture  # noqa: E402
 import support  # noqa: E402
 
 from thread_tidy import keys  # noqa: E402
-from thread_tidy.findings import findings_from_export  # noqa: E402
-from thread_tidy.findings import Finding, Location  # noqa: E402
+from thread_tidy.export import findings_from_export  # noqa: E402
+from thread_tidy.model import Finding, Location  # noqa: E402
 
 
 def synthetic(check, path, line, first, context):

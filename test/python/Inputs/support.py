@@ -1,5 +1,6 @@
-"""What the unit tests share: the package on sys.path and scratch
-directories."""
+"""What the unit tests share: the package on sys.path, scratch directories,
+and a fake LLVM installation (clang-tidy and its runner scripts are small
+Python programs that record how they were called)."""
 import json
 import os
 import shutil
@@ -29,6 +30,34 @@ class ScratchTestCase(unittest.TestCase):
             handle.write(text)
         os.chmod(path, mode)
         return path
+
+
+# A clang-tidy that prints an LLVM version, or its arguments as JSON.
+FAKE_CLANG_TIDY = """\
+#!{python}
+import json, sys
+if sys.argv[1:] == ["--version"]:
+    print("Debian LLVM version {major}.1.0\\n  Optimized build.")
+else:
+    print(json.dumps(sys.argv[1:]))
+"""
+
+
+def fake_llvm(root, major=22):
+    """root/bin/clang-tidy of LLVM major, and a plugin file beside a
+    thread-tidy bin directory. Returns (clang_tidy, bin_dir)."""
+    clang_tidy = os.path.join(root, "llvm", "bin", "clang-tidy")
+    os.makedirs(os.path.dirname(clang_tidy), exist_ok=True)
+    with open(clang_tidy, "w") as handle:
+        handle.write(FAKE_CLANG_TIDY.format(python=sys.executable,
+                                            major=major))
+    os.chmod(clang_tidy, 0o755)
+    bin_dir = os.path.join(root, "prefix", "bin")
+    os.makedirs(bin_dir, exist_ok=True)
+    lib = os.path.join(root, "prefix", "lib")
+    os.makedirs(lib, exist_ok=True)
+    open(os.path.join(lib, "libThreadTidy.so"), "w").close()
+    return clang_tidy, bin_dir
 
 
 def load_json(path):

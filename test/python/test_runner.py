@@ -1,0 +1,165 @@
+# RUN: %python %s
+"""Running LLVM's run-clang-tidy and clang-tidy-diff: their command lines,
+progress, crashes, and the findings read from what they export. The LLVM
+scripts here are fakes that record their arguments and export one finding
+per file."""
+import io
+import json
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "Inputs"))
+import support  # noqa: E402
+
+from thread_tidy import toolchain  # noqa: E402
+from thread_tidy.runner import ClangTidyOptions, Progress, Runner  # noqa
+
+# Exports a finding at the first "std::thread" of each file it analyses
+# (the database's, or the diff's "+++ b/" files); "crash" in a file name
+# crashes clang-tidy. Its arguments, directory and stdin go to calls.json.
+FAKE_RUNNER = r"""#!{python}
+import json, os, sys
+args = sys.argv[1:]
+value = lambda flag: args[args.index(flag) + 1]
+stdin = "" if sys.stdin.isatty() else sys.stdin.read()
+with open({calls!r}, "a") as log:
+    log.write(json.dumps({{"args": args, "cwd": os.getcwd(),
+                          "stdin": stdin}}) + "\n")
+if "-p" in args and os.path.isdir(value("-p")):
+    with open(os.path.join(value("-p"), "compile_commands.json")) as db:
+        files = [entry["file"] for entry in json.load(db)]
+else:
+    files = [os.path.join(os.getcwd(), line[6:]) for line in
+             stdin.splitlines() if line.startswith("+++ b/")]
+diagnostics = []
+status = 0
+for path in files:
+    if "crash" in path:
+        print("PLEASE submit a bug report\nStack dump:")
+        status = 1
+        continue
+    print(value("-clang-tidy-binary") + " -p=x -quiet " + path)
+    text = open(path, "rb").read()
+    diagnostics.append({{
+        "DiagnosticName": "threads-unjoined-thread", "Level": "Warning",
+        "DiagnosticMessage": {{"Message": "unjoined", "FilePath": path,
+                              "FileOffset": text.find(b"std::thread")}}}})
+with open(value("-export-fixes"), "w") as out:
+    json.dump({{"Diagnostics": diagnostics}}, out)
+sys.exit(status)
+"""
+
+
+class RunnerTestCase(support.ScratchTestCase):
+    def setUp(self):
+        super().setUp()
+        clang_tidy, _ = support.fake_llvm(self.tmp)
+        self.calls = os.path.join(self.tmp, "calls.json")
+        llvm = os.path.dirname(os.path.dirname(clang_tidy))
+        for script in ("bin/run-clang-tidy", "share/clang/clang-tidy-diff.py"):
+            self.write(os.path.join(llvm, script), FAKE_RUNNER.format(
+                python=sys.executable, calls=self.calls), mode=0o755)
+        plugin = os.path.join(self.tmp, "prefix", "lib", "libThreadTidy.so")
+        self.toolchain = toolchain.Toolchain(clang_tidy, plugin, 22,
+                                             "-*,threads-*")
+        self.root = os.path.join(self.tmp, "project")
+        self.sources = [self.write("project/" + name,
+                                   "#include <thread>\nstd::thread t;\n")
+                        for name in ("a.cpp", "sub dir/b.cpp")]
+
+    def recorded(self):
+        with open(self.calls) as handle:
+            return [json.loads(line) for line in handle]
+
+    def entries(self, paths):
+        return [{"directory": self.root, "file": path,
+                 "arguments": ["c++", "-c", path]} for path in paths]
+
+
+class ProjectRunTest(RunnerTestCase):
+    def test_command_line_findings_and_progress(self):
+        options = ClangTidyOptions(
+            checks=None, config_file="/cfg.yaml", header_filter="src/.*",
+            extra_arg=["-DX"], extra_arg_before=["-Wno-y"], jobs=3)
+        progress = io.StringIO()
+        runner = Runner(self.toolchain, options, self.root, progress)
+        outcome = runner.project(self.entries(self.sources))
+        self.assertEqual([(f.location.file, f.location.line, f.check)
+                          for f in outcome.findings],
+                         [("a.cpp", 2, "threads-unjoined-thread"),
+                          ("sub dir/b.cpp", 2, "threads-unjoined-thread")])
+        self.assertIsNone(outcome.failure)
+        args = self.recorded()[0]["args"]
+        for expected in (["-clang-tidy-binary", self.toolchain.clang_tidy],
+                         ["-load", self.toolchain.plugin],
+                         ["-checks=-*,threads-*"], ["-j", "3"],
+                         ["-header-filter=src/.*"], ["-quiet"],
+                         ["-config-file=/cfg.yaml"], ["-extra-arg=-DX"],
+                         ["-extra-arg-before=-Wno-y"]):
+            with self.subTest(expected=expected):
+                index = args.index(expected[0])
+                self.assertEqual(args[index:index + len(expected)], expected)
+        self.assertEqual(sorted(progress.getvalue().splitlines()), [
+            "thread-tidy: [1/2] a.cpp", "thread-tidy: [2/2] sub dir/b.cpp"])
+
+    def test_a_crash_is_a_failure_and_the_rest_is_reported(self):
+        crash = self.write("project/crash.cpp", "int x;\n")
+        outcome = Runner(self.toolchain, ClangTidyOptions(quiet=True),
+                         self.root).project(
+            self.entries(self.sources + [crash]))
+        self.assertEqual(len(outcome.findings), 2)
+        self.assertTrue(outcome.failure.startswith(
+            "run-clang-tidy exited with 1 (clang-tidy crashed); the results "
+            "may be incomplete:\nPLEASE submit a bug report"),
+            outcome.failure)
+
+    def test_nothing_to_analyse_runs_nothing(self):
+        outcome = Runner(self.toolchain, ClangTidyOptions(),
+                         self.root).project([])
+        self.assertEqual((outcome.findings, outcome.failure), ([], None))
+        self.assertFalse(os.path.exists(self.calls))
+
+
+class DiffRunTest(RunnerTestCase):
+    def test_runs_from_the_top_level_with_the_diff_on_stdin(self):
+        diff = b"+++ b/a.cpp\n@@ -2,0 +2 @@\n+std::thread t;\n"
+        outcome = Runner(self.toolchain, ClangTidyOptions(checks="threads-x"),
+                         self.root).diff(diff, self.root, "build", ".*\\.cpp")
+        call = self.recorded()[0]
+        self.assertEqual(os.path.realpath(call["cwd"]),
+                         os.path.realpath(self.root))
+        self.assertEqual(call["stdin"], diff.decode())
+        self.assertEqual(call["args"][:6], [
+            "-p1", "-path", os.path.abspath("build"), "-iregex", ".*\\.cpp",
+            "-clang-tidy-binary"])
+        self.assertIn("-checks=threads-x", call["args"])
+        self.assertEqual([f.location.file for f in outcome.findings],
+                         ["a.cpp"])
+
+    def test_config_file_needs_llvm_19(self):
+        old = toolchain.Toolchain(self.toolchain.clang_tidy,
+                                  self.toolchain.plugin, 16, "")
+        with self.assertRaises(toolchain.ToolchainError) as raised:
+            Runner(old, ClangTidyOptions(config_file="c.yaml"),
+                   self.root).diff(b"", self.root, "build", ".*")
+        self.assertIn("needs clang-tidy-diff of LLVM 19",
+                      str(raised.exception))
+
+
+class ProgressTest(unittest.TestCase):
+    def test_a_command_line_ending_in_a_file_finishes_it(self):
+        out = io.StringIO()
+        progress = Progress(["/p/src/a b.cpp", "/p/lib/a b.cpp"], "/p", False,
+                            out)
+        progress.line_seen("clang-tidy -p=/tmp/x -quiet /p/lib/a b.cpp\n")
+        progress.line_seen("warning: something about /p/src/a b.cpp\n")
+        progress.line_seen("/usr/bin/clang-tidy -quiet /p/src/a b.cpp\n")
+        self.assertEqual(out.getvalue().splitlines(), [
+            "thread-tidy: [1/2] lib/a b.cpp",
+            "thread-tidy: [2/2] src/a b.cpp"])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
