@@ -15,7 +15,7 @@ import sys
 import time
 from typing import List, NoReturn, Optional, Sequence
 
-from . import baseline, compile_db, formats, gitdiff, keys
+from . import __version__, baseline, compile_db, formats, gitdiff, keys
 from . import model, report
 from .errors import ThreadTidyError
 from .model import Results
@@ -23,7 +23,8 @@ from .rules import Catalogue
 from .runner import ClangTidyOptions, Outcome, Runner
 from .sources import display_path
 from .text_format import summary_line
-from .toolchain import Installation, Toolchain, resolve
+from .toolchain import (Installation, Toolchain, clang_tidy_version,
+                        resolve)
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
 
@@ -42,6 +43,21 @@ def _exec(command: List[str]) -> NoReturn:
 
 
 # --- clang-tidy itself -------------------------------------------------------
+
+def version(installation: Installation) -> int:
+    print("thread-tidy %s (threads-* checks for LLVM %d)"
+          % (__version__, installation.llvm_major))
+    sys.stdout.flush()
+    toolchain = resolve(installation)
+    print("clang-tidy: %s (%s)" % (toolchain.clang_tidy,
+                                   clang_tidy_version(toolchain.clang_tidy)))
+    print("plugin: %s" % toolchain.plugin)
+    return EXIT_CLEAN
+
+
+def clang_tidy_help(installation: Installation) -> NoReturn:
+    _exec([installation.clang_tidy(), "--help"])
+
 
 def pass_through_command(argv: Sequence[str],
                          toolchain: Toolchain) -> List[str]:

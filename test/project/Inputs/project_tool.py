@@ -206,8 +206,8 @@ def check_report(args):
 
 def check_recipes(args):
     """Every YAML block of the page parses, and every thread-tidy command
-    line in it (or in its sh blocks) is accepted by thread-tidy's own
-    argument parsers."""
+    line in it (or in its sh blocks) is a project run, a diff or a merge
+    that thread-tidy's own argument parser accepts."""
     try:
         import yaml
     except ImportError:
@@ -255,17 +255,12 @@ def check_recipes(args):
         argv = shlex.split(line)[1:]
         argv = [a.replace("1/1", "1/4") for a in argv]
         try:
-            if argv and argv[0] == "merge":
-                cli.merge_parser().parse_args(argv[1:])
-            elif argv and argv[0] == "diff":
-                rest, _ = cli.split_git_args(argv[1:])
-                cli.diff_parser().parse_args(rest)
-            else:
-                cli.project_parser().parse_args(argv)
-                if not cli.is_project_invocation(argv):
-                    fail("not a project-mode command: %s" % command)
-        except cli.ToolError as err:
+            mode = cli.parse(argv).mode
+        except cli.UsageError as err:
             fail("%s: %s" % (command.strip(), err))
+        if mode not in ("project", "diff", "merge"):
+            fail("not a project, diff or merge command (%s): %s"
+                 % (mode, command))
     if not commands:
         fail("no thread-tidy command found")
     print("%d YAML blocks parse; %d thread-tidy command lines are valid"

@@ -4,8 +4,10 @@ Python programs that record how they were called)."""
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
+import textwrap
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -58,6 +60,24 @@ def fake_llvm(root, major=22):
     os.makedirs(lib, exist_ok=True)
     open(os.path.join(lib, "libThreadTidy.so"), "w").close()
     return clang_tidy, bin_dir
+
+
+def run_thread_tidy(argv, clang_tidy, bin_dir, major=22, cwd=None):
+    """thread-tidy ARGV in a child process, installed in bin_dir for LLVM
+    major with clang_tidy. Returns the CompletedProcess (text)."""
+    launcher = textwrap.dedent("""\
+        import sys
+        sys.path.insert(0, {scripts!r})
+        from thread_tidy import cli, toolchain
+        sys.exit(cli.main(sys.argv[1:], toolchain.Installation(
+            {bin_dir!r}, {major}, {clang_tidy!r}, "-*,threads-*")))
+        """).format(scripts=SCRIPTS, bin_dir=bin_dir, major=major,
+                    clang_tidy=clang_tidy)
+    env = dict(os.environ)
+    env.pop("THREAD_TIDY_CLANG_TIDY", None)
+    env.pop("THREAD_TIDY_PLUGIN", None)
+    return subprocess.run([sys.executable, "-c", launcher] + list(argv),
+                          capture_output=True, text=True, cwd=cwd, env=env)
 
 
 def load_json(path):
