@@ -23,10 +23,11 @@ from .model import Finding
 from .sources import SourceCache, display_path
 from .toolchain import Toolchain, ToolchainError
 
-# What clang-tidy (or the Python script around it) prints when it dies.
+# What clang-tidy (or the Python script around it) prints when it dies;
+# scripts/robustness.py looks for the same.
 CRASH_MARKS = ("Stack dump", "PLEASE submit a bug report",
-               "Segmentation fault", "Aborted", "Traceback",
-               "terminated by signal")
+               "Segmentation fault", "Aborted", "Assertion `",
+               "UNREACHABLE executed", "Traceback", "terminated by signal")
 # What run-clang-tidy prints for a file it could not compile; not a crash.
 COMPILE_FAILURE_MARKS = ("Compile command not found", "Error while processing")
 # How much of the output a failure message quotes.

@@ -18,7 +18,8 @@ from thread_tidy.runner import ClangTidyOptions, Progress, Runner  # noqa
 
 # Exports a finding at the first "std::thread" of each file it analyses
 # (the database's, or the diff's "+++ b/" files); "crash" in a file name
-# crashes clang-tidy. Its arguments, directory and stdin go to calls.json.
+# crashes clang-tidy, "assert" fails an assertion of a debug build. Its
+# arguments, directory and stdin go to calls.json.
 FAKE_RUNNER = r"""#!{python}
 import json, os, sys
 args = sys.argv[1:]
@@ -38,6 +39,10 @@ status = 0
 for path in files:
     if "crash" in path:
         print("PLEASE submit a bug report\nStack dump:")
+        status = 1
+        continue
+    if "assert" in path:
+        print("clang-tidy: Check.cpp:12: void f(): Assertion `x' failed.")
         status = 1
         continue
     print(value("-clang-tidy-binary") + " -p=x -quiet " + path)
@@ -114,6 +119,13 @@ class ProjectRunTest(RunnerTestCase):
             "run-clang-tidy exited with 1 (clang-tidy crashed); the results "
             "may be incomplete:\nPLEASE submit a bug report"),
             outcome.failure)
+
+    def test_a_failed_assertion_is_a_crash(self):
+        failing = self.write("project/assert.cpp", "int x;\n")
+        outcome = Runner(self.toolchain, ClangTidyOptions(quiet=True),
+                         self.root).project(self.entries([failing]))
+        self.assertIn("(clang-tidy crashed)", outcome.failure)
+        self.assertIn("Assertion `x' failed.", outcome.failure)
 
     def test_nothing_to_analyse_runs_nothing(self):
         outcome = Runner(self.toolchain, ClangTidyOptions(),
