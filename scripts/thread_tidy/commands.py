@@ -45,13 +45,16 @@ def _exec(command: List[str]) -> NoReturn:
 # --- clang-tidy itself -------------------------------------------------------
 
 def version(installation: Installation) -> int:
+    """thread-tidy's version, then the clang-tidy it runs and what that
+    prints for --version, verbatim: tools that take thread-tidy for
+    clang-tidy read the LLVM version from there."""
     print("thread-tidy %s (threads-* checks for LLVM %d)"
           % (__version__, installation.llvm_major))
     sys.stdout.flush()
     toolchain = resolve(installation)
-    print("clang-tidy: %s (%s)" % (toolchain.clang_tidy,
-                                   clang_tidy_version(toolchain.clang_tidy)))
     print("plugin: %s" % toolchain.plugin)
+    print("clang-tidy: %s" % toolchain.clang_tidy)
+    sys.stdout.write(clang_tidy_version(toolchain.clang_tidy))
     return EXIT_CLEAN
 
 

@@ -50,21 +50,21 @@ class Installation:
 
 
 def clang_tidy_version(clang_tidy: str) -> str:
-    """The version line of `clang-tidy --version`, e.g. 'Debian LLVM
-    version 22.1.8'."""
+    """What `clang-tidy --version` prints, e.g. 'Debian LLVM version
+    22.1.8\n  Optimized build.\n'."""
     try:
         out = subprocess.run([clang_tidy, "--version"], capture_output=True,
                              text=True, check=False).stdout
     except OSError as err:
         raise ToolchainError("cannot run %s: %s" % (clang_tidy, err.strerror))
-    for line in out.splitlines():
-        if re.search(r"LLVM version \d+", line):
-            return line.strip()
-    raise ToolchainError("cannot tell the LLVM version of %s" % clang_tidy)
+    if not re.search(r"LLVM version \d+", out):
+        raise ToolchainError("cannot tell the LLVM version of %s"
+                             % clang_tidy)
+    return out
 
 
-def major_of(version_line: str) -> int:
-    return int(re.search(r"LLVM version (\d+)", version_line).group(1))
+def major_of(version: str) -> int:
+    return int(re.search(r"LLVM version (\d+)", version).group(1))
 
 
 def _first_existing(paths: List[Optional[str]]) -> Optional[str]:
