@@ -2,8 +2,9 @@
 
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ExceptionFlowAnalysis.h"
-#include "utils/ThreadTidyOptions.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/AstUtils.h"
+#include "utils/ThreadTidyOptions.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

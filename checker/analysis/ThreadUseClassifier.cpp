@@ -1,59 +1,16 @@
 //===--- ThreadUseClassifier.cpp ------------------------------------------===//
 
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/AstUtils.h"
 #include "utils/ThreadTidyCompat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::threads {
 
-void registerDiscardedValueMatchers(
-    ast_matchers::MatchFinder *Finder,
-    ast_matchers::MatchFinder::MatchCallback *Callback,
-    const ast_matchers::internal::Matcher<Expr> &Value) {
-  using namespace ast_matchers;
-  auto Outside = unless(isExpansionInSystemHeader());
-  auto Statement = expr(Value);
-  Finder->addMatcher(compoundStmt(Outside, forEach(Statement)), Callback);
-  Finder->addMatcher(switchCase(Outside, forEach(Statement)), Callback);
-  Finder->addMatcher(labelStmt(Outside, forEach(Statement)), Callback);
-  Finder->addMatcher(
-      ifStmt(Outside, eachOf(hasThen(Statement), hasElse(Statement))),
-      Callback);
-  Finder->addMatcher(whileStmt(Outside, hasBody(Statement)), Callback);
-  Finder->addMatcher(doStmt(Outside, hasBody(Statement)), Callback);
-  Finder->addMatcher(
-      forStmt(Outside, eachOf(hasBody(Statement), hasIncrement(Statement))),
-      Callback);
-  Finder->addMatcher(cxxForRangeStmt(Outside, hasBody(Statement)), Callback);
-}
-
 /// Recursion through aliases, elements and iterators is shallow in real code;
 /// past this depth a use is treated as an escape (silence, never a guess).
 static constexpr unsigned MaxClassifyDepth = 8;
-
-const Expr *stripTemporaryWrappers(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Next))
-      Next = Cast->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
-bool isStdFunctionNamed(const FunctionDecl *FD,
-                        std::initializer_list<llvm::StringRef> Names) {
-  if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())
-    return false;
-  llvm::StringRef Name = FD->getName();
-  for (llvm::StringRef Candidate : Names)
-    if (Name == Candidate)
-      return true;
-  return false;
-}
 
 bool constructsStartedThread(const CXXConstructExpr *Construct,
                              const TrackedThreadTypes &Types) {

@@ -16,7 +16,6 @@
 #include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMap.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::threads {
@@ -81,25 +80,6 @@ MemberUseSummary summarizeMemberUses(
     const FieldDecl *Member, ThreadOwnerKind Kind,
     llvm::ArrayRef<const FunctionDecl *> Functions,
     const TrackedThreadTypes &Types);
-
-/// Whether \p FD is a std:: function with one of \p Names (std::move,
-/// std::ref, ...), through inline namespaces.
-bool isStdFunctionNamed(const FunctionDecl *FD,
-                        std::initializer_list<llvm::StringRef> Names);
-
-/// Strips what wraps a temporary (implicit casts, parentheses, cleanups,
-/// functional casts) down to the expression that produces the value.
-const Expr *stripTemporaryWrappers(const Expr *E);
-
-/// Registers matchers for expressions matching \p Value whose value is
-/// discarded: expression statements (in a block, a case, a label, the body
-/// of an if or a loop) and a for loop's increment. Each matcher starts at a
-/// statement kind and looks down, so matching stays cheap and needs no
-/// parent map.
-void registerDiscardedValueMatchers(
-    ast_matchers::MatchFinder *Finder,
-    ast_matchers::MatchFinder::MatchCallback *Callback,
-    const ast_matchers::internal::Matcher<Expr> &Value);
 
 class ThreadUseClassifier {
 public:

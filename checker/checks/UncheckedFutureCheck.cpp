@@ -1,8 +1,9 @@
 //===--- UncheckedFutureCheck.cpp - threads-unchecked-future --------------===//
 
 #include "checks/UncheckedFutureCheck.h"
-#include "utils/ThreadTidyOptions.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/AstMatchers.h"
+#include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -1,9 +1,10 @@
 //===--- UnjoinedThreadCheck.cpp - threads-unjoined-thread ----------------===//
 
 #include "checks/UnjoinedThreadCheck.h"
+#include "analysis/ThreadUseClassifier.h"
+#include "utils/AstMatchers.h"
 #include "utils/JthreadRewrite.h"
 #include "utils/ThreadTidyCompat.h"
-#include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,9 +1,10 @@
 //===--- JthreadRewrite.cpp -----------------------------------------------===//
 
 #include "utils/JthreadRewrite.h"
-#include "utils/ThreadTidyCompat.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "analysis/TrackedThreadTypes.h"
+#include "utils/AstUtils.h"
+#include "utils/ThreadTidyCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"

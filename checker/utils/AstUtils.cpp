@@ -1,0 +1,31 @@
+//===--- AstUtils.cpp -----------------------------------------------------===//
+
+#include "utils/AstUtils.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::threads {
+
+const Expr *stripTemporaryWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = Cast->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+bool isStdFunctionNamed(const FunctionDecl *FD,
+                        std::initializer_list<llvm::StringRef> Names) {
+  if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())
+    return false;
+  llvm::StringRef Name = FD->getName();
+  for (llvm::StringRef Candidate : Names)
+    if (Name == Candidate)
+      return true;
+  return false;
+}
+
+} // namespace clang::tidy::threads

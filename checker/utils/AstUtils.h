@@ -1,0 +1,30 @@
+//===--- AstUtils.h - Small questions about AST nodes ---------------------===//
+//
+// Helpers that know nothing about threads: what wraps a temporary, which
+// std:: function a call names. Everything thread-specific lives in
+// analysis/.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREAD_TIDY_ASTUTILS_H
+#define THREAD_TIDY_ASTUTILS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/StringRef.h"
+#include <initializer_list>
+
+namespace clang::tidy::threads {
+
+/// Strips what wraps a temporary (implicit casts, parentheses, cleanups,
+/// functional casts) down to the expression that produces the value.
+const Expr *stripTemporaryWrappers(const Expr *E);
+
+/// Whether \p FD is a std:: function with one of \p Names (std::move,
+/// std::ref, ...), through inline namespaces.
+bool isStdFunctionNamed(const FunctionDecl *FD,
+                        std::initializer_list<llvm::StringRef> Names);
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_ASTUTILS_H
