@@ -107,16 +107,6 @@ std::string launchThreadTypesOption(const ClangTidyCheck &Check,
                        /*AllowEmpty=*/false);
 }
 
-const Expr *skipTemporaryWrappers(const Expr *E) {
-  while (true) {
-    E = stripTemporaryWrappers(E);
-    const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(E);
-    if (!Construct || !Construct->isElidable() || Construct->getNumArgs() != 1)
-      return E;
-    E = Construct->getArg(0);
-  }
-}
-
 ast_matchers::internal::BindableMatcher<Stmt>
 threadConstruction(const TrackedThreadTypes *Types) {
   return cxxConstructExpr(hasType(qualType(isTrackedThread(Types))),

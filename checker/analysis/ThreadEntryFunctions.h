@@ -28,9 +28,6 @@ namespace clang::tidy::threads {
 inline constexpr llvm::StringLiteral DefaultLaunchThreadTypes =
     "::std::thread;::std::jthread";
 
-/// \p E without temporary wrappers and elided copy or move constructions.
-const Expr *skipTemporaryWrappers(const Expr *E);
-
 /// The `ThreadTypes` option of a check that follows what threads run,
 /// validated (see ThreadTidyOptions.h), with DefaultLaunchThreadTypes as its
 /// default.
@@ -47,15 +44,6 @@ struct ThreadLaunch {
   /// function pointer variable, a generic lambda, std::function).
   const FunctionDecl *Entry;
 };
-
-/// Matches \p E after the wrappers a temporary gets (implicit casts,
-/// parentheses, cleanups, functional casts, elided copies) are stripped:
-/// lets matchers look down from a declaration or a call to the thread
-/// value it receives, without the cost of a parent map.
-AST_MATCHER_P(Expr, ignoringTemporaryWrappers,
-              ast_matchers::internal::Matcher<Expr>, Inner) {
-  return Inner.matches(*skipTemporaryWrappers(&Node), Finder, Builder);
-}
 
 /// The construction of a thread from a callable outside system headers
 /// (matches copies and moves too; threadLaunchFrom() sorts them out).

@@ -3,6 +3,7 @@
 #include "checks/DanglingCaptureCheck.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/AstMatchers.h"
 #include "utils/AstUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -38,10 +39,12 @@ const Stmt *semanticParent(const Expr *E, const ParentMap &Parents) {
   const Stmt *Current = E;
   while (const Stmt *Parent = Parents.getParent(Current)) {
     const auto *ParentExpr = llvm::dyn_cast<Expr>(Parent);
-    if (!ParentExpr || skipTemporaryWrappers(ParentExpr) == E ||
+    if (!ParentExpr ||
+        stripTemporaryWrappers(ParentExpr, ElidedCopies::Strip) == E ||
         llvm::isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
                   CXXBindTemporaryExpr, FullExpr>(ParentExpr)) {
-      if (!ParentExpr || skipTemporaryWrappers(ParentExpr) != E)
+      if (!ParentExpr ||
+          stripTemporaryWrappers(ParentExpr, ElidedCopies::Strip) != E)
         return Parent;
       Current = Parent;
       continue;

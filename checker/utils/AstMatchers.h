@@ -9,10 +9,21 @@
 #ifndef THREAD_TIDY_ASTMATCHERS_H
 #define THREAD_TIDY_ASTMATCHERS_H
 
+#include "utils/AstUtils.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
 namespace clang::tidy::threads {
+
+/// Matches \p E after the wrappers a temporary gets (implicit casts,
+/// parentheses, cleanups, functional casts, elided copies) are stripped:
+/// lets matchers look down from a declaration or a call to the value it
+/// receives, without the cost of a parent map.
+AST_MATCHER_P(Expr, ignoringTemporaryWrappers,
+              ast_matchers::internal::Matcher<Expr>, Inner) {
+  return Inner.matches(*stripTemporaryWrappers(&Node, ElidedCopies::Strip),
+                       Finder, Builder);
+}
 
 /// Registers matchers for expressions matching \p Value whose value is
 /// discarded: expression statements (in a block, a case, a label, the body

@@ -5,11 +5,15 @@
 
 namespace clang::tidy::threads {
 
-const Expr *stripTemporaryWrappers(const Expr *E) {
+const Expr *stripTemporaryWrappers(const Expr *E, ElidedCopies Copies) {
   while (E) {
     const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
     if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Next))
       Next = Cast->getSubExpr();
+    if (Next == E && Copies == ElidedCopies::Strip)
+      if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E))
+        if (Construct->isElidable() && Construct->getNumArgs() == 1)
+          Next = Construct->getArg(0);
     if (Next == E)
       return E;
     E = Next;

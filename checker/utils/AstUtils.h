@@ -16,9 +16,16 @@
 
 namespace clang::tidy::threads {
 
+/// Whether stripTemporaryWrappers also looks through the elided copy or move
+/// construction of a temporary (C++11/14 spell them out; since C++17 most
+/// are gone).
+enum class ElidedCopies { Keep, Strip };
+
 /// Strips what wraps a temporary (implicit casts, parentheses, cleanups,
-/// functional casts) down to the expression that produces the value.
-const Expr *stripTemporaryWrappers(const Expr *E);
+/// functional casts, and elided copies if asked) down to the expression
+/// that produces the value.
+const Expr *stripTemporaryWrappers(const Expr *E,
+                                   ElidedCopies Copies = ElidedCopies::Keep);
 
 /// Whether \p FD is a std:: function with one of \p Names (std::move,
 /// std::ref, ...), through inline namespaces.
