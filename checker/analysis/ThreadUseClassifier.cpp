@@ -173,22 +173,6 @@ void ThreadUseClassifier::collectUses(const ValueDecl *Owner,
     Uses.push_back(classify(Ref, Kind));
 }
 
-const Stmt *ThreadUseClassifier::semanticParent(const Stmt *E,
-                                                const Stmt *&Child) const {
-  const Stmt *Current = E;
-  while (true) {
-    const Stmt *Parent = Parents.getParent(Current);
-    if (Parent && (llvm::isa<ParenExpr, ImplicitCastExpr,
-                             MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-                             FullExpr>(Parent))) {
-      Current = Parent;
-      continue;
-    }
-    Child = Current;
-    return Parent;
-  }
-}
-
 static bool isArgument(const Stmt *Child, const Expr *const *Args,
                        unsigned NumArgs, unsigned &Index) {
   for (unsigned I = 0; I < NumArgs; ++I) {
@@ -288,7 +272,7 @@ ThreadUseClassifier::classifyContainerMember(const CXXMemberCallExpr *Call,
 
 ThreadUse ThreadUseClassifier::classifyIterator(const Expr *Iterator) {
   const Stmt *Child = nullptr;
-  const Stmt *Parent = semanticParent(Iterator, Child);
+  const Stmt *Parent = semanticParent(Parents, Iterator, Child);
   if (!Parent)
     return {ThreadUseKind::Query, Iterator};
   if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Parent)) {
@@ -348,7 +332,7 @@ ThreadUse ThreadUseClassifier::classifyAliasVariable(const VarDecl *Alias,
     ThreadUse Use{ThreadUseKind::Query, Ref};
     if (ViaDeref) {
       const Stmt *Child = nullptr;
-      const Stmt *Parent = semanticParent(Ref, Child);
+      const Stmt *Parent = semanticParent(Parents, Ref, Child);
       const auto *Op = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
       if (Op && (Op->getOperator() == OO_Star ||
                  Op->getOperator() == OO_Arrow) &&
@@ -376,7 +360,7 @@ ThreadUse ThreadUseClassifier::classify(const Expr *Ref, ThreadOwnerKind Kind) {
   } Guard(Depth);
 
   const Stmt *Child = nullptr;
-  const Stmt *Parent = semanticParent(Ref, Child);
+  const Stmt *Parent = semanticParent(Parents, Ref, Child);
   if (!Parent)
     return {ThreadUseKind::Query, Ref};
   // Inside a template pattern nothing is resolved yet: assume the worst for
@@ -388,7 +372,7 @@ ThreadUse ThreadUseClassifier::classify(const Expr *Ref, ThreadOwnerKind Kind) {
   if (const auto *Member = llvm::dyn_cast<MemberExpr>(Parent)) {
     const Stmt *MemberChild = nullptr;
     const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
-        semanticParent(Member, MemberChild));
+        semanticParent(Parents, Member, MemberChild));
     if (!Call || Call->getCallee() != MemberChild)
       return {ThreadUseKind::Query, Member};
     const CXXMethodDecl *Method = Call->getMethodDecl();

@@ -100,9 +100,6 @@ private:
   ParentMap Parents;
   unsigned Depth = 0;
 
-  /// The nearest ancestor of \p E that is not a paren, implicit cast or
-  /// temporary wrapper; \p Child is set to the direct child on that path.
-  const Stmt *semanticParent(const Stmt *E, const Stmt *&Child) const;
   ThreadUse classifyElement(const Expr *Element);
   ThreadUse classifyContainerMember(const CXXMemberCallExpr *Call,
                                     llvm::StringRef Name);

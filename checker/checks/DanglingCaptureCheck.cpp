@@ -33,27 +33,6 @@ struct LocalReference {
   SourceLocation Loc;
 };
 
-/// The nearest parent of \p E in \p Parents that is not a temporary or
-/// cast wrapper (nor an elided copy).
-const Stmt *semanticParent(const Expr *E, const ParentMap &Parents) {
-  const Stmt *Current = E;
-  while (const Stmt *Parent = Parents.getParent(Current)) {
-    const auto *ParentExpr = llvm::dyn_cast<Expr>(Parent);
-    if (!ParentExpr ||
-        stripTemporaryWrappers(ParentExpr, ElidedCopies::Strip) == E ||
-        llvm::isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-                  CXXBindTemporaryExpr, FullExpr>(ParentExpr)) {
-      if (!ParentExpr ||
-          stripTemporaryWrappers(ParentExpr, ElidedCopies::Strip) != E)
-        return Parent;
-      Current = Parent;
-      continue;
-    }
-    return Parent;
-  }
-  return nullptr;
-}
-
 bool isContainerInsertion(const CXXMemberCallExpr *Call) {
   const CXXMethodDecl *Method = Call->getMethodDecl();
   if (!Method || !Method->getIdentifier())
@@ -119,7 +98,7 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
       continue;
     if (!Parents)
       Parents.emplace(const_cast<Stmt *>(Fn->getBody()));
-    const Stmt *Receiver = semanticParent(Move, *Parents);
+    const Stmt *Receiver = semanticParent(*Parents, Move);
     std::optional<Outliving> Result;
     if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Receiver);
         Call && isContainerInsertion(Call))

@@ -21,6 +21,22 @@ const Expr *stripTemporaryWrappers(const Expr *E, ElidedCopies Copies) {
   return E;
 }
 
+const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S,
+                           const Stmt *&Child) {
+  const Stmt *Current = S;
+  while (true) {
+    const Stmt *Parent = Parents.getParent(Current);
+    if (Parent &&
+        (llvm::isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                   CXXBindTemporaryExpr, FullExpr>(Parent))) {
+      Current = Parent;
+      continue;
+    }
+    Child = Current;
+    return Parent;
+  }
+}
+
 bool isStdFunctionNamed(const FunctionDecl *FD,
                         std::initializer_list<llvm::StringRef> Names) {
   if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())

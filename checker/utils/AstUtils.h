@@ -11,6 +11,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <initializer_list>
 
@@ -26,6 +27,17 @@ enum class ElidedCopies { Keep, Strip };
 /// that produces the value.
 const Expr *stripTemporaryWrappers(const Expr *E,
                                    ElidedCopies Copies = ElidedCopies::Keep);
+
+/// The nearest ancestor of \p S in \p Parents that is not a paren, an
+/// implicit cast or a temporary's wrapper (materialization, binding,
+/// cleanups): the node that does something with \p S's value. \p Child is
+/// set to the direct child of that ancestor on the way up. Null at the root.
+const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S,
+                           const Stmt *&Child);
+inline const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S) {
+  const Stmt *Child = nullptr;
+  return semanticParent(Parents, S, Child);
+}
 
 /// Whether \p FD is a std:: function with one of \p Names (std::move,
 /// std::ref, ...), through inline namespaces.
