@@ -1,9 +1,10 @@
 //===--- ExceptionFlowAnalysis.cpp ----------------------------------------===//
 
 #include "analysis/ExceptionFlowAnalysis.h"
-#include "utils/ThreadTidyOptions.h"
 #include "analysis/TrackedThreadTypes.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/AstUtils.h"
+#include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -282,11 +283,7 @@ ExceptionFlowAnalysis::knownThrower(const FunctionDecl *FD) {
 }
 
 bool ExceptionFlowAnalysis::callsOpaqueFunction(const Stmt *S) const {
-  const FunctionDecl *Callee = nullptr;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-    Callee = Call->getDirectCallee();
-  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
-    Callee = Construct->getConstructor();
+  const FunctionDecl *Callee = calleeOf(S);
   if (!Callee || isNoexcept(Callee))
     return false;
   // clangd skips the bodies of functions in the preamble (the headers): such
@@ -338,10 +335,7 @@ ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
 
 ExceptionSet ExceptionFlowAnalysis::thrownByCall(const Stmt *S) {
   ExceptionSet Result;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-    analyzeCall(S, Call->getDirectCallee(), 0, Result);
-  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
-    analyzeCall(S, Construct->getConstructor(), 0, Result);
+  analyzeCall(S, calleeOf(S), 0, Result);
   return Result;
 }
 
@@ -465,10 +459,7 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
   }
   for (const Stmt *Child : S->children())
     analyzeStmt(Child, Caught, Depth, Out);
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-    analyzeCall(S, Call->getDirectCallee(), Depth, Out);
-  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
-    analyzeCall(S, Construct->getConstructor(), Depth, Out);
+  analyzeCall(S, calleeOf(S), Depth, Out);
 }
 
 std::string calleeName(const FunctionDecl *FD) {

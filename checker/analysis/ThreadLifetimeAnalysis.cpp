@@ -105,11 +105,7 @@ bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S) {
     return false;
   if (llvm::isa<CXXThrowExpr>(S))
     return true;
-  const FunctionDecl *Callee = nullptr;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-    Callee = Call->getDirectCallee();
-  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
-    Callee = Construct->getConstructor();
+  const FunctionDecl *Callee = calleeOf(S);
   if (!Callee)
     return false;
   // The thread class's own members (constructors, join) are the events we

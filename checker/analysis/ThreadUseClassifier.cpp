@@ -173,38 +173,22 @@ void ThreadUseClassifier::collectUses(const ValueDecl *Owner,
     Uses.push_back(classify(Ref, Kind));
 }
 
-static bool isArgument(const Stmt *Child, const Expr *const *Args,
-                       unsigned NumArgs, unsigned &Index) {
-  for (unsigned I = 0; I < NumArgs; ++I) {
-    if (Args[I] == Child) {
-      Index = I;
-      return true;
-    }
-  }
-  return false;
-}
-
 ThreadUse ThreadUseClassifier::classifyArgument(const Stmt *Call,
                                                 const Expr *Arg) {
-  const FunctionDecl *Callee = nullptr;
-  unsigned Index = 0;
+  const FunctionDecl *Callee = calleeOf(Call);
+  llvm::ArrayRef<const Expr *> Args = argumentsOf(Call);
+  const auto *Found = llvm::find(Args, Arg);
+  if (Found == Args.end())
+    return {ThreadUseKind::Query, Call};
+  unsigned Index = Found - Args.begin();
   unsigned FirstParamArg = 0;
-  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Call)) {
-    Callee = Construct->getConstructor();
-    if (!isArgument(Arg, Construct->getArgs(), Construct->getNumArgs(), Index))
+  // An overloaded operator implemented as a member takes its object as
+  // argument 0; parameters start at argument 1.
+  if (llvm::isa<CXXOperatorCallExpr>(Call) &&
+      llvm::isa_and_nonnull<CXXMethodDecl>(Callee)) {
+    if (Index == 0)
       return {ThreadUseKind::Query, Call};
-  } else if (const auto *CallE = llvm::dyn_cast<CallExpr>(Call)) {
-    Callee = CallE->getDirectCallee();
-    if (!isArgument(Arg, CallE->getArgs(), CallE->getNumArgs(), Index))
-      return {ThreadUseKind::Query, Call};
-    // An overloaded operator implemented as a member takes its object as
-    // argument 0; parameters start at argument 1.
-    if (llvm::isa<CXXOperatorCallExpr>(CallE) &&
-        llvm::isa_and_nonnull<CXXMethodDecl>(Callee)) {
-      if (Index == 0)
-        return {ThreadUseKind::Query, Call};
-      FirstParamArg = 1;
-    }
+    FirstParamArg = 1;
   }
   // std::move, std::swap, std::ref, std::addressof and friends hand the
   // thread to whoever receives the result.

@@ -243,14 +243,8 @@ void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
                 llvm::dyn_cast_or_null<VarDecl>(Capture.getCapturedVar()))
           References.push_back(
               {LocalReference::Capture, Var, Capture.getLocation()});
-  llvm::ArrayRef<const Expr *> Args;
-  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Launch->Site))
-    Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
-                                       Construct->getNumArgs());
-  else if (const auto *Call = llvm::dyn_cast<CallExpr>(Launch->Site))
-    Args = llvm::ArrayRef<const Expr *>(Call->getArgs(), Call->getNumArgs());
   bool AfterCallable = false;
-  for (const Expr *Arg : Args) {
+  for (const Expr *Arg : argumentsOf(Launch->Site)) {
     if (AfterCallable)
       collectArgumentReferences(Arg, References);
     AfterCallable |= Arg == Launch->Callable;

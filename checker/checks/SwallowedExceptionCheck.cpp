@@ -3,8 +3,9 @@
 #include "checks/SwallowedExceptionCheck.h"
 #include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/ThreadEntryFunctions.h"
-#include "utils/ThreadTidyOptions.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/AstUtils.h"
+#include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -73,11 +74,7 @@ void collectDirectCallees(const Stmt *S,
                           llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
   if (!S || llvm::isa<LambdaExpr>(S))
     return;
-  const FunctionDecl *Callee = nullptr;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-    Callee = Call->getDirectCallee();
-  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
-    Callee = Construct->getConstructor();
+  const FunctionDecl *Callee = calleeOf(S);
   if (Callee && !llvm::is_contained(Out, Callee))
     Out.push_back(Callee);
   for (const Stmt *Child : S->children())

@@ -21,6 +21,22 @@ const Expr *stripTemporaryWrappers(const Expr *E, ElidedCopies Copies) {
   return E;
 }
 
+const FunctionDecl *calleeOf(const Stmt *S) {
+  if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(S))
+    return Call->getDirectCallee();
+  if (const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(S))
+    return Construct->getConstructor();
+  return nullptr;
+}
+
+llvm::ArrayRef<const Expr *> argumentsOf(const Stmt *S) {
+  if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(S))
+    return {Call->getArgs(), Call->getNumArgs()};
+  if (const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(S))
+    return {Construct->getArgs(), Construct->getNumArgs()};
+  return {};
+}
+
 const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S,
                            const Stmt *&Child) {
   const Stmt *Current = S;

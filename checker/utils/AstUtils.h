@@ -12,6 +12,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMap.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <initializer_list>
 
@@ -27,6 +28,14 @@ enum class ElidedCopies { Keep, Strip };
 /// that produces the value.
 const Expr *stripTemporaryWrappers(const Expr *E,
                                    ElidedCopies Copies = ElidedCopies::Keep);
+
+/// The function the call or construction \p S calls (the constructor, for a
+/// construction); null for any other statement and for indirect calls.
+const FunctionDecl *calleeOf(const Stmt *S);
+
+/// The arguments of the call or construction \p S (for an operator call, the
+/// object first); empty for any other statement.
+llvm::ArrayRef<const Expr *> argumentsOf(const Stmt *S);
 
 /// The nearest ancestor of \p S in \p Parents that is not a paren, an
 /// implicit cast or a temporary's wrapper (materialization, binding,
