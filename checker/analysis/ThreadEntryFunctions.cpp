@@ -6,7 +6,6 @@
 #include "utils/AstUtils.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang::ast_matchers;
@@ -38,16 +37,6 @@ const FunctionDecl *callOperatorOf(const CXXRecordDecl *RD) {
     Found = Method;
   }
   return Found;
-}
-
-/// The first template argument of the class \p T, as a type.
-QualType firstTypeArgument(QualType T) {
-  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T->getAsCXXRecordDecl());
-  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return {};
-  return Spec->getTemplateArgs()[0].getAsType();
 }
 
 } // namespace
@@ -164,7 +153,8 @@ threadLaunchFrom(const MatchFinder::MatchResult &Result,
     return Launch(Call, Call->getArg(First));
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("launch-make")) {
-    QualType Made = firstTypeArgument(Call->getType());
+    QualType Made =
+        firstTemplateTypeArgument(Call->getType()->getAsCXXRecordDecl());
     if (Made.isNull() || !Types.isThreadType(Made) || Call->getNumArgs() == 0 ||
         Types.isThreadType(Call->getArg(0)->getType()))
       return std::nullopt;

@@ -1,10 +1,11 @@
 //===--- TrackedThreadTypes.cpp -------------------------------------------===//
 
 #include "analysis/TrackedThreadTypes.h"
-#include "utils/ThreadTidyOptions.h"
 #include "clang-tidy/utils/OptionsUtils.h"
-#include "clang/AST/DeclTemplate.h"
+#include "utils/AstUtils.h"
+#include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/PrettyPrinter.h"
 
 namespace clang::tidy::threads {
@@ -114,17 +115,6 @@ bool TrackedThreadTypes::isThreadClass(const CXXRecordDecl *RD) const {
   }
   ThreadClassCache[RD] = Result;
   return Result;
-}
-
-/// The first template argument of a class template specialization, as a type.
-static QualType firstTemplateTypeArgument(const CXXRecordDecl *RD) {
-  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
-  if (!Spec || Spec->getTemplateArgs().size() == 0)
-    return {};
-  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
-  if (Arg.getKind() != TemplateArgument::Type)
-    return {};
-  return Arg.getAsType();
 }
 
 ThreadOwnerKind TrackedThreadTypes::ownerKind(QualType T) const {

@@ -1,6 +1,7 @@
 //===--- AstUtils.cpp -----------------------------------------------------===//
 
 #include "utils/AstUtils.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::threads {
@@ -35,6 +36,17 @@ llvm::ArrayRef<const Expr *> argumentsOf(const Stmt *S) {
   if (const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(S))
     return {Construct->getArgs(), Construct->getNumArgs()};
   return {};
+}
+
+QualType firstTemplateTypeArgument(const CXXRecordDecl *RD) {
+  const auto *Spec =
+      llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0)
+    return {};
+  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
+  if (Arg.getKind() != TemplateArgument::Type)
+    return {};
+  return Arg.getAsType();
 }
 
 const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S,

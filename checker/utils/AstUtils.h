@@ -37,6 +37,11 @@ const FunctionDecl *calleeOf(const Stmt *S);
 /// object first); empty for any other statement.
 llvm::ArrayRef<const Expr *> argumentsOf(const Stmt *S);
 
+/// The first template argument of the class template specialization \p RD
+/// when it is a type (a container's element type, what a smart pointer
+/// owns); null otherwise.
+QualType firstTemplateTypeArgument(const CXXRecordDecl *RD);
+
 /// The nearest ancestor of \p S in \p Parents that is not a paren, an
 /// implicit cast or a temporary's wrapper (materialization, binding,
 /// cleanups): the node that does something with \p S's value. \p Child is
