@@ -1,9 +1,9 @@
 //===--- ExceptionFlowAnalysis.cpp ----------------------------------------===//
 
 #include "analysis/ExceptionFlowAnalysis.h"
-#include "analysis/TrackedThreadTypes.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -124,32 +124,6 @@ void ExceptionFlowAnalysis::reset() {
   InProgress.clear();
   KnownCache.clear();
   NamedTypes.clear();
-}
-
-std::string ExceptionFlowAnalysis::plainQualifiedName(const NamedDecl *D) {
-  llvm::SmallVector<std::string, 4> Parts;
-  Parts.push_back(D->getNameAsString());
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
-    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC)) {
-      if (NS->isInline())
-        continue;
-      Parts.push_back(NS->isAnonymousNamespace() ? "(anonymous namespace)"
-                                                 : NS->getNameAsString());
-    } else if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(DC)) {
-      Parts.push_back(RD->isLambda()          ? "(lambda)"
-                      : RD->getIdentifier()   ? RD->getNameAsString()
-                                              : "(anonymous)");
-    } else if (const auto *FD = llvm::dyn_cast<FunctionDecl>(DC)) {
-      Parts.push_back(FD->getNameAsString());
-    }
-  }
-  std::string Result;
-  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
-    if (!Result.empty())
-      Result += "::";
-    Result += *It;
-  }
-  return Result;
 }
 
 bool ExceptionFlowAnalysis::isNoexcept(const FunctionDecl *FD) {
@@ -460,13 +434,6 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
   for (const Stmt *Child : S->children())
     analyzeStmt(Child, Caught, Depth, Out);
   analyzeCall(S, calleeOf(S), Depth, Out);
-}
-
-std::string calleeName(const FunctionDecl *FD) {
-  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(FD))
-    if (Method->getParent()->isLambda())
-      return "lambda";
-  return ExceptionFlowAnalysis::plainQualifiedName(FD);
 }
 
 void notePathOf(ClangTidyCheck &Check, const EscapingException &E,

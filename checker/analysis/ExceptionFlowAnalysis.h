@@ -134,10 +134,6 @@ public:
   /// exception of type \p Thrown.
   bool catches(QualType Handler, const ExceptionType &Thrown) const;
 
-  /// The name of \p D with its enclosing namespaces and classes, but without
-  /// inline namespaces or template arguments: "std::vector::at".
-  static std::string plainQualifiedName(const NamedDecl *D);
-
   /// Forgets everything cached about the previous translation unit.
   void reset();
 
@@ -176,9 +172,6 @@ private:
 /// thrower raises it). A diagnostic already at the first call skips it.
 void notePathOf(ClangTidyCheck &Check, const EscapingException &E,
                 unsigned FirstStep = 0);
-
-/// How notes name a called function: "parse_line", "Parser::next", "lambda".
-std::string calleeName(const FunctionDecl *FD);
 
 } // namespace clang::tidy::threads
 

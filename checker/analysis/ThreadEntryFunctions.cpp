@@ -4,6 +4,7 @@
 #include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -80,11 +81,9 @@ const FunctionDecl *resolveCallable(const Expr *Callable) {
 }
 
 std::string describeEntry(const FunctionDecl *Entry) {
-  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Entry))
-    if (Method->getParent()->isLambda())
-      return "the thread's entry lambda";
-  return "the thread entry function '" +
-         ExceptionFlowAnalysis::plainQualifiedName(Entry) + "'";
+  if (isLambdaCallOperator(Entry))
+    return "the thread's entry lambda";
+  return "the thread entry function '" + plainQualifiedName(Entry) + "'";
 }
 
 std::string launchThreadTypesOption(const ClangTidyCheck &Check,

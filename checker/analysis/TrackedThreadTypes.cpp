@@ -3,59 +3,13 @@
 #include "analysis/TrackedThreadTypes.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/PrettyPrinter.h"
 
 namespace clang::tidy::threads {
-
-std::string qualifiedNameOf(const NamedDecl *D) {
-  PrintingPolicy Policy(D->getASTContext().getLangOpts());
-  Policy.SuppressInlineNamespace = true;
-  Policy.SuppressUnwrittenScope = true;
-  std::string Name;
-  llvm::raw_string_ostream OS(Name);
-  D->printQualifiedName(OS, Policy);
-  OS.flush();
-  return Name;
-}
-
-/// Looks \p Parts up from \p DC, through inline namespaces as name lookup
-/// does.
-static const CXXRecordDecl *findRecordIn(const DeclContext *DC,
-                                         llvm::ArrayRef<llvm::StringRef> Parts,
-                                         ASTContext &Ctx) {
-  if (Parts.empty() || !DC)
-    return nullptr;
-  DeclarationName Name(&Ctx.Idents.get(Parts.front()));
-  for (const NamedDecl *Found : DC->lookup(Name)) {
-    if (Parts.size() == 1) {
-      if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Found))
-        if (const CXXRecordDecl *Def = RD->getDefinition())
-          return Def;
-      continue;
-    }
-    if (const auto *Inner = llvm::dyn_cast<DeclContext>(Found))
-      if (const CXXRecordDecl *RD =
-              findRecordIn(Inner, Parts.drop_front(), Ctx))
-        return RD;
-  }
-  for (const Decl *D : DC->decls())
-    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(D))
-      if (NS->isInline())
-        if (const CXXRecordDecl *RD = findRecordIn(NS, Parts, Ctx))
-          return RD;
-  return nullptr;
-}
-
-const CXXRecordDecl *findRecordNamed(ASTContext &Ctx,
-                                     llvm::StringRef QualifiedName) {
-  QualifiedName.consume_front("::");
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  QualifiedName.split(Parts, "::");
-  return findRecordIn(Ctx.getTranslationUnitDecl(), Parts, Ctx);
-}
 
 static llvm::SmallVector<std::string, 4> parseNames(llvm::StringRef Option) {
   llvm::SmallVector<std::string, 4> Names;
@@ -97,7 +51,7 @@ bool TrackedThreadTypes::isThreadClass(const CXXRecordDecl *RD) const {
     return Cached->second;
 
   bool Result = false;
-  std::string Name = qualifiedNameOf(RD);
+  std::string Name = plainQualifiedName(RD, AnonymousNamespaces::Omitted);
   if (llvm::is_contained(ThreadTypeNames, Name)) {
     Result = true;
   } else if (const CXXRecordDecl *Def = RD->getDefinition()) {

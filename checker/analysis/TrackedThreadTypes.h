@@ -84,16 +84,6 @@ AST_MATCHER_P(QualType, isTrackedThread, const TrackedThreadTypes *, Types) {
          Types->ownerKind(Node) == ThreadOwnerKind::Thread;
 }
 
-/// The definition of the class \p QualifiedName ("std::jthread") in the
-/// translation unit, found as name lookup would (through inline namespaces
-/// such as std::__1), or null when it is not declared or not defined.
-const CXXRecordDecl *findRecordNamed(ASTContext &Ctx,
-                                     llvm::StringRef QualifiedName);
-
-/// The qualified name of \p D as users write it: inline namespaces such as
-/// libc++'s `std::__1` are left out.
-std::string qualifiedNameOf(const NamedDecl *D);
-
 } // namespace clang::tidy::threads
 
 #endif // THREAD_TIDY_TRACKEDTHREADTYPES_H

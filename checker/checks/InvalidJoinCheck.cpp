@@ -5,6 +5,7 @@
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -250,9 +251,9 @@ void InvalidJoinCheck::checkSelfJoin(const FieldDecl *Member) {
          Fn = ReachedBy[Fn].Caller)
       Chain.push_back(ReachedBy[Fn]);
     for (auto It = Chain.rbegin(); It != Chain.rend(); ++It) {
-      std::string Caller = calleeName(It->Caller);
-      Caller = Caller == "lambda" ? "the thread's entry lambda"
-                                  : "'" + Caller + "'";
+      std::string Caller = isLambdaCallOperator(It->Caller)
+                               ? "the thread's entry lambda"
+                               : "'" + calleeName(It->Caller) + "'";
       diag(It->Call->getBeginLoc(), "%0 calls '%1' here", DiagnosticIDs::Note)
           << Caller << calleeName(It->Callee);
     }

@@ -5,6 +5,7 @@
 #include "analysis/ThreadEntryFunctions.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -144,8 +145,7 @@ bool SwallowedExceptionCheck::isBroad(QualType Caught) const {
     return true; // catch (...)
   const CXXRecordDecl *RD =
       Caught.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && llvm::is_contained(BroadExceptionTypes,
-                                  ExceptionFlowAnalysis::plainQualifiedName(RD));
+  return RD && llvm::is_contained(BroadExceptionTypes, plainQualifiedName(RD));
 }
 
 void SwallowedExceptionCheck::checkHandlersIn(const FunctionDecl *Fn,
@@ -174,8 +174,8 @@ void SwallowedExceptionCheck::checkHandler(const CXXCatchStmt *Handler,
     Where = "'" + calleeName(Fn) + "' (called from " + Where + ")";
   std::string CaughtName;
   if (!Caught.isNull())
-    CaughtName = ExceptionFlowAnalysis::plainQualifiedName(
-        Caught.getNonReferenceType()->getAsCXXRecordDecl());
+    CaughtName =
+        plainQualifiedName(Caught.getNonReferenceType()->getAsCXXRecordDecl());
   diag(Loc, "%select{'catch (...)'|handler for '%1'}0 in %2 swallows the "
             "exception silently; the thread's failure is lost")
       << (Caught.isNull() ? 0 : 1) << CaughtName << Where;

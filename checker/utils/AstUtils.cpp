@@ -22,6 +22,11 @@ const Expr *stripTemporaryWrappers(const Expr *E, ElidedCopies Copies) {
   return E;
 }
 
+bool isLambdaCallOperator(const FunctionDecl *FD) {
+  const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(FD);
+  return Method && Method->getParent()->isLambda();
+}
+
 const FunctionDecl *calleeOf(const Stmt *S) {
   if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(S))
     return Call->getDirectCallee();

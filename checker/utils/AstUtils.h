@@ -29,6 +29,9 @@ enum class ElidedCopies { Keep, Strip };
 const Expr *stripTemporaryWrappers(const Expr *E,
                                    ElidedCopies Copies = ElidedCopies::Keep);
 
+/// Whether \p FD is the call operator of a lambda's closure class.
+bool isLambdaCallOperator(const FunctionDecl *FD);
+
 /// The function the call or construction \p S calls (the constructor, for a
 /// construction); null for any other statement and for indirect calls.
 const FunctionDecl *calleeOf(const Stmt *S);

@@ -2,8 +2,8 @@
 
 #include "utils/JthreadRewrite.h"
 #include "analysis/ThreadUseClassifier.h"
-#include "analysis/TrackedThreadTypes.h"
 #include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "utils/ThreadTidyCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -76,7 +76,7 @@ std::optional<FixItHint> jthreadTypeFix(const VarDecl *Thread,
                                         const ASTContext &Ctx) {
   const Expr *Init = Thread->getInit();
   if (!Init || !Ctx.getLangOpts().CPlusPlus20 ||
-      qualifiedNameOf(Thread->getType()->getAsCXXRecordDecl()) !=
+      plainQualifiedName(Thread->getType()->getAsCXXRecordDecl()) !=
           "std::thread" ||
       !findRecordNamed(const_cast<ASTContext &>(Ctx), "std::jthread") ||
       !callableIgnoresStopToken(threadCallable(Init)))
