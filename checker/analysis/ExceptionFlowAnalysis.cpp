@@ -52,12 +52,6 @@ llvm::StringRef stdBaseOf(llvm::StringRef Name) {
   return {};
 }
 
-llvm::StringRef withoutLeadingColons(llvm::StringRef Name) {
-  Name = Name.trim();
-  Name.consume_front("::");
-  return Name;
-}
-
 PrintingPolicy diagnosticPolicy(const ASTContext &Ctx) {
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressInlineNamespace = true;
@@ -94,12 +88,7 @@ bool ExceptionType::sameAs(const ExceptionType &Other) const {
 }
 
 ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options) {
-  for (llvm::StringRef Item :
-       utils::options::parseStringList(Options.IgnoredExceptions)) {
-    Item = withoutLeadingColons(Item);
-    if (!Item.empty())
-      Ignored.push_back(Item.str());
-  }
+  Ignored = parseNameList(Options.IgnoredExceptions);
   for (llvm::StringRef Item :
        utils::options::parseStringList(Options.KnownThrowingFunctions)) {
     auto [Function, TypeList] = Item.split('=');

@@ -157,7 +157,7 @@ private:
   bool isIgnored(const ExceptionType &T) const;
   void add(ExceptionSet &Set, EscapingException E) const;
 
-  llvm::SmallVector<std::string, 2> Ignored;
+  llvm::SmallVector<std::string, 4> Ignored;
   llvm::SmallVector<KnownThrower, 16> KnownThrowers;
   llvm::DenseMap<const FunctionDecl *, ExceptionSet> Cache;
   llvm::DenseSet<const FunctionDecl *> InProgress;

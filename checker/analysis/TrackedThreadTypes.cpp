@@ -1,7 +1,6 @@
 //===--- TrackedThreadTypes.cpp -------------------------------------------===//
 
 #include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
@@ -11,23 +10,12 @@
 
 namespace clang::tidy::threads {
 
-static llvm::SmallVector<std::string, 4> parseNames(llvm::StringRef Option) {
-  llvm::SmallVector<std::string, 4> Names;
-  for (llvm::StringRef Item : utils::options::parseStringList(Option)) {
-    Item = Item.trim();
-    Item.consume_front("::");
-    if (!Item.empty())
-      Names.push_back(Item.str());
-  }
-  return Names;
-}
-
 TrackedThreadTypes::TrackedThreadTypes(llvm::StringRef ThreadTypes,
                                        llvm::StringRef JoinMethods)
     : ThreadTypesOption(ThreadTypes.str()),
       JoinMethodsOption(JoinMethods.str()),
-      ThreadTypeNames(parseNames(ThreadTypes)),
-      JoinMethodNames(parseNames(JoinMethods)) {}
+      ThreadTypeNames(parseNameList(ThreadTypes)),
+      JoinMethodNames(parseNameList(JoinMethods)) {}
 
 TrackedThreadTypes::TrackedThreadTypes(
     const ClangTidyCheck &Check, llvm::StringRef CheckName,

@@ -3,7 +3,6 @@
 #include "checks/SwallowedExceptionCheck.h"
 #include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/ThreadEntryFunctions.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
@@ -105,15 +104,8 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
           *this, Name, "BroadExceptionTypes",
           Options.get("BroadExceptionTypes", DefaultBroadExceptionTypes),
           DefaultBroadExceptionTypes, ListShape::QualifiedNames,
-          /*AllowEmpty=*/true)) {
-  for (llvm::StringRef Item :
-       utils::options::parseStringList(BroadExceptionTypesOption)) {
-    Item = Item.trim();
-    Item.consume_front("::");
-    if (!Item.empty())
-      BroadExceptionTypes.push_back(Item.str());
-  }
-}
+          /*AllowEmpty=*/true)),
+      BroadExceptionTypes(parseNameList(BroadExceptionTypesOption)) {}
 
 void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadTypes", ThreadTypesOption);

@@ -42,7 +42,7 @@ private:
   const std::string ThreadTypesOption;
   const TrackedThreadTypes Types;
   const std::string BroadExceptionTypesOption;
-  llvm::SmallVector<std::string, 2> BroadExceptionTypes;
+  const llvm::SmallVector<std::string, 4> BroadExceptionTypes;
   llvm::DenseSet<SourceLocation::UIntTy> Reported;
 };
 
