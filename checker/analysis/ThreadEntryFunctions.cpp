@@ -4,6 +4,7 @@
 #include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
+#include "utils/ContainerInsertion.h"
 #include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/DeclCXX.h"
@@ -107,8 +108,7 @@ void registerThreadLaunchMatchers(MatchFinder *Finder,
   Finder->addMatcher(threadConstruction(Types).bind("launch-construct"), CB);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName("emplace_back", "emplace_front",
-                                          "emplace", "emplace_hint"))),
+          callee(cxxMethodDecl(isContainerInsertion(/*InPlaceOnly=*/true))),
           on(hasType(qualType(ownsTrackedThreads(Types)))),
           unless(isExpansionInSystemHeader()))
           .bind("launch-emplace"),
@@ -144,8 +144,7 @@ threadLaunchFrom(const MatchFinder::MatchResult &Result,
     if (Types.ownerKind(Call->getImplicitObjectArgument()->getType()) !=
         ThreadOwnerKind::Container)
       return std::nullopt;
-    llvm::StringRef Name = Call->getMethodDecl()->getName();
-    unsigned First = (Name == "emplace" || Name == "emplace_hint") ? 1 : 0;
+    unsigned First = containerInsertion(Call->getMethodDecl())->ElementArg;
     if (Call->getNumArgs() <= First ||
         Types.isThreadType(Call->getArg(First)->getType()))
       return std::nullopt; // a thread built elsewhere, moved in

@@ -2,6 +2,7 @@
 
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
+#include "utils/ContainerInsertion.h"
 #include "utils/ThreadTidyCompat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -85,6 +86,24 @@ bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
     return false;
   }
   return false;
+}
+
+/// Whether the container insertion \p Call puts a started thread in: a
+/// thread built in place from a callable, or a started thread moved in.
+static bool insertionStartsThread(const CXXMemberCallExpr *Call,
+                                  ContainerInsertion Insertion,
+                                  const TrackedThreadTypes &Types) {
+  unsigned NumArgs = Call->getNumArgs();
+  unsigned First = Insertion.ElementArg;
+  if (!Insertion.InPlace)
+    return NumArgs == First + 1 &&
+           isStartedThreadExpr(Call->getArg(First), Types);
+  if (NumArgs <= First)
+    return false;
+  const Expr *Arg = Call->getArg(First);
+  if (Types.isThreadType(Arg->getType()) && NumArgs == First + 1)
+    return isStartedThreadExpr(Arg, Types);
+  return true;
 }
 
 /// Every reference to \p Owner below \p S: DeclRefExprs of a variable, and
@@ -222,26 +241,11 @@ ThreadUse ThreadUseClassifier::classifyElement(const Expr *Element) {
 ThreadUse
 ThreadUseClassifier::classifyContainerMember(const CXXMemberCallExpr *Call,
                                              llvm::StringRef Name) {
-  auto StartIf = [&](bool Started) {
-    return ThreadUse{Started ? ThreadUseKind::Start : ThreadUseKind::Query,
-                     Call};
-  };
-  unsigned NumArgs = Call->getNumArgs();
-  // emplace(pos, args...) and insert(pos, value) take a position first.
-  if (Name == "emplace_back" || Name == "emplace_front" || Name == "emplace" ||
-      Name == "emplace_hint") {
-    unsigned First = (Name == "emplace" || Name == "emplace_hint") ? 1 : 0;
-    if (NumArgs <= First)
-      return StartIf(false);
-    const Expr *Arg = Call->getArg(First);
-    if (Types.isThreadType(Arg->getType()) && NumArgs == First + 1)
-      return StartIf(isStartedThreadExpr(Arg, Types));
-    return StartIf(true);
+  if (std::optional<ContainerInsertion> Insertion =
+          containerInsertion(Call->getMethodDecl())) {
+    bool Started = insertionStartsThread(Call, *Insertion, Types);
+    return {Started ? ThreadUseKind::Start : ThreadUseKind::Query, Call};
   }
-  if (Name == "push_back" || Name == "push_front")
-    return StartIf(NumArgs == 1 && isStartedThreadExpr(Call->getArg(0), Types));
-  if (Name == "insert")
-    return StartIf(NumArgs == 2 && isStartedThreadExpr(Call->getArg(1), Types));
   if (Name == "at" || Name == "front" || Name == "back")
     return classifyElement(Call);
   if (Name == "begin" || Name == "end" || Name == "cbegin" || Name == "cend" ||

@@ -5,6 +5,7 @@
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
 #include "utils/AstUtils.h"
+#include "utils/ContainerInsertion.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -32,16 +33,6 @@ struct LocalReference {
   const VarDecl *Var;
   SourceLocation Loc;
 };
-
-bool isContainerInsertion(const CXXMemberCallExpr *Call) {
-  const CXXMethodDecl *Method = Call->getMethodDecl();
-  if (!Method || !Method->getIdentifier())
-    return false;
-  llvm::StringRef Name = Method->getName();
-  return Name == "push_back" || Name == "push_front" || Name == "emplace" ||
-         Name == "emplace_back" || Name == "emplace_front" ||
-         Name == "insert" || Name == "emplace_hint";
-}
 
 /// Where threads put into the container \p Object end up.
 std::optional<Outliving> containerDestination(const Expr *Object,
@@ -101,7 +92,7 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
     const Stmt *Receiver = semanticParent(*Parents, Move);
     std::optional<Outliving> Result;
     if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Receiver);
-        Call && isContainerInsertion(Call))
+        Call && containerInsertion(Call->getMethodDecl()))
       Result = containerDestination(Call->getImplicitObjectArgument(), Call);
     else if (const auto *Op =
                  llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Receiver);
@@ -205,10 +196,9 @@ void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
                                         withInitializer(Launch)),
                      this);
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
-                            "push_back", "push_front", "insert", "emplace",
-                            "emplace_back", "emplace_front", "emplace_hint"))),
-                        hasAnyArgument(Launch))
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(isContainerInsertion(/*InPlaceOnly=*/false))),
+          hasAnyArgument(Launch))
           .bind("inserted"),
       this);
   // Threads built in place inside a container.
