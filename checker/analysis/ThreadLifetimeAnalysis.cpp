@@ -1,6 +1,7 @@
 //===--- ThreadLifetimeAnalysis.cpp ---------------------------------------===//
 
 #include "analysis/ThreadLifetimeAnalysis.h"
+#include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
 #include "clang/AST/ASTContext.h"

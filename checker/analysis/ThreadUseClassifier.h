@@ -37,20 +37,6 @@ struct ThreadUse {
   bool IsMemberCallOnOwner = false;
 };
 
-/// Whether \p E (a thread-typed expression) evaluates to a started thread:
-/// a construction from a callable, a thread returned by a factory, or a
-/// thread moved from another owner. A default-constructed thread is not.
-bool isStartedThreadExpr(const Expr *E, const TrackedThreadTypes &Types);
-
-/// Whether the construction \p Construct of a unique_ptr/thread starts one.
-bool constructsStartedThread(const CXXConstructExpr *Construct,
-                             const TrackedThreadTypes &Types);
-
-/// Whether the initializer of an owner declared with kind \p Kind starts a
-/// thread (`std::thread t(f)`, `auto p = std::make_unique<std::thread>(f)`).
-bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
-                             const TrackedThreadTypes &Types);
-
 /// The member functions of \p RD (and of its nested classes, which may touch
 /// its private members too) whose definitions are visible, in \p Fns.
 /// Returns false when some function that could join a member has no visible

@@ -1,9 +1,10 @@
 //===--- PreferJthreadCheck.cpp - threads-prefer-jthread ------------------===//
 
 #include "checks/PreferJthreadCheck.h"
-#include "utils/JthreadRewrite.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
+#include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/JthreadRewrite.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"

@@ -1,6 +1,7 @@
 //===--- UncheckedFutureCheck.cpp - threads-unchecked-future --------------===//
 
 #include "checks/UncheckedFutureCheck.h"
+#include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
 #include "utils/ThreadTidyOptions.h"

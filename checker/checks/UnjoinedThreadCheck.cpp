@@ -1,6 +1,7 @@
 //===--- UnjoinedThreadCheck.cpp - threads-unjoined-thread ----------------===//
 
 #include "checks/UnjoinedThreadCheck.h"
+#include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
 #include "utils/JthreadRewrite.h"
