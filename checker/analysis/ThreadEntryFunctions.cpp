@@ -1,8 +1,7 @@
 //===--- ThreadEntryFunctions.cpp -----------------------------------------===//
 
 #include "analysis/ThreadEntryFunctions.h"
-#include "analysis/ExceptionFlowAnalysis.h"
-#include "analysis/ThreadUseClassifier.h"
+#include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
 #include "utils/ContainerInsertion.h"
 #include "utils/DeclNames.h"
@@ -133,11 +132,7 @@ threadLaunchFrom(const MatchFinder::MatchResult &Result,
   };
   if (const auto *Construct =
           Result.Nodes.getNodeAs<CXXConstructExpr>("launch-construct")) {
-    const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
-        Construct->getNumArgs() == 0)
-      return std::nullopt;
-    return Launch(Construct, Construct->getArg(0));
+    return Launch(Construct, threadCallable(Construct));
   }
   if (const auto *Call =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>("launch-emplace")) {

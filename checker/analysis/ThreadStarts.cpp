@@ -6,15 +6,27 @@
 
 namespace clang::tidy::threads {
 
+const Expr *threadCallable(const Expr *Thread) {
+  const auto *Construct =
+      llvm::dyn_cast_or_null<CXXConstructExpr>(stripTemporaryWrappers(Thread));
+  if (!Construct || Construct->getNumArgs() == 0)
+    return nullptr;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  if (!Ctor || Ctor->isCopyOrMoveConstructor())
+    return nullptr;
+  // Any other constructor of a thread takes the callable to run.
+  const Expr *Callable = Construct->getArg(0);
+  return llvm::isa<CXXDefaultArgExpr>(Callable) ? nullptr : Callable;
+}
+
 bool constructsStartedThread(const CXXConstructExpr *Construct,
                              const TrackedThreadTypes &Types) {
   if (!Construct || Construct->getNumArgs() == 0)
     return false;
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
-  if (Ctor && (Ctor->isMoveConstructor() || Ctor->isCopyConstructor()))
+  if (Ctor && Ctor->isCopyOrMoveConstructor())
     return isStartedThreadExpr(Construct->getArg(0), Types);
-  // Any other constructor of a thread takes the callable to run.
-  return !llvm::isa<CXXDefaultArgExpr>(Construct->getArg(0));
+  return threadCallable(Construct) != nullptr;
 }
 
 bool isStartedThreadExpr(const Expr *E, const TrackedThreadTypes &Types) {

@@ -31,6 +31,12 @@ bool constructsStartedThread(const CXXConstructExpr *Construct,
 bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
                              const TrackedThreadTypes &Types);
 
+/// The callable a thread started by \p Thread (after its temporary wrappers,
+/// a construction) runs, as written: the construction's first argument.
+/// Null when \p Thread copies or moves a thread, or constructs one with
+/// nothing to run (no argument, a default argument).
+const Expr *threadCallable(const Expr *Thread);
+
 /// Whether the container insertion \p Call puts a started thread in: a
 /// thread built in place from a callable, or a started thread moved in.
 bool insertionStartsThread(const CXXMemberCallExpr *Call,

@@ -3,6 +3,7 @@
 #include "checks/InvalidJoinCheck.h"
 #include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/ThreadEntryFunctions.h"
+#include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
@@ -51,12 +52,7 @@ const FunctionDecl *entryOfStart(const Stmt *Start) {
   } else {
     Thread = llvm::dyn_cast<Expr>(Start);
   }
-  const auto *Construct =
-      llvm::dyn_cast_or_null<CXXConstructExpr>(stripTemporaryWrappers(Thread));
-  if (!Construct || Construct->getNumArgs() == 0 ||
-      Construct->getConstructor()->isCopyOrMoveConstructor())
-    return nullptr;
-  return resolveCallable(Construct->getArg(0));
+  return resolveCallable(threadCallable(Thread));
 }
 
 /// A step of the call chain from a thread's entry function to a function

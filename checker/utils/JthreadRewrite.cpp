@@ -1,7 +1,7 @@
 //===--- JthreadRewrite.cpp -----------------------------------------------===//
 
 #include "utils/JthreadRewrite.h"
-#include "analysis/ThreadUseClassifier.h"
+#include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "utils/ThreadTidyCompat.h"
@@ -38,22 +38,10 @@ CharSourceRange spelledStdThread(const TypeSourceInfo *TSI,
 
 } // namespace
 
-/// The callable a thread construction runs, when the construction is one.
-const Expr *threadCallable(const Expr *Init) {
-  Init = stripTemporaryWrappers(Init);
-  const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(Init);
-  if (!Construct || Construct->getNumArgs() == 0)
-    return nullptr;
-  const CXXConstructorDecl *Ctor = Construct->getConstructor();
-  if (!Ctor || Ctor->isCopyOrMoveConstructor())
-    return nullptr;
-  return Construct->getArg(0)->IgnoreParenImpCasts();
-}
-
 bool callableIgnoresStopToken(const Expr *Callable) {
   if (!Callable)
     return false;
-  Callable = Callable->IgnoreImplicit();
+  Callable = Callable->IgnoreParenImpCasts()->IgnoreImplicit();
   auto FirstParamIsStopToken = [](const FunctionDecl *FD) {
     if (FD->getNumParams() == 0)
       return false;
