@@ -37,36 +37,6 @@ struct ThreadUse {
   bool IsMemberCallOnOwner = false;
 };
 
-/// The member functions of \p RD (and of its nested classes, which may touch
-/// its private members too) whose definitions are visible, in \p Fns.
-/// Returns false when some function that could join a member has no visible
-/// body: then "nothing joins it" cannot be concluded. Copy operations that
-/// are declared and never defined (the pre-C++11 non-copyable idiom) cannot
-/// join anything and do not count as invisible.
-bool collectVisibleMemberFunctions(
-    const CXXRecordDecl *RD, llvm::SmallVectorImpl<const FunctionDecl *> &Fns);
-
-/// One use of a data member, and the member function it is in (null for an
-/// in-class initializer of another member).
-struct MemberUse {
-  ThreadUse Use;
-  const FunctionDecl *In;
-};
-
-/// Everything the class does with its thread-owning member \p Member in
-/// \p Functions (from collectVisibleMemberFunctions): the uses in bodies,
-/// in other members' initializers (an RAII guard member taking it by
-/// reference), and where it is first started, if anywhere (its own
-/// initializer, a constructor's member initializer, or a use).
-struct MemberUseSummary {
-  const Stmt *FirstStart = nullptr;
-  llvm::SmallVector<MemberUse, 8> Uses;
-};
-MemberUseSummary summarizeMemberUses(
-    const FieldDecl *Member, ThreadOwnerKind Kind,
-    llvm::ArrayRef<const FunctionDecl *> Functions,
-    const TrackedThreadTypes &Types);
-
 class ThreadUseClassifier {
 public:
   /// \p Body is the function body in which the owner is used.

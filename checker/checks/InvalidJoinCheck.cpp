@@ -2,13 +2,13 @@
 
 #include "checks/InvalidJoinCheck.h"
 #include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -175,10 +175,8 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
 }
 
 void InvalidJoinCheck::checkSelfJoin(const FieldDecl *Member) {
-  const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Member->getParent());
-  if (!RD || RD->isLambda() || RD->isDependentContext() ||
-      llvm::isa<ClassTemplateSpecializationDecl>(RD) ||
-      RD->getTemplateInstantiationPattern())
+  const CXXRecordDecl *RD = analyzableClassOf(Member);
+  if (!RD)
     return;
   llvm::SmallVector<const FunctionDecl *, 16> Functions;
   collectVisibleMemberFunctions(RD, Functions);

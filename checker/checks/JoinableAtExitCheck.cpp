@@ -1,9 +1,9 @@
 //===--- JoinableAtExitCheck.cpp - threads-joinable-at-exit ---------------===//
 
 #include "checks/JoinableAtExitCheck.h"
+#include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -198,10 +198,8 @@ bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
 } // namespace
 
 void JoinableAtExitCheck::checkMemberDestructor(const FieldDecl *Member) {
-  const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Member->getParent());
-  if (!RD || RD->isLambda() || RD->isDependentContext() ||
-      llvm::isa<ClassTemplateSpecializationDecl>(RD) ||
-      RD->getTemplateInstantiationPattern())
+  const CXXRecordDecl *RD = analyzableClassOf(Member);
+  if (!RD)
     return;
   const CXXDestructorDecl *Dtor = RD->getDestructor();
   const FunctionDecl *DtorDef = nullptr;

@@ -1,13 +1,13 @@
 //===--- UnjoinedThreadCheck.cpp - threads-unjoined-thread ----------------===//
 
 #include "checks/UnjoinedThreadCheck.h"
+#include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
 #include "utils/JthreadRewrite.h"
 #include "utils/ThreadTidyCompat.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -156,13 +156,10 @@ void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary) {
 }
 
 void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
-  const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Owner->getParent());
-  // Public and protected members can be joined by code we do not see;
-  // templates are analysed only when instantiated, and then only partially.
-  if (!RD || Owner->getAccess() != AS_private || RD->isLambda() ||
-      RD->isDependentContext() ||
-      llvm::isa<ClassTemplateSpecializationDecl>(RD) ||
-      RD->getTemplateInstantiationPattern() || !RD->friends().empty())
+  // Public and protected members, and those of a class with friends, can
+  // be joined by code we do not see.
+  const CXXRecordDecl *RD = analyzableClassOf(Owner);
+  if (!RD || Owner->getAccess() != AS_private || !RD->friends().empty())
     return;
   llvm::SmallVector<const FunctionDecl *, 16> Functions;
   if (!collectVisibleMemberFunctions(RD, Functions))
