@@ -3,6 +3,7 @@
 #include "analysis/ThreadUseClassifier.h"
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
+#include "utils/ThreadTidyCompat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -245,13 +246,8 @@ ThreadUse ThreadUseClassifier::classifyAliasVariable(const VarDecl *Alias,
 ThreadUse ThreadUseClassifier::classify(const Expr *Ref, ThreadOwnerKind Kind) {
   if (Depth >= MaxClassifyDepth)
     return {ThreadUseKind::Escape, Ref};
-  // llvm::make_scope_exit is deprecated in LLVM 22 and its replacement does
-  // not exist in 16; a two-line guard serves every major.
-  struct DepthGuard {
-    unsigned &Depth;
-    explicit DepthGuard(unsigned &D) : Depth(D) { ++Depth; }
-    ~DepthGuard() { --Depth; }
-  } Guard(Depth);
+  ++Depth;
+  auto RestoreDepth = compat::scopeExit([this] { --Depth; });
 
   const Stmt *Child = nullptr;
   const Stmt *Parent = semanticParent(Parents, Ref, Child);
