@@ -258,95 +258,119 @@ ThreadUse ThreadUseClassifier::classify(const Expr *Ref, ThreadOwnerKind Kind) {
   if (const auto *ParentExpr = llvm::dyn_cast<Expr>(Parent))
     if (ParentExpr->isInstantiationDependent())
       return {ThreadUseKind::Escape, Parent};
+  return classifyUseIn(Parent, Child, Kind);
+}
 
-  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Parent)) {
-    const Stmt *MemberChild = nullptr;
-    const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
-        semanticParent(Parents, Member, MemberChild));
-    if (!Call || Call->getCallee() != MemberChild)
-      return {ThreadUseKind::Query, Member};
-    const CXXMethodDecl *Method = Call->getMethodDecl();
-    llvm::StringRef Name =
-        Method && Method->getIdentifier() ? Method->getName() : "";
-    switch (Kind) {
-    case ThreadOwnerKind::Thread:
-      if (Types.isJoinMethod(Method))
-        return {ThreadUseKind::Join, Call};
-      if (Name == "swap")
-        return {ThreadUseKind::Escape, Call};
-      return {ThreadUseKind::Query, Call, /*IsMemberCallOnOwner=*/true};
-    case ThreadOwnerKind::UniquePtr:
-      if (Name == "get" || Name == "release" || Name == "swap")
-        return {ThreadUseKind::Escape, Call};
-      if (Name == "reset" && Call->getNumArgs() == 1) {
-        const Expr *Arg = stripTemporaryWrappers(Call->getArg(0));
-        if (const auto *New = llvm::dyn_cast<CXXNewExpr>(Arg))
-          if (constructsStartedThread(New->getConstructExpr(), Types))
-            return {ThreadUseKind::Start, Call};
-      }
-      return {ThreadUseKind::Query, Call};
-    case ThreadOwnerKind::Container:
-      return classifyContainerMember(Call, Name);
-    case ThreadOwnerKind::None:
-      return {ThreadUseKind::Query, Call};
-    }
-  }
-
-  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Parent)) {
-    bool IsObject = Op->getNumArgs() >= 1 && Op->getArg(0) == Child;
-    OverloadedOperatorKind OpKind = Op->getOperator();
-    if (IsObject && OpKind == OO_Equal && Op->getNumArgs() == 2) {
-      bool Started = initializerStartsThread(Op->getArg(1), Kind, Types);
-      return {Started ? ThreadUseKind::Start : ThreadUseKind::Query, Op};
-    }
-    if (IsObject && Kind == ThreadOwnerKind::UniquePtr &&
-        (OpKind == OO_Star || OpKind == OO_Arrow))
-      return classifyElement(Op);
-    if (IsObject && Kind == ThreadOwnerKind::Container && OpKind == OO_Subscript)
-      return classifyElement(Op);
-    if (OpKind == OO_Amp && Op->getNumArgs() == 1)
-      return {ThreadUseKind::Escape, Op};
-    return classifyArgument(Op, llvm::cast<Expr>(Child));
-  }
-
+ThreadUse ThreadUseClassifier::classifyUseIn(const Stmt *Parent,
+                                             const Stmt *Child,
+                                             ThreadOwnerKind Kind) {
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Parent))
+    return classifyMemberCall(Member, Kind);
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Parent))
+    return classifyOperator(Op, Child, Kind);
   if (llvm::isa<CallExpr, CXXConstructExpr>(Parent))
     return classifyArgument(Parent, llvm::cast<Expr>(Child));
-
-  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Parent)) {
-    if (Unary->getOpcode() == UO_AddrOf)
-      return {ThreadUseKind::Escape, Unary};
-    return {ThreadUseKind::Query, Unary};
-  }
-
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Parent))
+    return {Unary->getOpcode() == UO_AddrOf ? ThreadUseKind::Escape
+                                            : ThreadUseKind::Query,
+            Unary};
   if (llvm::isa<ReturnStmt, CoreturnStmt, InitListExpr, LambdaExpr,
                 CXXThrowExpr>(Parent))
     return {ThreadUseKind::Escape, Parent};
-
   if (const auto *Cond = llvm::dyn_cast<AbstractConditionalOperator>(Parent))
     if (Child != Cond->getCond())
       return classify(Cond, Kind);
-
-  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Parent)) {
-    const Stmt *Grand = Parents.getParent(Decls);
-    if (const auto *ForRange = llvm::dyn_cast_or_null<CXXForRangeStmt>(Grand))
-      if (ForRange->getRangeStmt() == Decls) {
-        if (Kind != ThreadOwnerKind::Container)
-          return {ThreadUseKind::Query, ForRange};
-        return classifyAliasVariable(ForRange->getLoopVariable(), ForRange,
-                                     /*ViaDeref=*/false);
-      }
-    for (const Decl *D : Decls->decls()) {
-      const auto *Var = llvm::dyn_cast<VarDecl>(D);
-      if (!Var || Var->getInit() != Child)
-        continue;
-      QualType T = Var->getType();
-      if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
-        return {ThreadUseKind::Escape, Decls};
-    }
-    return {ThreadUseKind::Query, Decls};
-  }
-
+  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Parent))
+    return classifyDeclaration(Decls, Child, Kind);
   return {ThreadUseKind::Query, Parent};
+}
+
+ThreadUse ThreadUseClassifier::classifyMemberCall(const MemberExpr *Member,
+                                                  ThreadOwnerKind Kind) {
+  const Stmt *MemberChild = nullptr;
+  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
+      semanticParent(Parents, Member, MemberChild));
+  if (!Call || Call->getCallee() != MemberChild)
+    return {ThreadUseKind::Query, Member};
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  llvm::StringRef Name =
+      Method && Method->getIdentifier() ? Method->getName() : "";
+  switch (Kind) {
+  case ThreadOwnerKind::Thread:
+    return classifyThreadMember(Call, Name);
+  case ThreadOwnerKind::UniquePtr:
+    return classifyUniquePtrMember(Call, Name);
+  case ThreadOwnerKind::Container:
+    return classifyContainerMember(Call, Name);
+  case ThreadOwnerKind::None:
+    break;
+  }
+  return {ThreadUseKind::Query, Call};
+}
+
+ThreadUse
+ThreadUseClassifier::classifyThreadMember(const CXXMemberCallExpr *Call,
+                                          llvm::StringRef Name) {
+  if (Types.isJoinMethod(Call->getMethodDecl()))
+    return {ThreadUseKind::Join, Call};
+  if (Name == "swap")
+    return {ThreadUseKind::Escape, Call};
+  return {ThreadUseKind::Query, Call, /*IsMemberCallOnOwner=*/true};
+}
+
+ThreadUse
+ThreadUseClassifier::classifyUniquePtrMember(const CXXMemberCallExpr *Call,
+                                             llvm::StringRef Name) {
+  if (Name == "get" || Name == "release" || Name == "swap")
+    return {ThreadUseKind::Escape, Call};
+  if (Name == "reset" && Call->getNumArgs() == 1) {
+    const Expr *Arg = stripTemporaryWrappers(Call->getArg(0));
+    if (const auto *New = llvm::dyn_cast<CXXNewExpr>(Arg))
+      if (constructsStartedThread(New->getConstructExpr(), Types))
+        return {ThreadUseKind::Start, Call};
+  }
+  return {ThreadUseKind::Query, Call};
+}
+
+ThreadUse ThreadUseClassifier::classifyOperator(const CXXOperatorCallExpr *Op,
+                                                const Stmt *Child,
+                                                ThreadOwnerKind Kind) {
+  bool IsObject = Op->getNumArgs() >= 1 && Op->getArg(0) == Child;
+  OverloadedOperatorKind OpKind = Op->getOperator();
+  if (IsObject && OpKind == OO_Equal && Op->getNumArgs() == 2) {
+    bool Started = initializerStartsThread(Op->getArg(1), Kind, Types);
+    return {Started ? ThreadUseKind::Start : ThreadUseKind::Query, Op};
+  }
+  if (IsObject && Kind == ThreadOwnerKind::UniquePtr &&
+      (OpKind == OO_Star || OpKind == OO_Arrow))
+    return classifyElement(Op);
+  if (IsObject && Kind == ThreadOwnerKind::Container && OpKind == OO_Subscript)
+    return classifyElement(Op);
+  if (OpKind == OO_Amp && Op->getNumArgs() == 1)
+    return {ThreadUseKind::Escape, Op};
+  return classifyArgument(Op, llvm::cast<Expr>(Child));
+}
+
+ThreadUse ThreadUseClassifier::classifyDeclaration(const DeclStmt *Decls,
+                                                   const Stmt *Child,
+                                                   ThreadOwnerKind Kind) {
+  const Stmt *Grand = Parents.getParent(Decls);
+  if (const auto *ForRange = llvm::dyn_cast_or_null<CXXForRangeStmt>(Grand))
+    if (ForRange->getRangeStmt() == Decls) {
+      if (Kind != ThreadOwnerKind::Container)
+        return {ThreadUseKind::Query, ForRange};
+      return classifyAliasVariable(ForRange->getLoopVariable(), ForRange,
+                                   /*ViaDeref=*/false);
+    }
+  for (const Decl *D : Decls->decls()) {
+    const auto *Var = llvm::dyn_cast<VarDecl>(D);
+    if (!Var || Var->getInit() != Child)
+      continue;
+    QualType T = Var->getType();
+    if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+      return {ThreadUseKind::Escape, Decls};
+  }
+  return {ThreadUseKind::Query, Decls};
 }
 
 } // namespace clang::tidy::threads

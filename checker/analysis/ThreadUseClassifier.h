@@ -56,6 +56,24 @@ private:
   ParentMap Parents;
   unsigned Depth = 0;
 
+  /// What \p Parent, the node that uses the owner's value, does with it;
+  /// \p Child is its child on the way to the owner.
+  ThreadUse classifyUseIn(const Stmt *Parent, const Stmt *Child,
+                          ThreadOwnerKind Kind);
+  /// `owner.method(...)`, by the kind of owner.
+  ThreadUse classifyMemberCall(const MemberExpr *Member, ThreadOwnerKind Kind);
+  ThreadUse classifyThreadMember(const CXXMemberCallExpr *Call,
+                                 llvm::StringRef Name);
+  ThreadUse classifyUniquePtrMember(const CXXMemberCallExpr *Call,
+                                    llvm::StringRef Name);
+  /// `owner = ...`, `*owner`, `owner[i]`, `&owner`, or the owner as an
+  /// operator's argument.
+  ThreadUse classifyOperator(const CXXOperatorCallExpr *Op, const Stmt *Child,
+                             ThreadOwnerKind Kind);
+  /// The owner initializing a variable (a reference to it, a copy), or as
+  /// the range of a range-for.
+  ThreadUse classifyDeclaration(const DeclStmt *Decls, const Stmt *Child,
+                                ThreadOwnerKind Kind);
   ThreadUse classifyElement(const Expr *Element);
   ThreadUse classifyContainerMember(const CXXMemberCallExpr *Call,
                                     llvm::StringRef Name);
