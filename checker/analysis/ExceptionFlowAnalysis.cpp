@@ -1,7 +1,6 @@
 //===--- ExceptionFlowAnalysis.cpp ----------------------------------------===//
 
 #include "analysis/ExceptionFlowAnalysis.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
@@ -62,22 +61,6 @@ PrintingPolicy diagnosticPolicy(const ASTContext &Ctx) {
 
 } // namespace
 
-ExceptionOptions::ExceptionOptions(const ClangTidyCheck &Check,
-                                   llvm::StringRef CheckName,
-                                   const ClangTidyCheck::OptionsView &Options)
-    : IgnoredExceptions(validatedList(
-          Check, CheckName, "IgnoredExceptions",
-          Options.getLocalOrGlobal("IgnoredExceptions",
-                                   DefaultIgnoredExceptions),
-          DefaultIgnoredExceptions, ListShape::QualifiedNames,
-          /*AllowEmpty=*/true)),
-      KnownThrowingFunctions(validatedList(
-          Check, CheckName, "KnownThrowingFunctions",
-          Options.getLocalOrGlobal("KnownThrowingFunctions",
-                                   DefaultKnownThrowingFunctions),
-          DefaultKnownThrowingFunctions, ListShape::ThrowerEntries,
-          /*AllowEmpty=*/true)) {}
-
 bool ExceptionType::sameAs(const ExceptionType &Other) const {
   if (Record || Other.Record)
     return Record && Other.Record &&
@@ -87,26 +70,10 @@ bool ExceptionType::sameAs(const ExceptionType &Other) const {
   return Name == Other.Name;
 }
 
-ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options) {
-  Ignored = parseNameList(Options.IgnoredExceptions);
-  for (llvm::StringRef Item :
-       utils::options::parseStringList(Options.KnownThrowingFunctions)) {
-    auto [Function, TypeList] = Item.split('=');
-    Function = withoutLeadingColons(Function);
-    if (Function.empty())
-      continue;
-    KnownThrower Entry;
-    Entry.Function = Function.str();
-    llvm::SmallVector<llvm::StringRef, 2> TypeNames;
-    TypeList.split(TypeNames, '|', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-    for (llvm::StringRef T : TypeNames)
-      if (!withoutLeadingColons(T).empty())
-        Entry.Types.push_back(withoutLeadingColons(T).str());
-    if (Entry.Types.empty())
-      Entry.Types.push_back("std::exception");
-    KnownThrowers.push_back(std::move(Entry));
-  }
-}
+ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options)
+    : Ignored(parseNameList(Options.IgnoredExceptions)),
+      KnownThrowers(
+          parseKnownThrowingFunctions(Options.KnownThrowingFunctions)) {}
 
 void ExceptionFlowAnalysis::reset() {
   Cache.clear();
@@ -226,7 +193,7 @@ void ExceptionFlowAnalysis::add(ExceptionSet &Set, EscapingException E) const {
   Set.push_back(std::move(E));
 }
 
-const ExceptionFlowAnalysis::KnownThrower *
+const KnownThrowingFunction *
 ExceptionFlowAnalysis::knownThrower(const FunctionDecl *FD) {
   if (KnownThrowers.empty())
     return nullptr;
@@ -234,9 +201,9 @@ ExceptionFlowAnalysis::knownThrower(const FunctionDecl *FD) {
   auto Cached = KnownCache.find(FD);
   if (Cached != KnownCache.end())
     return Cached->second;
-  const KnownThrower *Result = nullptr;
+  const KnownThrowingFunction *Result = nullptr;
   std::string Name = plainQualifiedName(FD);
-  for (const KnownThrower &Entry : KnownThrowers)
+  for (const KnownThrowingFunction &Entry : KnownThrowers)
     if (Entry.Function == Name) {
       Result = &Entry;
       break;
@@ -310,7 +277,7 @@ void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
   SourceLocation Loc = llvm::isa<Expr>(Site)
                            ? llvm::cast<Expr>(Site)->getExprLoc()
                            : Site->getBeginLoc();
-  if (const KnownThrower *Known = knownThrower(Callee)) {
+  if (const KnownThrowingFunction *Known = knownThrower(Callee)) {
     for (const std::string &TypeName : Known->Types) {
       ExceptionType T = typeNamed(TypeName, Callee->getASTContext());
       if (isIgnored(T))
