@@ -20,7 +20,6 @@
 #define THREAD_TIDY_EXCEPTIONFLOWANALYSIS_H
 
 #include "analysis/ExceptionOptions.h"
-#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/Type.h"
@@ -121,12 +120,6 @@ private:
   /// The translation unit being analysed (set by the entry points).
   ASTContext *Ctx = nullptr;
 };
-
-/// Explains \p E with one note per step of its path from \p FirstStep on:
-/// each call it propagates through, then where it is thrown (or which known
-/// thrower raises it). A diagnostic already at the first call skips it.
-void notePathOf(ClangTidyCheck &Check, const EscapingException &E,
-                unsigned FirstStep = 0);
 
 } // namespace clang::tidy::threads
 

@@ -1,6 +1,7 @@
 //===--- ExceptionEscapeCheck.cpp - threads-exception-escape --------------===//
 
 #include "checks/ExceptionEscapeCheck.h"
+#include "analysis/ExceptionPathNotes.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 

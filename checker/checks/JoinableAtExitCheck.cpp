@@ -1,6 +1,7 @@
 //===--- JoinableAtExitCheck.cpp - threads-joinable-at-exit ---------------===//
 
 #include "checks/JoinableAtExitCheck.h"
+#include "analysis/ExceptionPathNotes.h"
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
