@@ -252,12 +252,12 @@ ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
   if (!InProgress.insert(Def).second)
     return {};
 
-  Ctx = &Def->getASTContext();
+  BodyWalk Walk{Def->getASTContext(), Depth};
   ExceptionSet Result;
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
-      analyzeStmt(Init->getInit(), nullptr, Depth, Result);
-  analyzeStmt(Def->getBody(), nullptr, Depth, Result);
+      analyzeStmt(Init->getInit(), nullptr, Walk, Result);
+  analyzeStmt(Def->getBody(), nullptr, Walk, Result);
   InProgress.erase(Def);
   Cache[Def] = Result;
   return Result;
@@ -297,9 +297,10 @@ void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
 
 void ExceptionFlowAnalysis::analyzeTry(const CXXTryStmt *Try,
                                        const ExceptionSet *Caught,
-                                       unsigned Depth, ExceptionSet &Out) {
+                                       const BodyWalk &Walk,
+                                       ExceptionSet &Out) {
   ExceptionSet Pending;
-  analyzeStmt(Try->getTryBlock(), Caught, Depth, Pending);
+  analyzeStmt(Try->getTryBlock(), Caught, Walk, Pending);
   for (unsigned I = 0, N = Try->getNumHandlers(); I < N; ++I) {
     const CXXCatchStmt *Handler = Try->getHandler(I);
     // An invalid handler (catching an incomplete type) catches nothing.
@@ -315,7 +316,7 @@ void ExceptionFlowAnalysis::analyzeTry(const CXXTryStmt *Try,
         StillPending.push_back(std::move(E));
     }
     Pending = std::move(StillPending);
-    analyzeStmt(Handler->getHandlerBlock(), &CaughtHere, Depth, Out);
+    analyzeStmt(Handler->getHandlerBlock(), &CaughtHere, Walk, Out);
   }
   for (EscapingException &E : Pending)
     add(Out, std::move(E));
@@ -323,7 +324,8 @@ void ExceptionFlowAnalysis::analyzeTry(const CXXTryStmt *Try,
 
 void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
                                         const ExceptionSet *Caught,
-                                        unsigned Depth, ExceptionSet &Out) {
+                                        const BodyWalk &Walk,
+                                        ExceptionSet &Out) {
   if (!S)
     return;
   if (const auto *Throw = llvm::dyn_cast<CXXThrowExpr>(S)) {
@@ -338,11 +340,11 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
         }
       return;
     }
-    analyzeStmt(Operand, Caught, Depth, Out);
+    analyzeStmt(Operand, Caught, Walk, Out);
     // Code that does not compile has no type to report.
     if (Operand->getType()->isDependentType() || Operand->containsErrors())
       return;
-    ExceptionType T = typeOf(Operand->getType(), *Ctx);
+    ExceptionType T = typeOf(Operand->getType(), Walk.Ctx);
     if (isIgnored(T))
       return;
     EscapingException E;
@@ -352,14 +354,14 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
     return;
   }
   if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(S)) {
-    analyzeTry(Try, Caught, Depth, Out);
+    analyzeTry(Try, Caught, Walk, Out);
     return;
   }
   // A lambda's body runs when it is called, not where it is written; only
   // its captures are initialized here.
   if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S)) {
     for (const Expr *Init : Lambda->capture_inits())
-      analyzeStmt(Init, Caught, Depth, Out);
+      analyzeStmt(Init, Caught, Walk, Out);
     return;
   }
   // Operands that are never evaluated cannot throw, and neither can what
@@ -372,24 +374,24 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
     for (const Decl *D : Decls->decls())
       if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
         if (!Var->isConstexpr())
-          analyzeStmt(Var->getInit(), Caught, Depth, Out);
+          analyzeStmt(Var->getInit(), Caught, Walk, Out);
     return;
   }
   if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
     if (If->isConstexpr()) {
-      analyzeStmt(If->getInit(), Caught, Depth, Out);
-      analyzeStmt(If->getThen(), Caught, Depth, Out);
-      analyzeStmt(If->getElse(), Caught, Depth, Out);
+      analyzeStmt(If->getInit(), Caught, Walk, Out);
+      analyzeStmt(If->getThen(), Caught, Walk, Out);
+      analyzeStmt(If->getElse(), Caught, Walk, Out);
       return;
     }
   }
   if (const auto *Default = llvm::dyn_cast<CXXDefaultArgExpr>(S)) {
-    analyzeStmt(Default->getExpr(), Caught, Depth, Out);
+    analyzeStmt(Default->getExpr(), Caught, Walk, Out);
     return;
   }
   for (const Stmt *Child : S->children())
-    analyzeStmt(Child, Caught, Depth, Out);
-  analyzeCall(S, calleeOf(S), Depth, Out);
+    analyzeStmt(Child, Caught, Walk, Out);
+  analyzeCall(S, calleeOf(S), Walk.Depth, Out);
 }
 
 } // namespace clang::tidy::threads

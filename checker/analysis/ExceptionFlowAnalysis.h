@@ -96,10 +96,17 @@ public:
   void reset();
 
 private:
-  void analyzeStmt(const Stmt *S, const ExceptionSet *Caught, unsigned Depth,
-                   ExceptionSet &Out);
+  /// The function body being walked: its translation unit, and how many
+  /// calls away it is from the function the entry point was asked about.
+  struct BodyWalk {
+    ASTContext &Ctx;
+    unsigned Depth;
+  };
+
+  void analyzeStmt(const Stmt *S, const ExceptionSet *Caught,
+                   const BodyWalk &Walk, ExceptionSet &Out);
   void analyzeTry(const class CXXTryStmt *Try, const ExceptionSet *Caught,
-                  unsigned Depth, ExceptionSet &Out);
+                  const BodyWalk &Walk, ExceptionSet &Out);
   void analyzeCall(const Stmt *Site, const FunctionDecl *Callee,
                    unsigned Depth, ExceptionSet &Out);
   ExceptionSet escapingAt(const FunctionDecl *FD, unsigned Depth);
@@ -117,8 +124,6 @@ private:
   llvm::DenseMap<const FunctionDecl *, const KnownThrowingFunction *>
       KnownCache;
   llvm::StringMap<ExceptionType> NamedTypes;
-  /// The translation unit being analysed (set by the entry points).
-  ASTContext *Ctx = nullptr;
 };
 
 } // namespace clang::tidy::threads
