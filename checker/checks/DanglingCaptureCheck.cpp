@@ -163,7 +163,7 @@ void collectArgumentReferences(const Expr *Arg,
 
 DanglingCaptureCheck::DanglingCaptureCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ThreadTidyCheck(Name, Context),
       ThreadTypesOption(launchThreadTypesOption(*this, Name, Options)),
       Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
       AssumeParametersOutliveThreads(
@@ -272,7 +272,7 @@ void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   SourceLocation Loc = Launch->Callable->getBeginLoc();
-  if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+  if (!reportOnce(Loc))
     return;
   const LocalReference &First = References.front();
   diag(Loc, "thread may outlive %select{local variable|parameter}0 '%1', "

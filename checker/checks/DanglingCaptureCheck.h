@@ -4,8 +4,7 @@
 #define THREAD_TIDY_DANGLINGCAPTURECHECK_H
 
 #include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "checks/ThreadTidyCheck.h"
 
 namespace clang::tidy::threads {
 
@@ -18,7 +17,7 @@ struct ThreadLaunch;
 ///
 /// For the user-facing documentation see
 /// docs/checks/threads-dangling-capture.md.
-class DanglingCaptureCheck : public ClangTidyCheck {
+class DanglingCaptureCheck : public ThreadTidyCheck {
 public:
   DanglingCaptureCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -27,7 +26,6 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
 
 private:
   /// Whether a reference to \p Var may dangle once the function returns.
@@ -36,7 +34,6 @@ private:
   const std::string ThreadTypesOption;
   const TrackedThreadTypes Types;
   const bool AssumeParametersOutliveThreads;
-  llvm::DenseSet<SourceLocation::UIntTy> Reported;
 };
 
 } // namespace clang::tidy::threads

@@ -11,7 +11,7 @@ namespace clang::tidy::threads {
 
 ExceptionEscapeCheck::ExceptionEscapeCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ThreadTidyCheck(Name, Context),
       ThreadTypesOption(launchThreadTypesOption(*this, Name, Options)),
       Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
       ExceptionOpts(*this, Name, Options), Flow(ExceptionOpts) {}
@@ -34,7 +34,7 @@ void ExceptionEscapeCheck::check(const MatchFinder::MatchResult &Result) {
   if (Escaping.empty())
     return;
   SourceLocation Loc = Launch->Callable->getBeginLoc();
-  if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+  if (!reportOnce(Loc))
     return;
   const EscapingException &First = Escaping.front();
   diag(Loc, "exception '%0' may escape %1 and call std::terminate%select{|; "

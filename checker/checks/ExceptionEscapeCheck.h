@@ -5,8 +5,7 @@
 
 #include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "checks/ThreadTidyCheck.h"
 
 namespace clang::tidy::threads {
 
@@ -15,7 +14,7 @@ namespace clang::tidy::threads {
 ///
 /// For the user-facing documentation see
 /// docs/checks/threads-exception-escape.md.
-class ExceptionEscapeCheck : public ClangTidyCheck {
+class ExceptionEscapeCheck : public ThreadTidyCheck {
 public:
   ExceptionEscapeCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -24,17 +23,13 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override {
-    Flow.reset();
-    Reported.clear();
-  }
 
 private:
+  void resetForTranslationUnit() override { Flow.reset(); }
   const std::string ThreadTypesOption;
   const TrackedThreadTypes Types;
   const ExceptionOptions ExceptionOpts;
   ExceptionFlowAnalysis Flow;
-  llvm::DenseSet<SourceLocation::UIntTy> Reported;
 };
 
 } // namespace clang::tidy::threads

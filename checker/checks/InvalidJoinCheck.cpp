@@ -87,7 +87,7 @@ void callsOnThis(const Stmt *S, const CXXRecordDecl *RD,
 } // namespace
 
 InvalidJoinCheck::InvalidJoinCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Types(*this, Name, Options),
+    : ThreadTidyCheck(Name, Context), Types(*this, Name, Options),
       ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : "") {}
 
 void InvalidJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -122,7 +122,7 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
     if (Event.Kind != LifetimeEvent::InvalidJoin)
       continue;
     SourceLocation Loc = Event.Site->getBeginLoc();
-    if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+    if (!reportOnce(Loc))
       continue;
     llvm::StringRef Method = joinMethodName(Event.Site);
     switch (Event.Reason) {
@@ -229,7 +229,7 @@ void InvalidJoinCheck::checkSelfJoin(const FieldDecl *Member) {
     if (!Found)
       continue;
     const Stmt *JoinSite = Joiners[Found];
-    if (!Reported.insert(JoinSite->getBeginLoc().getRawEncoding()).second)
+    if (!reportOnce(JoinSite->getBeginLoc()))
       continue;
     diag(JoinSite->getBeginLoc(),
          "thread '%0' may join itself: %1 is reached from the function the "

@@ -5,7 +5,7 @@
 
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "checks/ThreadTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::threads {
@@ -15,7 +15,7 @@ namespace clang::tidy::threads {
 /// itself. Each throws std::system_error.
 ///
 /// For the user-facing documentation see docs/checks/threads-invalid-join.md.
-class InvalidJoinCheck : public ClangTidyCheck {
+class InvalidJoinCheck : public ThreadTidyCheck {
 public:
   InvalidJoinCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -24,12 +24,9 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override {
-    Analyzed.clear();
-    Reported.clear();
-  }
 
 private:
+  void resetForTranslationUnit() override { Analyzed.clear(); }
   void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx);
   void checkSelfJoin(const FieldDecl *Member);
 
@@ -38,7 +35,6 @@ private:
   /// lifetime analysis skips is reported on stderr.
   const std::string ReportIncompleteAs;
   llvm::DenseSet<const FunctionDecl *> Analyzed;
-  llvm::DenseSet<SourceLocation::UIntTy> Reported;
 };
 
 } // namespace clang::tidy::threads

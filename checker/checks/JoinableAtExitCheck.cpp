@@ -34,8 +34,8 @@ llvm::StringRef exitKeyword(const Stmt *Site) {
 
 JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Types(*this, Name, Options), AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
+    : ThreadTidyCheck(Name, Context), Types(*this, Name, Options),
+      AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
       CheckMemberDestructors(Options.get("CheckMemberDestructors", true)),
       ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : ""),
       ExceptionOpts(*this, Name, Options), Exceptions(ExceptionOpts) {}
@@ -88,12 +88,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
     else
       Loc = Site->getEndLoc();
   }
-  if (Loc.isInvalid())
-    return;
-  if (!Reported
-           .insert({Event.Thread->getLocation().getRawEncoding(),
-                    Loc.getRawEncoding()})
-           .second)
+  if (!reportOnce(Loc, Event.Thread->getLocation()))
     return;
 
   unsigned Certainty = Event.OnlyOnSomePaths ? 1 : 0;
@@ -244,10 +239,7 @@ void JoinableAtExitCheck::checkMemberDestructor(const FieldDecl *Member) {
     if (releasesMember(DtorDef, Member, Kind, Types, 0, Seen))
       return;
   }
-  if (!Reported
-           .insert({Member->getLocation().getRawEncoding(),
-                    Member->getLocation().getRawEncoding()})
-           .second)
+  if (!reportOnce(Member->getLocation()))
     return;
   diag(Member->getLocation(),
        "member %select{thread|thread owned by|threads in}0 '%1' %select{is|is|"

@@ -5,7 +5,7 @@
 
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "checks/ThreadTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::threads {
@@ -17,7 +17,7 @@ namespace clang::tidy::threads {
 ///
 /// For the user-facing documentation see
 /// docs/checks/threads-joinable-at-exit.md.
-class JoinableAtExitCheck : public ClangTidyCheck {
+class JoinableAtExitCheck : public ThreadTidyCheck {
 public:
   JoinableAtExitCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -26,13 +26,12 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override {
-    Exceptions.reset();
-    Analyzed.clear();
-    Reported.clear();
-  }
 
 private:
+  void resetForTranslationUnit() override {
+    Exceptions.reset();
+    Analyzed.clear();
+  }
   void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx);
   void checkMemberDestructor(const FieldDecl *Member);
   void report(const LifetimeEvent &Event, ASTContext &Ctx);
@@ -46,8 +45,6 @@ private:
   const ExceptionOptions ExceptionOpts;
   ExceptionFlowAnalysis Exceptions;
   llvm::DenseSet<const FunctionDecl *> Analyzed;
-  llvm::DenseSet<std::pair<SourceLocation::UIntTy, SourceLocation::UIntTy>>
-      Reported;
 };
 
 } // namespace clang::tidy::threads

@@ -68,7 +68,7 @@ CharSourceRange removalRange(const Stmt *Join, const ASTContext &Ctx) {
 
 PreferJthreadCheck::PreferJthreadCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), StdThread("::std::thread", "join"),
+    : ThreadTidyCheck(Name, Context), StdThread("::std::thread", "join"),
       ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : "") {}
 
 void PreferJthreadCheck::registerMatchers(MatchFinder *Finder) {
@@ -164,7 +164,7 @@ void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
   CharSourceRange Removal = removalRange(Scope->body_back(), Ctx);
   if (!TypeFix || Removal.isInvalid())
     return;
-  if (!Reported.insert(Thread->getLocation().getRawEncoding()).second)
+  if (!reportOnce(Thread->getLocation()))
     return;
   diag(Thread->getLocation(),
        "thread '%0' is joined at the end of its scope on every path; use "

@@ -97,7 +97,7 @@ const FunctionDecl *userDefinition(const FunctionDecl *FD) {
 
 SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
                                                  ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ThreadTidyCheck(Name, Context),
       ThreadTypesOption(launchThreadTypesOption(*this, Name, Options)),
       Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
       BroadExceptionTypesOption(validatedList(
@@ -159,7 +159,7 @@ void SwallowedExceptionCheck::checkHandler(const CXXCatchStmt *Handler,
                        Fn == Entry))
     return;
   SourceLocation Loc = Handler->getCatchLoc();
-  if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+  if (!reportOnce(Loc))
     return;
   std::string Where = describeEntry(Entry);
   if (Fn != Entry)

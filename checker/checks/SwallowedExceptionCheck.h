@@ -4,8 +4,7 @@
 #define THREAD_TIDY_SWALLOWEDEXCEPTIONCHECK_H
 
 #include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "checks/ThreadTidyCheck.h"
 
 namespace clang {
 class CXXCatchStmt;
@@ -21,7 +20,7 @@ struct ThreadLaunch;
 ///
 /// For the user-facing documentation see
 /// docs/checks/threads-swallowed-exception.md.
-class SwallowedExceptionCheck : public ClangTidyCheck {
+class SwallowedExceptionCheck : public ThreadTidyCheck {
 public:
   SwallowedExceptionCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -30,7 +29,6 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
 
 private:
   void checkHandlersIn(const FunctionDecl *Fn, const FunctionDecl *Entry,
@@ -43,7 +41,6 @@ private:
   const TrackedThreadTypes Types;
   const std::string BroadExceptionTypesOption;
   const llvm::SmallVector<std::string, 4> BroadExceptionTypes;
-  llvm::DenseSet<SourceLocation::UIntTy> Reported;
 };
 
 } // namespace clang::tidy::threads

@@ -24,7 +24,7 @@ constexpr llvm::StringLiteral RetrieveMethods = "get;share";
 
 UncheckedFutureCheck::UncheckedFutureCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ThreadTidyCheck(Name, Context),
       FutureTypesOption(validatedList(
           *this, Name, "FutureTypes",
           Options.get("FutureTypes", DefaultFutureTypes), DefaultFutureTypes,
@@ -64,7 +64,7 @@ void UncheckedFutureCheck::check(const MatchFinder::MatchResult &Result) {
 void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async) {
   if (Async->isInstantiationDependent())
     return;
-  if (!Reported.insert(Async->getBeginLoc().getRawEncoding()).second)
+  if (!reportOnce(Async->getBeginLoc()))
     return;
   diag(Async->getBeginLoc(),
        "future returned by 'std::async' is discarded; its destructor waits "
@@ -110,7 +110,7 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
   }
   if (!StartedAtDeclaration && !FirstStart)
     return;
-  if (!Reported.insert(Future->getLocation().getRawEncoding()).second)
+  if (!reportOnce(Future->getLocation()))
     return;
   diag(Future->getLocation(),
        "%select{future|futures in}0 '%1' %select{is|are}0 never retrieved "

@@ -60,8 +60,8 @@ void summarize(llvm::ArrayRef<ThreadUse> Uses, OwnerSummary &Summary) {
 
 UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Types(*this, Name, Options), JthreadFixIt(Options.get("JthreadFixIt", true)) {}
+    : ThreadTidyCheck(Name, Context), Types(*this, Name, Options),
+      JthreadFixIt(Options.get("JthreadFixIt", true)) {}
 
 void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Types.storeOptions(Options, Opts);
@@ -115,7 +115,7 @@ void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
   summarize(Uses, Summary);
   if (Summary.HandedOver || (!StartedAtDeclaration && !Summary.FirstStart))
     return;
-  if (!firstReportAt(Owner->getLocation()))
+  if (!reportOnce(Owner->getLocation()))
     return;
 
   {
@@ -146,7 +146,7 @@ void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary) {
   if (Kind == ThreadOwnerKind::Container ||
       !initializerStartsThread(Temporary, Kind, Types))
     return;
-  if (!firstReportAt(Temporary->getBeginLoc()))
+  if (!reportOnce(Temporary->getBeginLoc()))
     return;
   diag(Temporary->getBeginLoc(),
        "temporary %select{thread|thread owner}0 is destroyed at the end of "
@@ -174,7 +174,7 @@ void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
   });
   if (HandedOver || !Summary.FirstStart)
     return;
-  if (!firstReportAt(Owner->getLocation()))
+  if (!reportOnce(Owner->getLocation()))
     return;
   diag(Owner->getLocation(),
        "%select{member thread|thread owned by member|threads in member}0 '%1' "

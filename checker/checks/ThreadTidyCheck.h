@@ -1,0 +1,45 @@
+//===--- ThreadTidyCheck.h - What every threads-* check shares ------------===//
+//
+// The base of every threads-* check. Template instantiations share their
+// source, and matchers may reach one place several times, so each check
+// reports a place once per translation unit: reportOnce remembers what was
+// reported and forgets it when the next translation unit starts.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREAD_TIDY_THREADTIDYCHECK_H
+#define THREAD_TIDY_THREADTIDYCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include <utility>
+
+namespace clang::tidy::threads {
+
+class ThreadTidyCheck : public ClangTidyCheck {
+public:
+  /// Forgets what was reported in the previous translation unit, then lets
+  /// the check forget what it cached (resetForTranslationUnit).
+  void onStartOfTranslationUnit() final;
+
+protected:
+  ThreadTidyCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context) {}
+
+  /// Whether the check may report at \p Loc: true the first time it asks
+  /// in this translation unit, false afterwards and for an invalid
+  /// location. \p About tells apart reports at one place about different
+  /// things (the thread that a scope exit leaves joinable).
+  bool reportOnce(SourceLocation Loc, SourceLocation About = {});
+
+  /// Forgets what the check cached about the previous translation unit.
+  virtual void resetForTranslationUnit() {}
+
+private:
+  llvm::DenseSet<std::pair<SourceLocation::UIntTy, SourceLocation::UIntTy>>
+      Reported;
+};
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_THREADTIDYCHECK_H
