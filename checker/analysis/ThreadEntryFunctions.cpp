@@ -5,7 +5,6 @@
 #include "utils/AstUtils.h"
 #include "utils/ContainerInsertion.h"
 #include "utils/DeclNames.h"
-#include "utils/ThreadTidyOptions.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -84,15 +83,6 @@ std::string describeEntry(const FunctionDecl *Entry) {
   if (isLambdaCallOperator(Entry))
     return "the thread's entry lambda";
   return "the thread entry function '" + plainQualifiedName(Entry) + "'";
-}
-
-std::string launchThreadTypesOption(const ClangTidyCheck &Check,
-                                    llvm::StringRef CheckName,
-                                    const ClangTidyCheck::OptionsView &Options) {
-  return validatedList(Check, CheckName, "ThreadTypes",
-                       Options.get("ThreadTypes", DefaultLaunchThreadTypes),
-                       DefaultLaunchThreadTypes, ListShape::QualifiedNames,
-                       /*AllowEmpty=*/false);
 }
 
 ast_matchers::internal::BindableMatcher<Stmt>

@@ -22,19 +22,6 @@
 
 namespace clang::tidy::threads {
 
-/// The ThreadTypes default of the checks that follow what threads run:
-/// std::jthread joins itself, but an exception leaving its entry function
-/// terminates the program just the same.
-inline constexpr llvm::StringLiteral DefaultLaunchThreadTypes =
-    "::std::thread;::std::jthread";
-
-/// The `ThreadTypes` option of a check that follows what threads run,
-/// validated (see ThreadTidyOptions.h), with DefaultLaunchThreadTypes as its
-/// default.
-std::string launchThreadTypesOption(const ClangTidyCheck &Check,
-                                    llvm::StringRef CheckName,
-                                    const ClangTidyCheck::OptionsView &Options);
-
 struct ThreadLaunch {
   /// The construction, `emplace` call or `make_unique` call.
   const Expr *Site;

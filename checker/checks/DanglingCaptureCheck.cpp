@@ -163,14 +163,12 @@ void collectArgumentReferences(const Expr *Arg,
 
 DanglingCaptureCheck::DanglingCaptureCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ThreadTidyCheck(Name, Context),
-      ThreadTypesOption(launchThreadTypesOption(*this, Name, Options)),
-      Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
+    : ThreadLaunchCheck(Name, Context),
       AssumeParametersOutliveThreads(
           Options.get("AssumeParametersOutliveThreads", false)) {}
 
-void DanglingCaptureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ThreadTypes", ThreadTypesOption);
+void DanglingCaptureCheck::storeCheckOptions(
+    ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AssumeParametersOutliveThreads",
                 AssumeParametersOutliveThreads);
 }
@@ -202,7 +200,7 @@ void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
           .bind("inserted"),
       this);
   // Threads built in place inside a container.
-  registerThreadLaunchMatchers(Finder, this, &Types);
+  ThreadLaunchCheck::registerMatchers(Finder);
 }
 
 bool DanglingCaptureCheck::diesWithFunction(const VarDecl *Var) const {
@@ -217,15 +215,13 @@ bool DanglingCaptureCheck::diesWithFunction(const VarDecl *Var) const {
   return !IsReference;
 }
 
-void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
-  std::optional<ThreadLaunch> Launch = threadLaunchFrom(Result, Types);
-  if (!Launch)
-    return;
+void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
+                                       const MatchFinder::MatchResult &Result) {
 
   // What the thread refers to: by-reference captures, std::ref and
   // addresses among its arguments.
   llvm::SmallVector<LocalReference, 4> References;
-  if (const LambdaExpr *Lambda = lambdaOf(Launch->Callable))
+  if (const LambdaExpr *Lambda = lambdaOf(Launch.Callable))
     for (const LambdaCapture &Capture : Lambda->captures())
       if (Capture.capturesVariable() &&
           Capture.getCaptureKind() == LCK_ByRef)
@@ -234,10 +230,10 @@ void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
           References.push_back(
               {LocalReference::Capture, Var, Capture.getLocation()});
   bool AfterCallable = false;
-  for (const Expr *Arg : argumentsOf(Launch->Site)) {
+  for (const Expr *Arg : argumentsOf(Launch.Site)) {
     if (AfterCallable)
       collectArgumentReferences(Arg, References);
-    AfterCallable |= Arg == Launch->Callable;
+    AfterCallable |= Arg == Launch.Callable;
   }
   llvm::erase_if(References, [&](const LocalReference &Ref) {
     return !diesWithFunction(Ref.Var);
@@ -259,7 +255,7 @@ void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   } else if (const auto *Return = Nodes.getNodeAs<ReturnStmt>("returned")) {
     Outlives = Outliving{Outliving::Returned, Return};
   } else if (const auto *Field = Nodes.getNodeAs<FieldDecl>("field")) {
-    Outlives = Outliving{Outliving::InMember, Launch->Site, Field};
+    Outlives = Outliving{Outliving::InMember, Launch.Site, Field};
   } else if (const auto *Insert =
                  Nodes.getNodeAs<CXXMemberCallExpr>("inserted")) {
     Outlives = containerDestination(Insert->getImplicitObjectArgument(), Insert);
@@ -271,7 +267,7 @@ void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Outlives)
     return;
 
-  SourceLocation Loc = Launch->Callable->getBeginLoc();
+  SourceLocation Loc = Launch.Callable->getBeginLoc();
   if (!reportOnce(Loc))
     return;
   const LocalReference &First = References.front();

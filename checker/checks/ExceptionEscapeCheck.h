@@ -4,8 +4,7 @@
 #define THREAD_TIDY_EXCEPTIONESCAPECHECK_H
 
 #include "analysis/ExceptionFlowAnalysis.h"
-#include "analysis/TrackedThreadTypes.h"
-#include "checks/ThreadTidyCheck.h"
+#include "checks/ThreadLaunchCheck.h"
 
 namespace clang::tidy::threads {
 
@@ -14,20 +13,19 @@ namespace clang::tidy::threads {
 ///
 /// For the user-facing documentation see
 /// docs/checks/threads-exception-escape.md.
-class ExceptionEscapeCheck : public ThreadTidyCheck {
+class ExceptionEscapeCheck : public ThreadLaunchCheck {
 public:
   ExceptionEscapeCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
   }
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  void checkLaunch(const ThreadLaunch &Launch,
+                   const ast_matchers::MatchFinder::MatchResult &) override;
+  void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   void resetForTranslationUnit() override { Flow.reset(); }
-  const std::string ThreadTypesOption;
-  const TrackedThreadTypes Types;
+
   const ExceptionOptions ExceptionOpts;
   ExceptionFlowAnalysis Flow;
 };

@@ -97,9 +97,7 @@ const FunctionDecl *userDefinition(const FunctionDecl *FD) {
 
 SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
                                                  ClangTidyContext *Context)
-    : ThreadTidyCheck(Name, Context),
-      ThreadTypesOption(launchThreadTypesOption(*this, Name, Options)),
-      Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
+    : ThreadLaunchCheck(Name, Context),
       BroadExceptionTypesOption(validatedList(
           *this, Name, "BroadExceptionTypes",
           Options.get("BroadExceptionTypes", DefaultBroadExceptionTypes),
@@ -107,29 +105,23 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
           /*AllowEmpty=*/true)),
       BroadExceptionTypes(parseNameList(BroadExceptionTypesOption)) {}
 
-void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ThreadTypes", ThreadTypesOption);
+void SwallowedExceptionCheck::storeCheckOptions(
+    ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "BroadExceptionTypes", BroadExceptionTypesOption);
 }
 
-void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
-  registerThreadLaunchMatchers(Finder, this, &Types);
-}
-
-void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
-  std::optional<ThreadLaunch> Launch = threadLaunchFrom(Result, Types);
-  if (!Launch)
-    return;
-  const FunctionDecl *Entry = userDefinition(Launch->Entry);
+void SwallowedExceptionCheck::checkLaunch(const ThreadLaunch &Launch,
+                                          const MatchFinder::MatchResult &) {
+  const FunctionDecl *Entry = userDefinition(Launch.Entry);
   if (!Entry)
     return;
-  checkHandlersIn(Entry, Entry, *Launch);
+  checkHandlersIn(Entry, Entry, Launch);
   llvm::SmallVector<const FunctionDecl *, 8> Callees;
   collectDirectCallees(Entry->getBody(), Callees);
   for (const FunctionDecl *Callee : Callees)
     if (const FunctionDecl *Def = userDefinition(Callee))
       if (Def != Entry)
-        checkHandlersIn(Def, Entry, *Launch);
+        checkHandlersIn(Def, Entry, Launch);
 }
 
 bool SwallowedExceptionCheck::isBroad(QualType Caught) const {
