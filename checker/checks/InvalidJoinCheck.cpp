@@ -86,38 +86,9 @@ void callsOnThis(const Stmt *S, const CXXRecordDecl *RD,
 
 } // namespace
 
-InvalidJoinCheck::InvalidJoinCheck(StringRef Name, ClangTidyContext *Context)
-    : ThreadTidyCheck(Name, Context), Types(*this, Name, Options),
-      ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : "") {}
-
-void InvalidJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Types.storeOptions(Options, Opts);
-}
-
-void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
-  // The same entry as threads-joinable-at-exit: only functions that declare
-  // a thread pay for the CFG.
-  Finder->addMatcher(localTrackedThread(&Types).bind("thread"), this);
-  Finder->addMatcher(fieldDecl(unless(isExpansionInSystemHeader()),
-                               hasType(qualType(isTrackedThread(&Types))))
-                         .bind("member"),
-                     this);
-}
-
-void InvalidJoinCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread")) {
-    if (const FunctionDecl *Fn = functionToAnalyze(Thread, Analyzed))
-      checkFunction(Fn, *Result.Context);
-  } else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member")) {
-    checkSelfJoin(Member);
-  }
-}
-
 void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
   llvm::SmallVector<LifetimeEvent, 8> Events;
-  ThreadLifetimeAnalysis(Types, /*Exceptions=*/nullptr,
-                         /*AssumeOpaqueCallsThrow=*/false, ReportIncompleteAs)
-      .analyze(Fn, Ctx, Events);
+  lifetimeAnalysis(Types).analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events) {
     if (Event.Kind != LifetimeEvent::InvalidJoin)
       continue;
@@ -167,14 +138,12 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
                                                               : 2)
             << joinMethodName(Event.PriorSite);
     } else {
-      diag(Event.Thread->getLocation(), "thread '%0' declared here",
-           DiagnosticIDs::Note)
-          << Event.Thread->getName();
+      noteThreadDeclaration(Event.Thread);
     }
   }
 }
 
-void InvalidJoinCheck::checkSelfJoin(const FieldDecl *Member) {
+void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
   const CXXRecordDecl *RD = analyzableClassOf(Member);
   if (!RD)
     return;

@@ -34,44 +34,21 @@ llvm::StringRef exitKeyword(const Stmt *Site) {
 
 JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ThreadTidyCheck(Name, Context), Types(*this, Name, Options),
+    : ThreadLifetimeCheck(Name, Context),
       AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
       CheckMemberDestructors(Options.get("CheckMemberDestructors", true)),
-      ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : ""),
       ExceptionOpts(*this, Name, Options), Exceptions(ExceptionOpts) {}
 
-void JoinableAtExitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Types.storeOptions(Options, Opts);
+void JoinableAtExitCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AssumeOpaqueCallsThrow", AssumeOpaqueCallsThrow);
   Options.store(Opts, "CheckMemberDestructors", CheckMemberDestructors);
   ExceptionOpts.storeOptions(Options, Opts);
 }
 
-void JoinableAtExitCheck::registerMatchers(MatchFinder *Finder) {
-  // Only functions that declare a thread pay for a CFG.
-  Finder->addMatcher(localTrackedThread(&Types).bind("thread"), this);
-  if (CheckMemberDestructors)
-    Finder->addMatcher(
-        fieldDecl(unless(isExpansionInSystemHeader()),
-                  hasType(qualType(ownsTrackedThreads(&Types))))
-            .bind("member"),
-        this);
-}
-
-void JoinableAtExitCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread")) {
-    if (const FunctionDecl *Fn = functionToAnalyze(Thread, Analyzed))
-      checkFunction(Fn, *Result.Context);
-  } else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member")) {
-    checkMemberDestructor(Member);
-  }
-}
-
 void JoinableAtExitCheck::checkFunction(const FunctionDecl *Fn,
                                         ASTContext &Ctx) {
   llvm::SmallVector<LifetimeEvent, 8> Events;
-  ThreadLifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow,
-                         ReportIncompleteAs)
+  lifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow)
       .analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events)
     if (Event.Kind != LifetimeEvent::InvalidJoin) // threads-invalid-join's
@@ -142,9 +119,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
         << Event.Thread->getName() << Certainty;
     break;
   }
-  diag(Event.Thread->getLocation(), "thread '%0' declared here",
-       DiagnosticIDs::Note)
-      << Event.Thread->getName();
+  noteThreadDeclaration(Event.Thread);
 }
 
 namespace {
@@ -193,7 +168,7 @@ bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
 
 } // namespace
 
-void JoinableAtExitCheck::checkMemberDestructor(const FieldDecl *Member) {
+void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
   const CXXRecordDecl *RD = analyzableClassOf(Member);
   if (!RD)
     return;

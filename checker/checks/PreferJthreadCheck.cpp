@@ -68,8 +68,7 @@ CharSourceRange removalRange(const Stmt *Join, const ASTContext &Ctx) {
 
 PreferJthreadCheck::PreferJthreadCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ThreadTidyCheck(Name, Context), StdThread("::std::thread", "join"),
-      ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : "") {}
+    : ThreadTidyCheck(Name, Context), StdThread("::std::thread", "join") {}
 
 void PreferJthreadCheck::registerMatchers(MatchFinder *Finder) {
   // From the declaration statement down: a parent map is costly.
@@ -90,9 +89,7 @@ PreferJthreadCheck::factsOf(const FunctionDecl *Fn, ASTContext &Ctx) {
     return *Facts;
   Facts = std::make_unique<FunctionFacts>();
   llvm::SmallVector<LifetimeEvent, 4> Events;
-  ThreadLifetimeAnalysis(StdThread, /*Exceptions=*/nullptr,
-                         /*AssumeOpaqueCallsThrow=*/false, ReportIncompleteAs)
-      .analyze(Fn, Ctx, Events);
+  lifetimeAnalysis(StdThread).analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events)
     Facts->ThreadsWithEvents.insert(Event.Thread);
   return *Facts;

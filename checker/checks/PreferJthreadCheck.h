@@ -40,9 +40,6 @@ private:
   /// Only std::thread has a jthread to become; the option-configured thread
   /// types of the other checks do not apply.
   const TrackedThreadTypes StdThread;
-  /// The check's name when clang-tidy profiles checks: then a function the
-  /// lifetime analysis skips is reported on stderr.
-  const std::string ReportIncompleteAs;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionFacts>>
       Functions;
 };

@@ -4,6 +4,10 @@
 
 namespace clang::tidy::threads {
 
+ThreadTidyCheck::ThreadTidyCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : "") {}
+
 void ThreadTidyCheck::onStartOfTranslationUnit() {
   Reported.clear();
   resetForTranslationUnit();
@@ -13,6 +17,14 @@ bool ThreadTidyCheck::reportOnce(SourceLocation Loc, SourceLocation About) {
   if (Loc.isInvalid())
     return false;
   return Reported.insert({Loc.getRawEncoding(), About.getRawEncoding()}).second;
+}
+
+ThreadLifetimeAnalysis
+ThreadTidyCheck::lifetimeAnalysis(const TrackedThreadTypes &Types,
+                                  ExceptionFlowAnalysis *Exceptions,
+                                  bool AssumeOpaqueCallsThrow) const {
+  return ThreadLifetimeAnalysis(Types, Exceptions, AssumeOpaqueCallsThrow,
+                                ReportIncompleteAs);
 }
 
 } // namespace clang::tidy::threads
