@@ -90,6 +90,23 @@ bool TrackedThreadTypes::isJoinMethodName(llvm::StringRef Name) const {
   return llvm::is_contained(JoinMethodNames, Name);
 }
 
+llvm::StringRef TrackedThreadTypes::joinMethodAt(const Stmt *Site) {
+  if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Site))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl())
+      if (Method->getIdentifier())
+        return Method->getName();
+  return JoinMethod;
+}
+
+TrackedThreadTypes::JoinKind TrackedThreadTypes::joinKindAt(const Stmt *Site) {
+  llvm::StringRef Name = joinMethodAt(Site);
+  if (Name == JoinMethod)
+    return JoinKind::Join;
+  if (Name == DetachMethod)
+    return JoinKind::Detach;
+  return JoinKind::OtherJoinMethod;
+}
+
 bool TrackedThreadTypes::isJoinMethod(const CXXMethodDecl *Method) const {
   if (!Method || !Method->getIdentifier())
     return false;

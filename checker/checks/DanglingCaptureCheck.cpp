@@ -73,9 +73,8 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
   std::optional<ParentMap> Parents;
   for (const ThreadUse &Use : Uses) {
     if (Use.Kind == ThreadUseKind::Join) {
-      const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Use.Site);
-      const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-      if (Method && Method->getIdentifier() && Method->getName() == "detach")
+      if (TrackedThreadTypes::joinKindAt(Use.Site) ==
+          TrackedThreadTypes::JoinKind::Detach)
         return Outliving{Outliving::Detached, Use.Site};
       continue;
     }
@@ -180,10 +179,11 @@ void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
       threadConstruction(&Types).bind("launch-construct"));
   Finder->addMatcher(varDecl(hasInitializer(Launch)).bind("into-variable"),
                      this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("detach"))), on(Launch))
-          .bind("detached"),
-      this);
+  Finder->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasName(
+                                           TrackedThreadTypes::DetachMethod))),
+                                       on(Launch))
+                         .bind("detached"),
+                     this);
   Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="),
                                          hasArgument(1, Launch))
                          .bind("assigned"),

@@ -18,13 +18,19 @@ namespace clang::tidy::threads {
 
 namespace {
 
-/// The name of the JoinMethod called at \p Site ("join", "detach").
-llvm::StringRef joinMethodName(const Stmt *Site) {
-  if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Site))
-    if (const CXXMethodDecl *Method = Call->getMethodDecl())
-      if (Method->getIdentifier())
-        return Method->getName();
-  return "join";
+using JoinKind = TrackedThreadTypes::JoinKind;
+
+/// The index of \p Kind in `%select{joined|detached|ended by '%2()'}`.
+unsigned joinKindSelect(JoinKind Kind) {
+  switch (Kind) {
+  case JoinKind::Join:
+    return 0;
+  case JoinKind::Detach:
+    return 1;
+  case JoinKind::OtherJoinMethod:
+    return 2;
+  }
+  return 2;
 }
 
 /// Whether \p Body compares thread ids (`std::this_thread::get_id() !=
@@ -95,7 +101,7 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
     SourceLocation Loc = Event.Site->getBeginLoc();
     if (!reportOnce(Loc))
       continue;
-    llvm::StringRef Method = joinMethodName(Event.Site);
+    llvm::StringRef Method = TrackedThreadTypes::joinMethodAt(Event.Site);
     switch (Event.Reason) {
     case LifetimeEvent::AlreadyEnded:
       diag(Loc, "thread '%0' %select{is already|may already be}1 joined or "
@@ -118,6 +124,7 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
       break;
     }
     if (Event.PriorSite) {
+      JoinKind Prior = TrackedThreadTypes::joinKindAt(Event.PriorSite);
       if (Event.Reason == LifetimeEvent::MovedFrom)
         diag(Event.PriorSite->getBeginLoc(), "'%0' is moved from here",
              DiagnosticIDs::Note)
@@ -126,17 +133,13 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
         diag(Event.PriorSite->getBeginLoc(),
              "'%0' is %select{joined|detached}1 here on an earlier iteration",
              DiagnosticIDs::Note)
-            << Event.Thread->getName()
-            << (joinMethodName(Event.PriorSite) == "detach" ? 1 : 0);
+            << Event.Thread->getName() << (Prior == JoinKind::Detach ? 1 : 0);
       else
         diag(Event.PriorSite->getBeginLoc(),
              "'%0' is %select{joined|detached|ended by '%2()'}1 here",
              DiagnosticIDs::Note)
-            << Event.Thread->getName()
-            << (joinMethodName(Event.PriorSite) == "join"     ? 0
-                : joinMethodName(Event.PriorSite) == "detach" ? 1
-                                                              : 2)
-            << joinMethodName(Event.PriorSite);
+            << Event.Thread->getName() << joinKindSelect(Prior)
+            << TrackedThreadTypes::joinMethodAt(Event.PriorSite);
     } else {
       noteThreadDeclaration(Event.Thread);
     }
@@ -157,8 +160,8 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
   llvm::DenseMap<const FunctionDecl *, const Stmt *> Joiners;
   for (const MemberUse &M : Summary.Uses)
     if (M.Use.Kind == ThreadUseKind::Join && M.In &&
-        joinMethodName(M.Use.Site) != "detach" && !Joiners.count(M.In) &&
-        !comparesThreadIds(M.In->getBody()))
+        TrackedThreadTypes::joinKindAt(M.Use.Site) != JoinKind::Detach &&
+        !Joiners.count(M.In) && !comparesThreadIds(M.In->getBody()))
       Joiners[M.In] = M.Use.Site;
   if (Joiners.empty())
     return;

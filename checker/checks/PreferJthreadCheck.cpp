@@ -68,7 +68,8 @@ CharSourceRange removalRange(const Stmt *Join, const ASTContext &Ctx) {
 
 PreferJthreadCheck::PreferJthreadCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ThreadTidyCheck(Name, Context), StdThread("::std::thread", "join") {}
+    : ThreadTidyCheck(Name, Context),
+      StdThread("::std::thread", TrackedThreadTypes::JoinMethod) {}
 
 void PreferJthreadCheck::registerMatchers(MatchFinder *Finder) {
   // From the declaration statement down: a parent map is costly.
