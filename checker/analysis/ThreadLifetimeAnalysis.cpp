@@ -236,11 +236,8 @@ bool LifetimeDataflow::collectTrackedThreads() {
       continue;
     llvm::SmallVector<ThreadUse, 8> Uses;
     Classifier.collectUses(Var, ThreadOwnerKind::Thread, Uses);
-    bool JoinedOrHandedOver = llvm::any_of(Uses, [](const ThreadUse &U) {
-      return U.Kind == ThreadUseKind::Join || U.Kind == ThreadUseKind::Escape;
-    });
     // Never joined anywhere: threads-unjoined-thread reports it.
-    if (!JoinedOrHandedOver)
+    if (!llvm::any_of(Uses, joinsOrHandsOver))
       continue;
     unsigned Index = Threads.size();
     Threads.push_back(Var);

@@ -37,6 +37,12 @@ struct ThreadUse {
   bool IsMemberCallOnOwner = false;
 };
 
+/// Whether after \p Use the owner no longer has to join the thread: it was
+/// joined or detached, or handed to code that may do it.
+inline bool joinsOrHandsOver(const ThreadUse &Use) {
+  return Use.Kind == ThreadUseKind::Join || Use.Kind == ThreadUseKind::Escape;
+}
+
 class ThreadUseClassifier {
 public:
   /// \p Body is the function body in which the owner is used.

@@ -138,9 +138,8 @@ bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
     return false;
   llvm::SmallVector<ThreadUse, 4> Uses;
   ThreadUseClassifier(Def->getBody(), Types).collectUses(Member, Kind, Uses);
-  for (const ThreadUse &Use : Uses)
-    if (Use.Kind == ThreadUseKind::Join || Use.Kind == ThreadUseKind::Escape)
-      return true;
+  if (llvm::any_of(Uses, joinsOrHandsOver))
+    return true;
   // Calls to other members on this object.
   llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
   while (!Work.empty()) {

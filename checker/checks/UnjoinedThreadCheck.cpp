@@ -168,10 +168,8 @@ void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
   ThreadOwnerKind Kind = Types.ownerKind(Owner->getType());
   MemberUseSummary Summary =
       summarizeMemberUses(Owner, Kind, Functions, Types);
-  bool HandedOver = llvm::any_of(Summary.Uses, [](const MemberUse &M) {
-    return M.Use.Kind == ThreadUseKind::Join ||
-           M.Use.Kind == ThreadUseKind::Escape;
-  });
+  bool HandedOver = llvm::any_of(
+      Summary.Uses, [](const MemberUse &M) { return joinsOrHandsOver(M.Use); });
   if (HandedOver || !Summary.FirstStart)
     return;
   if (!reportOnce(Owner->getLocation()))
