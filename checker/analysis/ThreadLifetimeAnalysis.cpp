@@ -83,14 +83,6 @@ const Expr *stripCondition(const Expr *E, bool &Negated) {
 
 } // namespace
 
-ast_matchers::internal::BindableMatcher<Decl>
-localTrackedThread(const TrackedThreadTypes *Types) {
-  using namespace ast_matchers;
-  return varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                 unless(isExpansionInSystemHeader()),
-                 hasType(qualType(isTrackedThread(Types))));
-}
-
 const FunctionDecl *
 functionToAnalyze(const VarDecl *Thread,
                   llvm::DenseSet<const FunctionDecl *> &Analyzed) {

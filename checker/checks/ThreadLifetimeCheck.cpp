@@ -2,6 +2,7 @@
 
 #include "checks/ThreadLifetimeCheck.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
+#include "utils/AstMatchers.h"
 
 using namespace clang::ast_matchers;
 
@@ -17,7 +18,8 @@ void ThreadLifetimeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(localTrackedThread(&Types).bind("thread"), this);
+  Finder->addMatcher(
+      localVariable(qualType(isTrackedThread(&Types))).bind("thread"), this);
   auto Member = [&](const ast_matchers::internal::Matcher<QualType> &Type) {
     Finder->addMatcher(
         fieldDecl(unless(isExpansionInSystemHeader()), hasType(Type))

@@ -47,10 +47,7 @@ void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
                            hasDestinationType(voidType()),
                            hasSourceExpression(ignoringImplicit(Async))))));
   Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(parmVarDecl()),
-              unless(isExpansionInSystemHeader()),
-              hasType(qualType(ownsTrackedThreads(&FutureTypes))))
-          .bind("local"),
+      localVariable(qualType(ownsTrackedThreads(&FutureTypes))).bind("local"),
       this);
 }
 

@@ -70,11 +70,7 @@ void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
   auto Owner = qualType(ownsTrackedThreads(&Types));
-  Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(parmVarDecl()),
-              unless(isExpansionInSystemHeader()), hasType(Owner))
-          .bind("local"),
-      this);
+  Finder->addMatcher(localVariable(Owner).bind("local"), this);
   // A thread temporary whose value is discarded dies at the end of its
   // statement. Matched from the statement down: asking every expression
   // for its parent would build the AST parent map, which costs more than

@@ -25,6 +25,15 @@ AST_MATCHER_P(Expr, ignoringTemporaryWrappers,
                        Finder, Builder);
 }
 
+/// Matches the local variables outside system headers, parameters aside,
+/// whose type matches \p Type: where a check's look at a function starts.
+inline ast_matchers::internal::BindableMatcher<Decl>
+localVariable(const ast_matchers::internal::Matcher<QualType> &Type) {
+  using namespace ast_matchers;
+  return varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                 unless(isExpansionInSystemHeader()), hasType(Type));
+}
+
 /// Registers matchers for expressions matching \p Value whose value is
 /// discarded: expression statements (in a block, a case, a label, the body
 /// of an if or a loop) and a for loop's increment. Each matcher starts at a
