@@ -221,8 +221,8 @@ bool ExceptionFlowAnalysis::callsOpaqueFunction(const Stmt *S) const {
   for (const FunctionDecl *Redecl : Callee->redecls())
     if (Redecl->hasSkippedBody())
       return false;
-  const FunctionDecl *Def = nullptr;
-  if (!Callee->hasBody(Def) || !Def)
+  const FunctionDecl *Def = visibleDefinition(Callee);
+  if (!Def)
     return true;
   return Def->getASTContext().getSourceManager().isInSystemHeader(
       Def->getLocation());
@@ -236,14 +236,11 @@ ExceptionSet ExceptionFlowAnalysis::escaping(const FunctionDecl *FD) {
 
 ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
                                                unsigned Depth) {
-  const FunctionDecl *Def = nullptr;
-  if (Depth > MaxCallDepth || !FD->hasBody(Def) || !Def ||
-      Def->isDependentContext())
-    return {};
-  // Library bodies throw through opaque helpers (__throw_out_of_range);
-  // what they throw is described by KnownThrowingFunctions instead.
-  if (Def->getASTContext().getSourceManager().isInSystemHeader(
-          Def->getLocation()))
+  // Library bodies throw through opaque helpers (__throw_out_of_range), so
+  // userDefinition leaves them out: KnownThrowingFunctions describes what
+  // they throw.
+  const FunctionDecl *Def = userDefinition(FD);
+  if (Depth > MaxCallDepth || !Def)
     return {};
   auto Cached = Cache.find(Def);
   if (Cached != Cache.end())

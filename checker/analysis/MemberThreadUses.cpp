@@ -2,6 +2,7 @@
 
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadStarts.h"
+#include "utils/AstUtils.h"
 #include "utils/ThreadTidyCompat.h"
 #include "clang/AST/DeclTemplate.h"
 
@@ -33,8 +34,7 @@ bool collectVisibleMemberFunctions(
     if (!Fn || Fn->isImplicit() || Fn->isDeleted() || Fn->isDefaulted() ||
         compat::isPureVirtual(Fn))
       continue;
-    const FunctionDecl *Def = nullptr;
-    if (Fn->hasBody(Def) && Def) {
+    if (const FunctionDecl *Def = visibleDefinition(Fn)) {
       Fns.push_back(Def);
       continue;
     }

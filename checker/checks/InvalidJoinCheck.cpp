@@ -81,8 +81,7 @@ void callsOnThis(const Stmt *S, const CXXRecordDecl *RD,
     if (Object && Method &&
         llvm::isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) &&
         Method->getParent()->getCanonicalDecl() == RD->getCanonicalDecl()) {
-      const FunctionDecl *Def = nullptr;
-      if (Method->hasBody(Def) && Def)
+      if (const FunctionDecl *Def = visibleDefinition(Method))
         Out.push_back({Call, Def});
     }
   }
@@ -177,8 +176,8 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
         Starts.push_back({M.Use.Site, Entry});
 
   for (const auto &[Start, Entry] : Starts) {
-    const FunctionDecl *EntryDef = nullptr;
-    if (!Entry->hasBody(EntryDef) || !EntryDef)
+    const FunctionDecl *EntryDef = visibleDefinition(Entry);
+    if (!EntryDef)
       continue;
     // Breadth-first over calls on `this`, remembering how each function
     // was reached so the notes can show the chain.

@@ -4,6 +4,7 @@
 #include "analysis/ExceptionPathNotes.h"
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/AstUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -131,8 +132,8 @@ bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
                     ThreadOwnerKind Kind, const TrackedThreadTypes &Types,
                     unsigned Depth,
                     llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
-  const FunctionDecl *Def = nullptr;
-  if (!Fn->hasBody(Def) || !Def)
+  const FunctionDecl *Def = visibleDefinition(Fn);
+  if (!Def)
     return true;
   if (!Seen.insert(Def).second || Depth > 4)
     return false;
@@ -172,9 +173,11 @@ void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
   if (!RD)
     return;
   const CXXDestructorDecl *Dtor = RD->getDestructor();
-  const FunctionDecl *DtorDef = nullptr;
+  bool UserDestructor = Dtor && Dtor->isUserProvided();
+  const FunctionDecl *DtorDef =
+      UserDestructor ? visibleDefinition(Dtor) : nullptr;
   // A destructor defined elsewhere may well join: nothing to say.
-  if (Dtor && Dtor->isUserProvided() && !(Dtor->hasBody(DtorDef) && DtorDef))
+  if (UserDestructor && !DtorDef)
     return;
 
   ThreadOwnerKind Kind = Types.ownerKind(Member->getType());

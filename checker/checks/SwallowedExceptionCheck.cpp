@@ -1,7 +1,6 @@
 //===--- SwallowedExceptionCheck.cpp - threads-swallowed-exception --------===//
 
 #include "checks/SwallowedExceptionCheck.h"
-#include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
@@ -9,7 +8,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Basic/SourceManager.h"
 
 using namespace clang::ast_matchers;
 
@@ -79,18 +77,6 @@ void collectDirectCallees(const Stmt *S,
     Out.push_back(Callee);
   for (const Stmt *Child : S->children())
     collectDirectCallees(Child, Out);
-}
-
-/// The definition of \p FD when thread-tidy should look inside it: visible,
-/// not a template pattern, not in a system header.
-const FunctionDecl *userDefinition(const FunctionDecl *FD) {
-  const FunctionDecl *Def = nullptr;
-  if (!FD || !FD->hasBody(Def) || !Def || Def->isDependentContext())
-    return nullptr;
-  if (Def->getASTContext().getSourceManager().isInSystemHeader(
-          Def->getLocation()))
-    return nullptr;
-  return Def;
 }
 
 } // namespace

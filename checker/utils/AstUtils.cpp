@@ -1,8 +1,10 @@
 //===--- AstUtils.cpp -----------------------------------------------------===//
 
 #include "utils/AstUtils.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::threads {
 
@@ -20,6 +22,22 @@ const Expr *stripTemporaryWrappers(const Expr *E, ElidedCopies Copies) {
     E = Next;
   }
   return E;
+}
+
+const FunctionDecl *visibleDefinition(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def))
+    return nullptr;
+  return Def;
+}
+
+const FunctionDecl *userDefinition(const FunctionDecl *FD) {
+  const FunctionDecl *Def = visibleDefinition(FD);
+  if (!Def || Def->isDependentContext() ||
+      Def->getASTContext().getSourceManager().isInSystemHeader(
+          Def->getLocation()))
+    return nullptr;
+  return Def;
 }
 
 bool isLambdaCallOperator(const FunctionDecl *FD) {

@@ -29,6 +29,15 @@ enum class ElidedCopies { Keep, Strip };
 const Expr *stripTemporaryWrappers(const Expr *E,
                                    ElidedCopies Copies = ElidedCopies::Keep);
 
+/// The definition of \p FD when its body (that of any redeclaration) is in
+/// the translation unit; null otherwise.
+const FunctionDecl *visibleDefinition(const FunctionDecl *FD);
+
+/// The definition of \p FD when thread-tidy looks inside it: visible, not a
+/// template pattern (nothing is resolved there), and not in a system header
+/// (library code is described by options instead). Null otherwise.
+const FunctionDecl *userDefinition(const FunctionDecl *FD);
+
 /// Whether \p FD is the call operator of a lambda's closure class.
 bool isLambdaCallOperator(const FunctionDecl *FD);
 
