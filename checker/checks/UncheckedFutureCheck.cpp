@@ -70,12 +70,7 @@ void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async) {
 }
 
 void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
-  if (Future->isExceptionVariable() || Future->getType()->isReferenceType())
-    return;
-  const DeclContext *DC = Future->getParentFunctionOrMethod();
-  if (!DC || DC->isDependentContext())
-    return;
-  const Stmt *Body = llvm::cast<Decl>(DC)->getBody();
+  const Stmt *Body = bodyDeclaringOwner(Future);
   ThreadOwnerKind Kind = FutureTypes.ownerKind(Future->getType());
   if (!Body || (Kind != ThreadOwnerKind::Thread &&
                 Kind != ThreadOwnerKind::Container))

@@ -93,12 +93,7 @@ void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
-  if (Owner->isExceptionVariable() || Owner->getType()->isReferenceType())
-    return;
-  const DeclContext *DC = Owner->getParentFunctionOrMethod();
-  if (!DC || DC->isDependentContext())
-    return;
-  const Stmt *Body = llvm::cast<Decl>(DC)->getBody();
+  const Stmt *Body = bodyDeclaringOwner(Owner);
   if (!Body)
     return;
 
