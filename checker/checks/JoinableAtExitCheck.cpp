@@ -222,11 +222,8 @@ void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
        "member %select{thread|thread owned by|threads in}0 '%1' %select{is|is|"
        "are}0 joined only by '%2'; a '%3' destroyed without calling it "
        "(including during exception unwinding) will call std::terminate")
-      << (Kind == ThreadOwnerKind::UniquePtr  ? 1
-          : Kind == ThreadOwnerKind::Container ? 2
-                                               : 0)
-      << Member->getName() << FirstJoin->In->getNameAsString()
-      << RD->getName();
+      << ownerKindSelect(Kind) << Member->getName()
+      << FirstJoin->In->getNameAsString() << RD->getName();
   diag(FirstJoin->Use.Site->getBeginLoc(), "joined here", DiagnosticIDs::Note);
   if (DtorDef)
     diag(DtorDef->getLocation(), "the destructor of '%0' does not join it",

@@ -19,6 +19,19 @@ bool ThreadTidyCheck::reportOnce(SourceLocation Loc, SourceLocation About) {
   return Reported.insert({Loc.getRawEncoding(), About.getRawEncoding()}).second;
 }
 
+unsigned ThreadTidyCheck::ownerKindSelect(ThreadOwnerKind Kind) {
+  switch (Kind) {
+  case ThreadOwnerKind::UniquePtr:
+    return 1;
+  case ThreadOwnerKind::Container:
+    return 2;
+  case ThreadOwnerKind::Thread:
+  case ThreadOwnerKind::None:
+    return 0;
+  }
+  return 0;
+}
+
 ThreadLifetimeAnalysis
 ThreadTidyCheck::lifetimeAnalysis(const TrackedThreadTypes &Types,
                                   ExceptionFlowAnalysis *Exceptions,

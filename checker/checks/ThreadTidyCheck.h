@@ -12,6 +12,7 @@
 #define THREAD_TIDY_THREADTIDYCHECK_H
 
 #include "analysis/ThreadLifetimeAnalysis.h"
+#include "analysis/TrackedThreadTypes.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
@@ -33,6 +34,10 @@ protected:
   /// location. \p About tells apart reports at one place about different
   /// things (the thread that a scope exit leaves joinable).
   bool reportOnce(SourceLocation Loc, SourceLocation About = {});
+
+  /// The index of \p Kind in the `%select{thread|thread owned by|threads
+  /// in}` (and `%select{is|is|are}`) that name an owner of threads.
+  static unsigned ownerKindSelect(ThreadOwnerKind Kind);
 
   /// Forgets what the check cached about the previous translation unit.
   virtual void resetForTranslationUnit() {}

@@ -18,18 +18,6 @@ namespace clang::tidy::threads {
 
 namespace {
 
-/// Index into the %select of the diagnostics below.
-unsigned ownerKindIndex(ThreadOwnerKind Kind) {
-  switch (Kind) {
-  case ThreadOwnerKind::UniquePtr:
-    return 1;
-  case ThreadOwnerKind::Container:
-    return 2;
-  default:
-    return 0;
-  }
-}
-
 /// What the owner's uses add up to.
 struct OwnerSummary {
   bool HandedOver = false; ///< Joined, detached, or escaped somewhere.
@@ -116,7 +104,7 @@ void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
              "%select{is|is|are}0 started but never joined or detached; "
              "%select{its destructor|destroying it|destroying them}0 will "
              "call std::terminate")
-        << ownerKindIndex(Kind) << Owner->getName();
+        << ownerKindSelect(Kind) << Owner->getName();
 
     if (JthreadFixIt && Kind == ThreadOwnerKind::Thread &&
         StartedAtDeclaration && Summary.OnlyMemberCalls)
@@ -170,7 +158,7 @@ void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
        "%select{is|is|are}0 started but no member function of '%2' joins or "
        "detaches %select{it|it|them}0; destroying a '%2' will call "
        "std::terminate")
-      << ownerKindIndex(Kind) << Owner->getName() << RD->getName();
+      << ownerKindSelect(Kind) << Owner->getName() << RD->getName();
   diag(Summary.FirstStart->getBeginLoc(), "thread started here",
        DiagnosticIDs::Note);
 }
