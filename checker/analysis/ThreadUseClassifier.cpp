@@ -23,8 +23,7 @@ static void findReferences(const Stmt *S, const ValueDecl *Owner,
     if (Ref->getDecl() == Owner)
       Refs.push_back(Ref);
   } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(S)) {
-    if (Member->getMemberDecl() == Owner &&
-        llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    if (Member->getMemberDecl() == Owner && isThis(Member->getBase()))
       Refs.push_back(Member);
   }
   for (const Stmt *Child : S->children())

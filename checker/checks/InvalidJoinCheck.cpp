@@ -75,16 +75,10 @@ void callsOnThis(const Stmt *S, const CXXRecordDecl *RD,
                                                  const FunctionDecl *>> &Out) {
   if (!S || llvm::isa<LambdaExpr>(S))
     return;
-  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S)) {
-    const Expr *Object = Call->getImplicitObjectArgument();
-    const CXXMethodDecl *Method = Call->getMethodDecl();
-    if (Object && Method &&
-        llvm::isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) &&
-        Method->getParent()->getCanonicalDecl() == RD->getCanonicalDecl()) {
+  if (const CXXMethodDecl *Method = methodCalledOnThis(S))
+    if (Method->getParent()->getCanonicalDecl() == RD->getCanonicalDecl())
       if (const FunctionDecl *Def = visibleDefinition(Method))
-        Out.push_back({Call, Def});
-    }
-  }
+        Out.push_back({S, Def});
   for (const Stmt *Child : S->children())
     callsOnThis(Child, RD, Out);
 }

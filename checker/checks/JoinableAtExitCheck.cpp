@@ -147,19 +147,13 @@ bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
-    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S)) {
-      const Expr *Object = Call->getImplicitObjectArgument();
-      if (Object && llvm::isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) &&
-          Call->getMethodDecl() &&
-          releasesMember(Call->getMethodDecl(), Member, Kind, Types,
-                         Depth + 1, Seen))
+    if (const CXXMethodDecl *Method = methodCalledOnThis(S))
+      if (releasesMember(Method, Member, Kind, Types, Depth + 1, Seen))
         return true;
-    }
     // `this` handed to anything else: that code may stop the thread.
     if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-      for (const Expr *Arg : Call->arguments())
-        if (llvm::isa<CXXThisExpr>(Arg->IgnoreParenImpCasts()))
-          return true;
+      if (llvm::any_of(Call->arguments(), isThis))
+        return true;
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }

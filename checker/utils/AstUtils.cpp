@@ -45,6 +45,17 @@ bool isLambdaCallOperator(const FunctionDecl *FD) {
   return Method && Method->getParent()->isLambda();
 }
 
+bool isThis(const Expr *E) {
+  return E && llvm::isa<CXXThisExpr>(E->IgnoreParenImpCasts());
+}
+
+const CXXMethodDecl *methodCalledOnThis(const Stmt *S) {
+  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(S);
+  if (!Call || !isThis(Call->getImplicitObjectArgument()))
+    return nullptr;
+  return Call->getMethodDecl();
+}
+
 const FunctionDecl *calleeOf(const Stmt *S) {
   if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(S))
     return Call->getDirectCallee();

@@ -10,6 +10,7 @@
 #define THREAD_TIDY_ASTUTILS_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMap.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -40,6 +41,13 @@ const FunctionDecl *userDefinition(const FunctionDecl *FD);
 
 /// Whether \p FD is the call operator of a lambda's closure class.
 bool isLambdaCallOperator(const FunctionDecl *FD);
+
+/// Whether \p E is `this`, through parentheses and implicit casts.
+bool isThis(const Expr *E);
+
+/// The member function that \p S calls on `this` (`stop()`,
+/// `this->stop()`), when \p S is such a call; null otherwise.
+const CXXMethodDecl *methodCalledOnThis(const Stmt *S);
 
 /// The function the call or construction \p S calls (the constructor, for a
 /// construction); null for any other statement and for indirect calls.
