@@ -1,9 +1,9 @@
 //===--- ExceptionFlowAnalysis.cpp ----------------------------------------===//
 
 #include "analysis/ExceptionFlowAnalysis.h"
+#include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
-#include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -51,12 +51,6 @@ llvm::StringRef stdBaseOf(llvm::StringRef Name) {
   return {};
 }
 
-llvm::StringRef withoutLeadingColons(llvm::StringRef Name) {
-  Name = Name.trim();
-  Name.consume_front("::");
-  return Name;
-}
-
 PrintingPolicy diagnosticPolicy(const ASTContext &Ctx) {
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressInlineNamespace = true;
@@ -67,22 +61,6 @@ PrintingPolicy diagnosticPolicy(const ASTContext &Ctx) {
 
 } // namespace
 
-ExceptionOptions::ExceptionOptions(const ClangTidyCheck &Check,
-                                   llvm::StringRef CheckName,
-                                   const ClangTidyCheck::OptionsView &Options)
-    : IgnoredExceptions(validatedList(
-          Check, CheckName, "IgnoredExceptions",
-          Options.getLocalOrGlobal("IgnoredExceptions",
-                                   DefaultIgnoredExceptions),
-          DefaultIgnoredExceptions, ListShape::QualifiedNames,
-          /*AllowEmpty=*/true)),
-      KnownThrowingFunctions(validatedList(
-          Check, CheckName, "KnownThrowingFunctions",
-          Options.getLocalOrGlobal("KnownThrowingFunctions",
-                                   DefaultKnownThrowingFunctions),
-          DefaultKnownThrowingFunctions, ListShape::ThrowerEntries,
-          /*AllowEmpty=*/true)) {}
-
 bool ExceptionType::sameAs(const ExceptionType &Other) const {
   if (Record || Other.Record)
     return Record && Other.Record &&
@@ -92,63 +70,16 @@ bool ExceptionType::sameAs(const ExceptionType &Other) const {
   return Name == Other.Name;
 }
 
-ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options) {
-  for (llvm::StringRef Item :
-       utils::options::parseStringList(Options.IgnoredExceptions)) {
-    Item = withoutLeadingColons(Item);
-    if (!Item.empty())
-      Ignored.push_back(Item.str());
-  }
-  for (llvm::StringRef Item :
-       utils::options::parseStringList(Options.KnownThrowingFunctions)) {
-    auto [Function, TypeList] = Item.split('=');
-    Function = withoutLeadingColons(Function);
-    if (Function.empty())
-      continue;
-    KnownThrower Entry;
-    Entry.Function = Function.str();
-    llvm::SmallVector<llvm::StringRef, 2> TypeNames;
-    TypeList.split(TypeNames, '|', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-    for (llvm::StringRef T : TypeNames)
-      if (!withoutLeadingColons(T).empty())
-        Entry.Types.push_back(withoutLeadingColons(T).str());
-    if (Entry.Types.empty())
-      Entry.Types.push_back("std::exception");
-    KnownThrowers.push_back(std::move(Entry));
-  }
-}
+ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options)
+    : Ignored(parseNameList(Options.IgnoredExceptions)),
+      KnownThrowers(
+          parseKnownThrowingFunctions(Options.KnownThrowingFunctions)) {}
 
 void ExceptionFlowAnalysis::reset() {
   Cache.clear();
   InProgress.clear();
   KnownCache.clear();
   NamedTypes.clear();
-}
-
-std::string ExceptionFlowAnalysis::plainQualifiedName(const NamedDecl *D) {
-  llvm::SmallVector<std::string, 4> Parts;
-  Parts.push_back(D->getNameAsString());
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
-    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC)) {
-      if (NS->isInline())
-        continue;
-      Parts.push_back(NS->isAnonymousNamespace() ? "(anonymous namespace)"
-                                                 : NS->getNameAsString());
-    } else if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(DC)) {
-      Parts.push_back(RD->isLambda()          ? "(lambda)"
-                      : RD->getIdentifier()   ? RD->getNameAsString()
-                                              : "(anonymous)");
-    } else if (const auto *FD = llvm::dyn_cast<FunctionDecl>(DC)) {
-      Parts.push_back(FD->getNameAsString());
-    }
-  }
-  std::string Result;
-  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
-    if (!Result.empty())
-      Result += "::";
-    Result += *It;
-  }
-  return Result;
 }
 
 bool ExceptionFlowAnalysis::isNoexcept(const FunctionDecl *FD) {
@@ -262,7 +193,7 @@ void ExceptionFlowAnalysis::add(ExceptionSet &Set, EscapingException E) const {
   Set.push_back(std::move(E));
 }
 
-const ExceptionFlowAnalysis::KnownThrower *
+const KnownThrowingFunction *
 ExceptionFlowAnalysis::knownThrower(const FunctionDecl *FD) {
   if (KnownThrowers.empty())
     return nullptr;
@@ -270,9 +201,9 @@ ExceptionFlowAnalysis::knownThrower(const FunctionDecl *FD) {
   auto Cached = KnownCache.find(FD);
   if (Cached != KnownCache.end())
     return Cached->second;
-  const KnownThrower *Result = nullptr;
+  const KnownThrowingFunction *Result = nullptr;
   std::string Name = plainQualifiedName(FD);
-  for (const KnownThrower &Entry : KnownThrowers)
+  for (const KnownThrowingFunction &Entry : KnownThrowers)
     if (Entry.Function == Name) {
       Result = &Entry;
       break;
@@ -282,11 +213,7 @@ ExceptionFlowAnalysis::knownThrower(const FunctionDecl *FD) {
 }
 
 bool ExceptionFlowAnalysis::callsOpaqueFunction(const Stmt *S) const {
-  const FunctionDecl *Callee = nullptr;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-    Callee = Call->getDirectCallee();
-  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
-    Callee = Construct->getConstructor();
+  const FunctionDecl *Callee = calleeOf(S);
   if (!Callee || isNoexcept(Callee))
     return false;
   // clangd skips the bodies of functions in the preamble (the headers): such
@@ -294,8 +221,8 @@ bool ExceptionFlowAnalysis::callsOpaqueFunction(const Stmt *S) const {
   for (const FunctionDecl *Redecl : Callee->redecls())
     if (Redecl->hasSkippedBody())
       return false;
-  const FunctionDecl *Def = nullptr;
-  if (!Callee->hasBody(Def) || !Def)
+  const FunctionDecl *Def = visibleDefinition(Callee);
+  if (!Def)
     return true;
   return Def->getASTContext().getSourceManager().isInSystemHeader(
       Def->getLocation());
@@ -309,14 +236,11 @@ ExceptionSet ExceptionFlowAnalysis::escaping(const FunctionDecl *FD) {
 
 ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
                                                unsigned Depth) {
-  const FunctionDecl *Def = nullptr;
-  if (Depth > MaxCallDepth || !FD->hasBody(Def) || !Def ||
-      Def->isDependentContext())
-    return {};
-  // Library bodies throw through opaque helpers (__throw_out_of_range);
-  // what they throw is described by KnownThrowingFunctions instead.
-  if (Def->getASTContext().getSourceManager().isInSystemHeader(
-          Def->getLocation()))
+  // Library bodies throw through opaque helpers (__throw_out_of_range), so
+  // userDefinition leaves them out: KnownThrowingFunctions describes what
+  // they throw.
+  const FunctionDecl *Def = userDefinition(FD);
+  if (Depth > MaxCallDepth || !Def)
     return {};
   auto Cached = Cache.find(Def);
   if (Cached != Cache.end())
@@ -325,12 +249,12 @@ ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
   if (!InProgress.insert(Def).second)
     return {};
 
-  Ctx = &Def->getASTContext();
+  BodyWalk Walk{Def->getASTContext(), Depth};
   ExceptionSet Result;
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
-      analyzeStmt(Init->getInit(), nullptr, Depth, Result);
-  analyzeStmt(Def->getBody(), nullptr, Depth, Result);
+      analyzeStmt(Init->getInit(), nullptr, Walk, Result);
+  analyzeStmt(Def->getBody(), nullptr, Walk, Result);
   InProgress.erase(Def);
   Cache[Def] = Result;
   return Result;
@@ -338,10 +262,7 @@ ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
 
 ExceptionSet ExceptionFlowAnalysis::thrownByCall(const Stmt *S) {
   ExceptionSet Result;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-    analyzeCall(S, Call->getDirectCallee(), 0, Result);
-  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
-    analyzeCall(S, Construct->getConstructor(), 0, Result);
+  analyzeCall(S, calleeOf(S), 0, Result);
   return Result;
 }
 
@@ -353,7 +274,7 @@ void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
   SourceLocation Loc = llvm::isa<Expr>(Site)
                            ? llvm::cast<Expr>(Site)->getExprLoc()
                            : Site->getBeginLoc();
-  if (const KnownThrower *Known = knownThrower(Callee)) {
+  if (const KnownThrowingFunction *Known = knownThrower(Callee)) {
     for (const std::string &TypeName : Known->Types) {
       ExceptionType T = typeNamed(TypeName, Callee->getASTContext());
       if (isIgnored(T))
@@ -373,9 +294,10 @@ void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
 
 void ExceptionFlowAnalysis::analyzeTry(const CXXTryStmt *Try,
                                        const ExceptionSet *Caught,
-                                       unsigned Depth, ExceptionSet &Out) {
+                                       const BodyWalk &Walk,
+                                       ExceptionSet &Out) {
   ExceptionSet Pending;
-  analyzeStmt(Try->getTryBlock(), Caught, Depth, Pending);
+  analyzeStmt(Try->getTryBlock(), Caught, Walk, Pending);
   for (unsigned I = 0, N = Try->getNumHandlers(); I < N; ++I) {
     const CXXCatchStmt *Handler = Try->getHandler(I);
     // An invalid handler (catching an incomplete type) catches nothing.
@@ -391,7 +313,7 @@ void ExceptionFlowAnalysis::analyzeTry(const CXXTryStmt *Try,
         StillPending.push_back(std::move(E));
     }
     Pending = std::move(StillPending);
-    analyzeStmt(Handler->getHandlerBlock(), &CaughtHere, Depth, Out);
+    analyzeStmt(Handler->getHandlerBlock(), &CaughtHere, Walk, Out);
   }
   for (EscapingException &E : Pending)
     add(Out, std::move(E));
@@ -399,7 +321,8 @@ void ExceptionFlowAnalysis::analyzeTry(const CXXTryStmt *Try,
 
 void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
                                         const ExceptionSet *Caught,
-                                        unsigned Depth, ExceptionSet &Out) {
+                                        const BodyWalk &Walk,
+                                        ExceptionSet &Out) {
   if (!S)
     return;
   if (const auto *Throw = llvm::dyn_cast<CXXThrowExpr>(S)) {
@@ -414,11 +337,11 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
         }
       return;
     }
-    analyzeStmt(Operand, Caught, Depth, Out);
+    analyzeStmt(Operand, Caught, Walk, Out);
     // Code that does not compile has no type to report.
     if (Operand->getType()->isDependentType() || Operand->containsErrors())
       return;
-    ExceptionType T = typeOf(Operand->getType(), *Ctx);
+    ExceptionType T = typeOf(Operand->getType(), Walk.Ctx);
     if (isIgnored(T))
       return;
     EscapingException E;
@@ -428,14 +351,14 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
     return;
   }
   if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(S)) {
-    analyzeTry(Try, Caught, Depth, Out);
+    analyzeTry(Try, Caught, Walk, Out);
     return;
   }
   // A lambda's body runs when it is called, not where it is written; only
   // its captures are initialized here.
   if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S)) {
     for (const Expr *Init : Lambda->capture_inits())
-      analyzeStmt(Init, Caught, Depth, Out);
+      analyzeStmt(Init, Caught, Walk, Out);
     return;
   }
   // Operands that are never evaluated cannot throw, and neither can what
@@ -448,61 +371,24 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
     for (const Decl *D : Decls->decls())
       if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
         if (!Var->isConstexpr())
-          analyzeStmt(Var->getInit(), Caught, Depth, Out);
+          analyzeStmt(Var->getInit(), Caught, Walk, Out);
     return;
   }
   if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
     if (If->isConstexpr()) {
-      analyzeStmt(If->getInit(), Caught, Depth, Out);
-      analyzeStmt(If->getThen(), Caught, Depth, Out);
-      analyzeStmt(If->getElse(), Caught, Depth, Out);
+      analyzeStmt(If->getInit(), Caught, Walk, Out);
+      analyzeStmt(If->getThen(), Caught, Walk, Out);
+      analyzeStmt(If->getElse(), Caught, Walk, Out);
       return;
     }
   }
   if (const auto *Default = llvm::dyn_cast<CXXDefaultArgExpr>(S)) {
-    analyzeStmt(Default->getExpr(), Caught, Depth, Out);
+    analyzeStmt(Default->getExpr(), Caught, Walk, Out);
     return;
   }
   for (const Stmt *Child : S->children())
-    analyzeStmt(Child, Caught, Depth, Out);
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-    analyzeCall(S, Call->getDirectCallee(), Depth, Out);
-  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
-    analyzeCall(S, Construct->getConstructor(), Depth, Out);
-}
-
-std::string calleeName(const FunctionDecl *FD) {
-  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(FD))
-    if (Method->getParent()->isLambda())
-      return "lambda";
-  return ExceptionFlowAnalysis::plainQualifiedName(FD);
-}
-
-void notePathOf(ClangTidyCheck &Check, const EscapingException &E,
-                unsigned FirstStep) {
-  for (const ThrowStep &Step : llvm::drop_begin(E.Path, FirstStep)) {
-    switch (Step.Kind) {
-    case ThrowStep::Call:
-      Check.diag(Step.Loc, "call to '%0' may throw '%1'", DiagnosticIDs::Note)
-          << calleeName(Step.Callee) << E.Type.Name;
-      break;
-    case ThrowStep::KnownThrower:
-      Check.diag(Step.Loc,
-                 "call to '%0' may throw '%1' (listed in "
-                 "KnownThrowingFunctions)",
-                 DiagnosticIDs::Note)
-          << calleeName(Step.Callee) << E.Type.Name;
-      break;
-    case ThrowStep::Throw:
-      Check.diag(Step.Loc, "'%0' is thrown here", DiagnosticIDs::Note)
-          << E.Type.Name;
-      break;
-    case ThrowStep::Rethrow:
-      Check.diag(Step.Loc, "'%0' is rethrown here", DiagnosticIDs::Note)
-          << E.Type.Name;
-      break;
-    }
-  }
+    analyzeStmt(Child, Caught, Walk, Out);
+  analyzeCall(S, calleeOf(S), Walk.Depth, Out);
 }
 
 } // namespace clang::tidy::threads

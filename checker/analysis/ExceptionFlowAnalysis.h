@@ -19,7 +19,7 @@
 #ifndef THREAD_TIDY_EXCEPTIONFLOWANALYSIS_H
 #define THREAD_TIDY_EXCEPTIONFLOWANALYSIS_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "analysis/ExceptionOptions.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/Type.h"
@@ -31,48 +31,6 @@
 #include <string>
 
 namespace clang::tidy::threads {
-
-/// The exception-related options, shared by every check that asks whether
-/// code throws. They are read with getLocalOrGlobal, so a project can set
-/// them once for all checks.
-struct ExceptionOptions {
-  static constexpr llvm::StringLiteral DefaultIgnoredExceptions =
-      "::std::bad_alloc";
-  /// `function=Type|Type`: the function throws those types. A function
-  /// without `=` is assumed to throw `std::exception`.
-  static constexpr llvm::StringLiteral DefaultKnownThrowingFunctions =
-      "::std::stoi=::std::invalid_argument|::std::out_of_range;"
-      "::std::stol=::std::invalid_argument|::std::out_of_range;"
-      "::std::stoll=::std::invalid_argument|::std::out_of_range;"
-      "::std::stoul=::std::invalid_argument|::std::out_of_range;"
-      "::std::stoull=::std::invalid_argument|::std::out_of_range;"
-      "::std::stof=::std::invalid_argument|::std::out_of_range;"
-      "::std::stod=::std::invalid_argument|::std::out_of_range;"
-      "::std::stold=::std::invalid_argument|::std::out_of_range;"
-      "::std::vector::at=::std::out_of_range;"
-      "::std::deque::at=::std::out_of_range;"
-      "::std::array::at=::std::out_of_range;"
-      "::std::basic_string::at=::std::out_of_range;"
-      "::std::basic_string_view::at=::std::out_of_range;"
-      "::std::map::at=::std::out_of_range;"
-      "::std::unordered_map::at=::std::out_of_range;"
-      "::std::optional::value=::std::bad_optional_access;"
-      "::std::any_cast=::std::bad_any_cast";
-
-  std::string IgnoredExceptions;
-  std::string KnownThrowingFunctions;
-
-  /// Reads the options of \p Check (named \p CheckName), reporting
-  /// invalid entries. Empty lists are valid: nothing ignored, no known
-  /// throwers.
-  ExceptionOptions(const ClangTidyCheck &Check, llvm::StringRef CheckName,
-                   const ClangTidyCheck::OptionsView &Options);
-  void storeOptions(const ClangTidyCheck::OptionsView &Options,
-                    ClangTidyOptions::OptionMap &Opts) const {
-    Options.store(Opts, "IgnoredExceptions", IgnoredExceptions);
-    Options.store(Opts, "KnownThrowingFunctions", KnownThrowingFunctions);
-  }
-};
 
 /// An exception type: resolved to a type of this translation unit, or only
 /// known by name (a KnownThrowingFunctions type whose class is not declared
@@ -134,51 +92,39 @@ public:
   /// exception of type \p Thrown.
   bool catches(QualType Handler, const ExceptionType &Thrown) const;
 
-  /// The name of \p D with its enclosing namespaces and classes, but without
-  /// inline namespaces or template arguments: "std::vector::at".
-  static std::string plainQualifiedName(const NamedDecl *D);
-
   /// Forgets everything cached about the previous translation unit.
   void reset();
 
 private:
-  struct KnownThrower {
-    std::string Function;
-    llvm::SmallVector<std::string, 2> Types;
+  /// The function body being walked: its translation unit, and how many
+  /// calls away it is from the function the entry point was asked about.
+  struct BodyWalk {
+    ASTContext &Ctx;
+    unsigned Depth;
   };
 
-  void analyzeStmt(const Stmt *S, const ExceptionSet *Caught, unsigned Depth,
-                   ExceptionSet &Out);
+  void analyzeStmt(const Stmt *S, const ExceptionSet *Caught,
+                   const BodyWalk &Walk, ExceptionSet &Out);
   void analyzeTry(const class CXXTryStmt *Try, const ExceptionSet *Caught,
-                  unsigned Depth, ExceptionSet &Out);
+                  const BodyWalk &Walk, ExceptionSet &Out);
   void analyzeCall(const Stmt *Site, const FunctionDecl *Callee,
                    unsigned Depth, ExceptionSet &Out);
   ExceptionSet escapingAt(const FunctionDecl *FD, unsigned Depth);
-  const KnownThrower *knownThrower(const FunctionDecl *FD);
+  const KnownThrowingFunction *knownThrower(const FunctionDecl *FD);
   ExceptionType typeNamed(llvm::StringRef Name, ASTContext &Ctx);
   ExceptionType typeOf(QualType T, ASTContext &Ctx) const;
   bool derivesFromNamed(const ExceptionType &T, llvm::StringRef Base) const;
   bool isIgnored(const ExceptionType &T) const;
   void add(ExceptionSet &Set, EscapingException E) const;
 
-  llvm::SmallVector<std::string, 2> Ignored;
-  llvm::SmallVector<KnownThrower, 16> KnownThrowers;
+  llvm::SmallVector<std::string, 4> Ignored;
+  llvm::SmallVector<KnownThrowingFunction, 16> KnownThrowers;
   llvm::DenseMap<const FunctionDecl *, ExceptionSet> Cache;
   llvm::DenseSet<const FunctionDecl *> InProgress;
-  llvm::DenseMap<const FunctionDecl *, const KnownThrower *> KnownCache;
+  llvm::DenseMap<const FunctionDecl *, const KnownThrowingFunction *>
+      KnownCache;
   llvm::StringMap<ExceptionType> NamedTypes;
-  /// The translation unit being analysed (set by the entry points).
-  ASTContext *Ctx = nullptr;
 };
-
-/// Explains \p E with one note per step of its path from \p FirstStep on:
-/// each call it propagates through, then where it is thrown (or which known
-/// thrower raises it). A diagnostic already at the first call skips it.
-void notePathOf(ClangTidyCheck &Check, const EscapingException &E,
-                unsigned FirstStep = 0);
-
-/// How notes name a called function: "parse_line", "Parser::next", "lambda".
-std::string calleeName(const FunctionDecl *FD);
 
 } // namespace clang::tidy::threads
 

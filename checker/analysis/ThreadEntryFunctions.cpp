@@ -1,11 +1,11 @@
 //===--- ThreadEntryFunctions.cpp -----------------------------------------===//
 
 #include "analysis/ThreadEntryFunctions.h"
-#include "analysis/ExceptionFlowAnalysis.h"
-#include "utils/ThreadTidyOptions.h"
-#include "analysis/ThreadUseClassifier.h"
+#include "analysis/ThreadStarts.h"
+#include "utils/AstUtils.h"
+#include "utils/ContainerInsertion.h"
+#include "utils/DeclNames.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang::ast_matchers;
@@ -37,16 +37,6 @@ const FunctionDecl *callOperatorOf(const CXXRecordDecl *RD) {
     Found = Method;
   }
   return Found;
-}
-
-/// The first template argument of the class \p T, as a type.
-QualType firstTypeArgument(QualType T) {
-  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T->getAsCXXRecordDecl());
-  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return {};
-  return Spec->getTemplateArgs()[0].getAsType();
 }
 
 } // namespace
@@ -90,30 +80,9 @@ const FunctionDecl *resolveCallable(const Expr *Callable) {
 }
 
 std::string describeEntry(const FunctionDecl *Entry) {
-  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Entry))
-    if (Method->getParent()->isLambda())
-      return "the thread's entry lambda";
-  return "the thread entry function '" +
-         ExceptionFlowAnalysis::plainQualifiedName(Entry) + "'";
-}
-
-std::string launchThreadTypesOption(const ClangTidyCheck &Check,
-                                    llvm::StringRef CheckName,
-                                    const ClangTidyCheck::OptionsView &Options) {
-  return validatedList(Check, CheckName, "ThreadTypes",
-                       Options.get("ThreadTypes", DefaultLaunchThreadTypes),
-                       DefaultLaunchThreadTypes, ListShape::QualifiedNames,
-                       /*AllowEmpty=*/false);
-}
-
-const Expr *skipTemporaryWrappers(const Expr *E) {
-  while (true) {
-    E = stripTemporaryWrappers(E);
-    const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(E);
-    if (!Construct || !Construct->isElidable() || Construct->getNumArgs() != 1)
-      return E;
-    E = Construct->getArg(0);
-  }
+  if (isLambdaCallOperator(Entry))
+    return "the thread's entry lambda";
+  return "the thread entry function '" + plainQualifiedName(Entry) + "'";
 }
 
 ast_matchers::internal::BindableMatcher<Stmt>
@@ -128,8 +97,7 @@ void registerThreadLaunchMatchers(MatchFinder *Finder,
   Finder->addMatcher(threadConstruction(Types).bind("launch-construct"), CB);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName("emplace_back", "emplace_front",
-                                          "emplace", "emplace_hint"))),
+          callee(cxxMethodDecl(isContainerInsertion(/*InPlaceOnly=*/true))),
           on(hasType(qualType(ownsTrackedThreads(Types)))),
           unless(isExpansionInSystemHeader()))
           .bind("launch-emplace"),
@@ -154,26 +122,22 @@ threadLaunchFrom(const MatchFinder::MatchResult &Result,
   };
   if (const auto *Construct =
           Result.Nodes.getNodeAs<CXXConstructExpr>("launch-construct")) {
-    const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
-        Construct->getNumArgs() == 0)
-      return std::nullopt;
-    return Launch(Construct, Construct->getArg(0));
+    return Launch(Construct, threadCallable(Construct));
   }
   if (const auto *Call =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>("launch-emplace")) {
     if (Types.ownerKind(Call->getImplicitObjectArgument()->getType()) !=
         ThreadOwnerKind::Container)
       return std::nullopt;
-    llvm::StringRef Name = Call->getMethodDecl()->getName();
-    unsigned First = (Name == "emplace" || Name == "emplace_hint") ? 1 : 0;
+    unsigned First = containerInsertion(Call->getMethodDecl())->ElementArg;
     if (Call->getNumArgs() <= First ||
         Types.isThreadType(Call->getArg(First)->getType()))
       return std::nullopt; // a thread built elsewhere, moved in
     return Launch(Call, Call->getArg(First));
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("launch-make")) {
-    QualType Made = firstTypeArgument(Call->getType());
+    QualType Made =
+        firstTemplateTypeArgument(Call->getType()->getAsCXXRecordDecl());
     if (Made.isNull() || !Types.isThreadType(Made) || Call->getNumArgs() == 0 ||
         Types.isThreadType(Call->getArg(0)->getType()))
       return std::nullopt;

@@ -22,22 +22,6 @@
 
 namespace clang::tidy::threads {
 
-/// The ThreadTypes default of the checks that follow what threads run:
-/// std::jthread joins itself, but an exception leaving its entry function
-/// terminates the program just the same.
-inline constexpr llvm::StringLiteral DefaultLaunchThreadTypes =
-    "::std::thread;::std::jthread";
-
-/// \p E without temporary wrappers and elided copy or move constructions.
-const Expr *skipTemporaryWrappers(const Expr *E);
-
-/// The `ThreadTypes` option of a check that follows what threads run,
-/// validated (see ThreadTidyOptions.h), with DefaultLaunchThreadTypes as its
-/// default.
-std::string launchThreadTypesOption(const ClangTidyCheck &Check,
-                                    llvm::StringRef CheckName,
-                                    const ClangTidyCheck::OptionsView &Options);
-
 struct ThreadLaunch {
   /// The construction, `emplace` call or `make_unique` call.
   const Expr *Site;
@@ -47,15 +31,6 @@ struct ThreadLaunch {
   /// function pointer variable, a generic lambda, std::function).
   const FunctionDecl *Entry;
 };
-
-/// Matches \p E after the wrappers a temporary gets (implicit casts,
-/// parentheses, cleanups, functional casts, elided copies) are stripped:
-/// lets matchers look down from a declaration or a call to the thread
-/// value it receives, without the cost of a parent map.
-AST_MATCHER_P(Expr, ignoringTemporaryWrappers,
-              ast_matchers::internal::Matcher<Expr>, Inner) {
-  return Inner.matches(*skipTemporaryWrappers(&Node), Finder, Builder);
-}
 
 /// The construction of a thread from a callable outside system headers
 /// (matches copies and moves too; threadLaunchFrom() sorts them out).

@@ -1,7 +1,9 @@
 //===--- ThreadLifetimeAnalysis.cpp ---------------------------------------===//
 
 #include "analysis/ThreadLifetimeAnalysis.h"
+#include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/AstUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -81,14 +83,6 @@ const Expr *stripCondition(const Expr *E, bool &Negated) {
 
 } // namespace
 
-ast_matchers::internal::BindableMatcher<Decl>
-localTrackedThread(const TrackedThreadTypes *Types) {
-  using namespace ast_matchers;
-  return varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                 unless(isExpansionInSystemHeader()),
-                 hasType(qualType(isTrackedThread(Types))));
-}
-
 const FunctionDecl *
 functionToAnalyze(const VarDecl *Thread,
                   llvm::DenseSet<const FunctionDecl *> &Analyzed) {
@@ -104,11 +98,7 @@ bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S) {
     return false;
   if (llvm::isa<CXXThrowExpr>(S))
     return true;
-  const FunctionDecl *Callee = nullptr;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-    Callee = Call->getDirectCallee();
-  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
-    Callee = Construct->getConstructor();
+  const FunctionDecl *Callee = calleeOf(S);
   if (!Callee)
     return false;
   // The thread class's own members (constructors, join) are the events we
@@ -238,11 +228,8 @@ bool LifetimeDataflow::collectTrackedThreads() {
       continue;
     llvm::SmallVector<ThreadUse, 8> Uses;
     Classifier.collectUses(Var, ThreadOwnerKind::Thread, Uses);
-    bool JoinedOrHandedOver = llvm::any_of(Uses, [](const ThreadUse &U) {
-      return U.Kind == ThreadUseKind::Join || U.Kind == ThreadUseKind::Escape;
-    });
     // Never joined anywhere: threads-unjoined-thread reports it.
-    if (!JoinedOrHandedOver)
+    if (!llvm::any_of(Uses, joinsOrHandsOver))
       continue;
     unsigned Index = Threads.size();
     Threads.push_back(Var);

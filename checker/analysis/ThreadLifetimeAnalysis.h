@@ -18,7 +18,6 @@
 #include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
@@ -100,12 +99,6 @@ struct LifetimeEvent {
   /// For InvalidJoin: a join, detach or move that ended joinability before.
   const Stmt *PriorSite = nullptr;
 };
-
-/// Matches the local threads whose function the analysis should run on:
-/// the checks built on it start here, so that only functions that declare
-/// a thread pay for a CFG.
-ast_matchers::internal::BindableMatcher<Decl>
-localTrackedThread(const TrackedThreadTypes *Types);
 
 /// The function declaring \p Thread, the first time it is asked for (a
 /// function is analysed once, whatever number of threads it declares); null

@@ -1,134 +1,17 @@
 //===--- ThreadUseClassifier.cpp ------------------------------------------===//
 
 #include "analysis/ThreadUseClassifier.h"
+#include "analysis/ThreadStarts.h"
+#include "utils/AstUtils.h"
 #include "utils/ThreadTidyCompat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::threads {
 
-void registerDiscardedValueMatchers(
-    ast_matchers::MatchFinder *Finder,
-    ast_matchers::MatchFinder::MatchCallback *Callback,
-    const ast_matchers::internal::Matcher<Expr> &Value) {
-  using namespace ast_matchers;
-  auto Outside = unless(isExpansionInSystemHeader());
-  auto Statement = expr(Value);
-  Finder->addMatcher(compoundStmt(Outside, forEach(Statement)), Callback);
-  Finder->addMatcher(switchCase(Outside, forEach(Statement)), Callback);
-  Finder->addMatcher(labelStmt(Outside, forEach(Statement)), Callback);
-  Finder->addMatcher(
-      ifStmt(Outside, eachOf(hasThen(Statement), hasElse(Statement))),
-      Callback);
-  Finder->addMatcher(whileStmt(Outside, hasBody(Statement)), Callback);
-  Finder->addMatcher(doStmt(Outside, hasBody(Statement)), Callback);
-  Finder->addMatcher(
-      forStmt(Outside, eachOf(hasBody(Statement), hasIncrement(Statement))),
-      Callback);
-  Finder->addMatcher(cxxForRangeStmt(Outside, hasBody(Statement)), Callback);
-}
-
 /// Recursion through aliases, elements and iterators is shallow in real code;
 /// past this depth a use is treated as an escape (silence, never a guess).
 static constexpr unsigned MaxClassifyDepth = 8;
-
-const Expr *stripTemporaryWrappers(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Next))
-      Next = Cast->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
-bool isStdFunctionNamed(const FunctionDecl *FD,
-                        std::initializer_list<llvm::StringRef> Names) {
-  if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())
-    return false;
-  llvm::StringRef Name = FD->getName();
-  for (llvm::StringRef Candidate : Names)
-    if (Name == Candidate)
-      return true;
-  return false;
-}
-
-bool constructsStartedThread(const CXXConstructExpr *Construct,
-                             const TrackedThreadTypes &Types) {
-  if (!Construct || Construct->getNumArgs() == 0)
-    return false;
-  const CXXConstructorDecl *Ctor = Construct->getConstructor();
-  if (Ctor && (Ctor->isMoveConstructor() || Ctor->isCopyConstructor()))
-    return isStartedThreadExpr(Construct->getArg(0), Types);
-  // Any other constructor of a thread takes the callable to run.
-  return !llvm::isa<CXXDefaultArgExpr>(Construct->getArg(0));
-}
-
-bool isStartedThreadExpr(const Expr *E, const TrackedThreadTypes &Types) {
-  E = stripTemporaryWrappers(E);
-  if (!E)
-    return false;
-  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E))
-    return constructsStartedThread(Construct, Types);
-  if (const auto *Cond = llvm::dyn_cast<AbstractConditionalOperator>(E))
-    return isStartedThreadExpr(Cond->getTrueExpr(), Types) ||
-           isStartedThreadExpr(Cond->getFalseExpr(), Types);
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    // Moving from another owner transfers whatever it holds; that owner was
-    // started, or the move would be pointless.
-    if (isStdFunctionNamed(Callee, {"move", "forward"}))
-      return true;
-    // A thread returned by value from a factory function is a started one.
-    return Callee && !Callee->getReturnType()->isReferenceType() &&
-           Types.ownerKind(Callee->getReturnType()) != ThreadOwnerKind::None;
-  }
-  return false;
-}
-
-bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
-                             const TrackedThreadTypes &Types) {
-  if (!Init)
-    return false;
-  switch (Kind) {
-  case ThreadOwnerKind::Thread:
-    return isStartedThreadExpr(Init, Types);
-  case ThreadOwnerKind::UniquePtr: {
-    const Expr *E = stripTemporaryWrappers(Init);
-    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
-      if (Construct->getNumArgs() == 0)
-        return false;
-      const Expr *Arg = stripTemporaryWrappers(Construct->getArg(0));
-      if (const auto *New = llvm::dyn_cast<CXXNewExpr>(Arg))
-        return constructsStartedThread(New->getConstructExpr(), Types);
-      return initializerStartsThread(Arg, Kind, Types);
-    }
-    if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (isStdFunctionNamed(Callee, {"make_unique"})) {
-        if (Call->getNumArgs() == 0)
-          return false;
-        const Expr *First = Call->getArg(0);
-        if (Types.isThreadType(First->getType()))
-          return isStartedThreadExpr(First, Types);
-        return true;
-      }
-      if (isStdFunctionNamed(Callee, {"move", "forward"}))
-        return true;
-      return Callee && !Callee->getReturnType()->isReferenceType() &&
-             Types.ownerKind(Callee->getReturnType()) ==
-                 ThreadOwnerKind::UniquePtr;
-    }
-    return false;
-  }
-  case ThreadOwnerKind::Container:
-  case ThreadOwnerKind::None:
-    return false;
-  }
-  return false;
-}
 
 /// Every reference to \p Owner below \p S: DeclRefExprs of a variable, and
 /// MemberExprs naming a field through `this`.
@@ -140,8 +23,7 @@ static void findReferences(const Stmt *S, const ValueDecl *Owner,
     if (Ref->getDecl() == Owner)
       Refs.push_back(Ref);
   } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(S)) {
-    if (Member->getMemberDecl() == Owner &&
-        llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    if (Member->getMemberDecl() == Owner && isThis(Member->getBase()))
       Refs.push_back(Member);
   }
   for (const Stmt *Child : S->children())
@@ -203,6 +85,15 @@ static bool isCallable(const Expr *E) {
   return false;
 }
 
+const Stmt *bodyDeclaringOwner(const VarDecl *Local) {
+  if (Local->isExceptionVariable() || Local->getType()->isReferenceType())
+    return nullptr;
+  const DeclContext *DC = Local->getParentFunctionOrMethod();
+  if (!DC || DC->isDependentContext())
+    return nullptr;
+  return llvm::cast<Decl>(DC)->getBody();
+}
+
 ThreadUseClassifier::ThreadUseClassifier(const Stmt *Body,
                                          const TrackedThreadTypes &Types)
     : Body(Body), Types(Types), Parents(const_cast<Stmt *>(Body)) {}
@@ -216,54 +107,22 @@ void ThreadUseClassifier::collectUses(const ValueDecl *Owner,
     Uses.push_back(classify(Ref, Kind));
 }
 
-const Stmt *ThreadUseClassifier::semanticParent(const Stmt *E,
-                                                const Stmt *&Child) const {
-  const Stmt *Current = E;
-  while (true) {
-    const Stmt *Parent = Parents.getParent(Current);
-    if (Parent && (llvm::isa<ParenExpr, ImplicitCastExpr,
-                             MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-                             FullExpr>(Parent))) {
-      Current = Parent;
-      continue;
-    }
-    Child = Current;
-    return Parent;
-  }
-}
-
-static bool isArgument(const Stmt *Child, const Expr *const *Args,
-                       unsigned NumArgs, unsigned &Index) {
-  for (unsigned I = 0; I < NumArgs; ++I) {
-    if (Args[I] == Child) {
-      Index = I;
-      return true;
-    }
-  }
-  return false;
-}
-
 ThreadUse ThreadUseClassifier::classifyArgument(const Stmt *Call,
                                                 const Expr *Arg) {
-  const FunctionDecl *Callee = nullptr;
-  unsigned Index = 0;
+  const FunctionDecl *Callee = calleeOf(Call);
+  llvm::ArrayRef<const Expr *> Args = argumentsOf(Call);
+  const auto *Found = llvm::find(Args, Arg);
+  if (Found == Args.end())
+    return {ThreadUseKind::Query, Call};
+  unsigned Index = Found - Args.begin();
   unsigned FirstParamArg = 0;
-  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Call)) {
-    Callee = Construct->getConstructor();
-    if (!isArgument(Arg, Construct->getArgs(), Construct->getNumArgs(), Index))
+  // An overloaded operator implemented as a member takes its object as
+  // argument 0; parameters start at argument 1.
+  if (llvm::isa<CXXOperatorCallExpr>(Call) &&
+      llvm::isa_and_nonnull<CXXMethodDecl>(Callee)) {
+    if (Index == 0)
       return {ThreadUseKind::Query, Call};
-  } else if (const auto *CallE = llvm::dyn_cast<CallExpr>(Call)) {
-    Callee = CallE->getDirectCallee();
-    if (!isArgument(Arg, CallE->getArgs(), CallE->getNumArgs(), Index))
-      return {ThreadUseKind::Query, Call};
-    // An overloaded operator implemented as a member takes its object as
-    // argument 0; parameters start at argument 1.
-    if (llvm::isa<CXXOperatorCallExpr>(CallE) &&
-        llvm::isa_and_nonnull<CXXMethodDecl>(Callee)) {
-      if (Index == 0)
-        return {ThreadUseKind::Query, Call};
-      FirstParamArg = 1;
-    }
+    FirstParamArg = 1;
   }
   // std::move, std::swap, std::ref, std::addressof and friends hand the
   // thread to whoever receives the result.
@@ -297,26 +156,11 @@ ThreadUse ThreadUseClassifier::classifyElement(const Expr *Element) {
 ThreadUse
 ThreadUseClassifier::classifyContainerMember(const CXXMemberCallExpr *Call,
                                              llvm::StringRef Name) {
-  auto StartIf = [&](bool Started) {
-    return ThreadUse{Started ? ThreadUseKind::Start : ThreadUseKind::Query,
-                     Call};
-  };
-  unsigned NumArgs = Call->getNumArgs();
-  // emplace(pos, args...) and insert(pos, value) take a position first.
-  if (Name == "emplace_back" || Name == "emplace_front" || Name == "emplace" ||
-      Name == "emplace_hint") {
-    unsigned First = (Name == "emplace" || Name == "emplace_hint") ? 1 : 0;
-    if (NumArgs <= First)
-      return StartIf(false);
-    const Expr *Arg = Call->getArg(First);
-    if (Types.isThreadType(Arg->getType()) && NumArgs == First + 1)
-      return StartIf(isStartedThreadExpr(Arg, Types));
-    return StartIf(true);
+  if (std::optional<ContainerInsertion> Insertion =
+          containerInsertion(Call->getMethodDecl())) {
+    bool Started = insertionStartsThread(Call, *Insertion, Types);
+    return {Started ? ThreadUseKind::Start : ThreadUseKind::Query, Call};
   }
-  if (Name == "push_back" || Name == "push_front")
-    return StartIf(NumArgs == 1 && isStartedThreadExpr(Call->getArg(0), Types));
-  if (Name == "insert")
-    return StartIf(NumArgs == 2 && isStartedThreadExpr(Call->getArg(1), Types));
   if (Name == "at" || Name == "front" || Name == "back")
     return classifyElement(Call);
   if (Name == "begin" || Name == "end" || Name == "cbegin" || Name == "cend" ||
@@ -331,7 +175,7 @@ ThreadUseClassifier::classifyContainerMember(const CXXMemberCallExpr *Call,
 
 ThreadUse ThreadUseClassifier::classifyIterator(const Expr *Iterator) {
   const Stmt *Child = nullptr;
-  const Stmt *Parent = semanticParent(Iterator, Child);
+  const Stmt *Parent = semanticParent(Parents, Iterator, Child);
   if (!Parent)
     return {ThreadUseKind::Query, Iterator};
   if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Parent)) {
@@ -391,7 +235,7 @@ ThreadUse ThreadUseClassifier::classifyAliasVariable(const VarDecl *Alias,
     ThreadUse Use{ThreadUseKind::Query, Ref};
     if (ViaDeref) {
       const Stmt *Child = nullptr;
-      const Stmt *Parent = semanticParent(Ref, Child);
+      const Stmt *Parent = semanticParent(Parents, Ref, Child);
       const auto *Op = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
       if (Op && (Op->getOperator() == OO_Star ||
                  Op->getOperator() == OO_Arrow) &&
@@ -410,16 +254,11 @@ ThreadUse ThreadUseClassifier::classifyAliasVariable(const VarDecl *Alias,
 ThreadUse ThreadUseClassifier::classify(const Expr *Ref, ThreadOwnerKind Kind) {
   if (Depth >= MaxClassifyDepth)
     return {ThreadUseKind::Escape, Ref};
-  // llvm::make_scope_exit is deprecated in LLVM 22 and its replacement does
-  // not exist in 16; a two-line guard serves every major.
-  struct DepthGuard {
-    unsigned &Depth;
-    explicit DepthGuard(unsigned &D) : Depth(D) { ++Depth; }
-    ~DepthGuard() { --Depth; }
-  } Guard(Depth);
+  ++Depth;
+  auto RestoreDepth = compat::scopeExit([this] { --Depth; });
 
   const Stmt *Child = nullptr;
-  const Stmt *Parent = semanticParent(Ref, Child);
+  const Stmt *Parent = semanticParent(Parents, Ref, Child);
   if (!Parent)
     return {ThreadUseKind::Query, Ref};
   // Inside a template pattern nothing is resolved yet: assume the worst for
@@ -427,178 +266,119 @@ ThreadUse ThreadUseClassifier::classify(const Expr *Ref, ThreadOwnerKind Kind) {
   if (const auto *ParentExpr = llvm::dyn_cast<Expr>(Parent))
     if (ParentExpr->isInstantiationDependent())
       return {ThreadUseKind::Escape, Parent};
+  return classifyUseIn(Parent, Child, Kind);
+}
 
-  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Parent)) {
-    const Stmt *MemberChild = nullptr;
-    const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
-        semanticParent(Member, MemberChild));
-    if (!Call || Call->getCallee() != MemberChild)
-      return {ThreadUseKind::Query, Member};
-    const CXXMethodDecl *Method = Call->getMethodDecl();
-    llvm::StringRef Name =
-        Method && Method->getIdentifier() ? Method->getName() : "";
-    switch (Kind) {
-    case ThreadOwnerKind::Thread:
-      if (Types.isJoinMethod(Method))
-        return {ThreadUseKind::Join, Call};
-      if (Name == "swap")
-        return {ThreadUseKind::Escape, Call};
-      return {ThreadUseKind::Query, Call, /*IsMemberCallOnOwner=*/true};
-    case ThreadOwnerKind::UniquePtr:
-      if (Name == "get" || Name == "release" || Name == "swap")
-        return {ThreadUseKind::Escape, Call};
-      if (Name == "reset" && Call->getNumArgs() == 1) {
-        const Expr *Arg = stripTemporaryWrappers(Call->getArg(0));
-        if (const auto *New = llvm::dyn_cast<CXXNewExpr>(Arg))
-          if (constructsStartedThread(New->getConstructExpr(), Types))
-            return {ThreadUseKind::Start, Call};
-      }
-      return {ThreadUseKind::Query, Call};
-    case ThreadOwnerKind::Container:
-      return classifyContainerMember(Call, Name);
-    case ThreadOwnerKind::None:
-      return {ThreadUseKind::Query, Call};
-    }
-  }
-
-  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Parent)) {
-    bool IsObject = Op->getNumArgs() >= 1 && Op->getArg(0) == Child;
-    OverloadedOperatorKind OpKind = Op->getOperator();
-    if (IsObject && OpKind == OO_Equal && Op->getNumArgs() == 2) {
-      bool Started = initializerStartsThread(Op->getArg(1), Kind, Types);
-      return {Started ? ThreadUseKind::Start : ThreadUseKind::Query, Op};
-    }
-    if (IsObject && Kind == ThreadOwnerKind::UniquePtr &&
-        (OpKind == OO_Star || OpKind == OO_Arrow))
-      return classifyElement(Op);
-    if (IsObject && Kind == ThreadOwnerKind::Container && OpKind == OO_Subscript)
-      return classifyElement(Op);
-    if (OpKind == OO_Amp && Op->getNumArgs() == 1)
-      return {ThreadUseKind::Escape, Op};
-    return classifyArgument(Op, llvm::cast<Expr>(Child));
-  }
-
+ThreadUse ThreadUseClassifier::classifyUseIn(const Stmt *Parent,
+                                             const Stmt *Child,
+                                             ThreadOwnerKind Kind) {
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Parent))
+    return classifyMemberCall(Member, Kind);
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Parent))
+    return classifyOperator(Op, Child, Kind);
   if (llvm::isa<CallExpr, CXXConstructExpr>(Parent))
     return classifyArgument(Parent, llvm::cast<Expr>(Child));
-
-  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Parent)) {
-    if (Unary->getOpcode() == UO_AddrOf)
-      return {ThreadUseKind::Escape, Unary};
-    return {ThreadUseKind::Query, Unary};
-  }
-
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Parent))
+    return {Unary->getOpcode() == UO_AddrOf ? ThreadUseKind::Escape
+                                            : ThreadUseKind::Query,
+            Unary};
   if (llvm::isa<ReturnStmt, CoreturnStmt, InitListExpr, LambdaExpr,
                 CXXThrowExpr>(Parent))
     return {ThreadUseKind::Escape, Parent};
-
   if (const auto *Cond = llvm::dyn_cast<AbstractConditionalOperator>(Parent))
     if (Child != Cond->getCond())
       return classify(Cond, Kind);
-
-  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Parent)) {
-    const Stmt *Grand = Parents.getParent(Decls);
-    if (const auto *ForRange = llvm::dyn_cast_or_null<CXXForRangeStmt>(Grand))
-      if (ForRange->getRangeStmt() == Decls) {
-        if (Kind != ThreadOwnerKind::Container)
-          return {ThreadUseKind::Query, ForRange};
-        return classifyAliasVariable(ForRange->getLoopVariable(), ForRange,
-                                     /*ViaDeref=*/false);
-      }
-    for (const Decl *D : Decls->decls()) {
-      const auto *Var = llvm::dyn_cast<VarDecl>(D);
-      if (!Var || Var->getInit() != Child)
-        continue;
-      QualType T = Var->getType();
-      if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
-        return {ThreadUseKind::Escape, Decls};
-    }
-    return {ThreadUseKind::Query, Decls};
-  }
-
+  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Parent))
+    return classifyDeclaration(Decls, Child, Kind);
   return {ThreadUseKind::Query, Parent};
 }
 
-/// The member functions (and nested classes' member functions, which may
-/// touch private members too) of a class whose definitions we can see.
-/// Returns false when some function that could join a member has no
-/// visible body: then "nothing joins it" cannot be concluded.
-bool collectVisibleMemberFunctions(const CXXRecordDecl *RD,
-                          llvm::SmallVectorImpl<const FunctionDecl *> &Fns) {
-  for (const Decl *D : RD->decls()) {
-    if (const auto *Nested = llvm::dyn_cast<CXXRecordDecl>(D)) {
-      if (Nested->isThisDeclarationADefinition() &&
-          !collectVisibleMemberFunctions(Nested, Fns))
-        return false;
-      continue;
-    }
-    const FunctionDecl *Fn = nullptr;
-    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
-      Fn = Template->getTemplatedDecl();
-    else
-      Fn = llvm::dyn_cast<FunctionDecl>(D);
-    if (!Fn || Fn->isImplicit() || Fn->isDeleted() || Fn->isDefaulted() ||
-        compat::isPureVirtual(Fn))
-      continue;
-    const FunctionDecl *Def = nullptr;
-    if (Fn->hasBody(Def) && Def) {
-      Fns.push_back(Def);
-      continue;
-    }
-    // The pre-C++11 "non-copyable" idiom declares copy operations without
-    // defining them; they cannot join anything.
-    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Fn);
-    if (Method && (Method->isCopyAssignmentOperator() ||
-                   Method->isMoveAssignmentOperator()))
-      continue;
-    if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Fn))
-      if (Ctor->isCopyOrMoveConstructor())
-        continue;
-    return false;
+ThreadUse ThreadUseClassifier::classifyMemberCall(const MemberExpr *Member,
+                                                  ThreadOwnerKind Kind) {
+  const Stmt *MemberChild = nullptr;
+  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
+      semanticParent(Parents, Member, MemberChild));
+  if (!Call || Call->getCallee() != MemberChild)
+    return {ThreadUseKind::Query, Member};
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  llvm::StringRef Name =
+      Method && Method->getIdentifier() ? Method->getName() : "";
+  switch (Kind) {
+  case ThreadOwnerKind::Thread:
+    return classifyThreadMember(Call, Name);
+  case ThreadOwnerKind::UniquePtr:
+    return classifyUniquePtrMember(Call, Name);
+  case ThreadOwnerKind::Container:
+    return classifyContainerMember(Call, Name);
+  case ThreadOwnerKind::None:
+    break;
   }
-  return true;
+  return {ThreadUseKind::Query, Call};
 }
 
+ThreadUse
+ThreadUseClassifier::classifyThreadMember(const CXXMemberCallExpr *Call,
+                                          llvm::StringRef Name) {
+  if (Types.isJoinMethod(Call->getMethodDecl()))
+    return {ThreadUseKind::Join, Call};
+  if (Name == "swap")
+    return {ThreadUseKind::Escape, Call};
+  return {ThreadUseKind::Query, Call, /*IsMemberCallOnOwner=*/true};
+}
 
-MemberUseSummary summarizeMemberUses(
-    const FieldDecl *Member, ThreadOwnerKind Kind,
-    llvm::ArrayRef<const FunctionDecl *> Functions,
-    const TrackedThreadTypes &Types) {
-  MemberUseSummary Summary;
-  auto NoteStart = [&](const Expr *Init) {
-    if (!Summary.FirstStart && initializerStartsThread(Init, Kind, Types))
-      Summary.FirstStart = Init;
-  };
-  auto CollectIn = [&](const Stmt *Root, const FunctionDecl *In) {
-    if (!Root)
-      return;
-    llvm::SmallVector<ThreadUse, 4> Uses;
-    ThreadUseClassifier(Root, Types).collectUses(Member, Kind, Uses);
-    for (const ThreadUse &Use : Uses) {
-      if (Use.Kind == ThreadUseKind::Start && !Summary.FirstStart)
-        Summary.FirstStart = Use.Site;
-      Summary.Uses.push_back({Use, In});
-    }
-  };
-
-  if (const Expr *Init = Member->getInClassInitializer())
-    NoteStart(Init);
-  for (const FieldDecl *Other : Member->getParent()->fields())
-    if (Other != Member)
-      CollectIn(Other->getInClassInitializer(), nullptr);
-  for (const FunctionDecl *Fn : Functions) {
-    if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Fn)) {
-      for (const CXXCtorInitializer *Init : Ctor->inits()) {
-        if (!Init->isWritten())
-          continue;
-        if (Init->getMember() == Member)
-          NoteStart(Init->getInit());
-        else
-          CollectIn(Init->getInit(), Fn);
-      }
-    }
-    CollectIn(Fn->getBody(), Fn);
+ThreadUse
+ThreadUseClassifier::classifyUniquePtrMember(const CXXMemberCallExpr *Call,
+                                             llvm::StringRef Name) {
+  if (Name == "get" || Name == "release" || Name == "swap")
+    return {ThreadUseKind::Escape, Call};
+  if (Name == "reset" && Call->getNumArgs() == 1) {
+    const Expr *Arg = stripTemporaryWrappers(Call->getArg(0));
+    if (const auto *New = llvm::dyn_cast<CXXNewExpr>(Arg))
+      if (constructsStartedThread(New->getConstructExpr(), Types))
+        return {ThreadUseKind::Start, Call};
   }
-  return Summary;
+  return {ThreadUseKind::Query, Call};
+}
+
+ThreadUse ThreadUseClassifier::classifyOperator(const CXXOperatorCallExpr *Op,
+                                                const Stmt *Child,
+                                                ThreadOwnerKind Kind) {
+  bool IsObject = Op->getNumArgs() >= 1 && Op->getArg(0) == Child;
+  OverloadedOperatorKind OpKind = Op->getOperator();
+  if (IsObject && OpKind == OO_Equal && Op->getNumArgs() == 2) {
+    bool Started = initializerStartsThread(Op->getArg(1), Kind, Types);
+    return {Started ? ThreadUseKind::Start : ThreadUseKind::Query, Op};
+  }
+  if (IsObject && Kind == ThreadOwnerKind::UniquePtr &&
+      (OpKind == OO_Star || OpKind == OO_Arrow))
+    return classifyElement(Op);
+  if (IsObject && Kind == ThreadOwnerKind::Container && OpKind == OO_Subscript)
+    return classifyElement(Op);
+  if (OpKind == OO_Amp && Op->getNumArgs() == 1)
+    return {ThreadUseKind::Escape, Op};
+  return classifyArgument(Op, llvm::cast<Expr>(Child));
+}
+
+ThreadUse ThreadUseClassifier::classifyDeclaration(const DeclStmt *Decls,
+                                                   const Stmt *Child,
+                                                   ThreadOwnerKind Kind) {
+  const Stmt *Grand = Parents.getParent(Decls);
+  if (const auto *ForRange = llvm::dyn_cast_or_null<CXXForRangeStmt>(Grand))
+    if (ForRange->getRangeStmt() == Decls) {
+      if (Kind != ThreadOwnerKind::Container)
+        return {ThreadUseKind::Query, ForRange};
+      return classifyAliasVariable(ForRange->getLoopVariable(), ForRange,
+                                   /*ViaDeref=*/false);
+    }
+  for (const Decl *D : Decls->decls()) {
+    const auto *Var = llvm::dyn_cast<VarDecl>(D);
+    if (!Var || Var->getInit() != Child)
+      continue;
+    QualType T = Var->getType();
+    if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+      return {ThreadUseKind::Escape, Decls};
+  }
+  return {ThreadUseKind::Query, Decls};
 }
 
 } // namespace clang::tidy::threads

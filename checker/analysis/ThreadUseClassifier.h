@@ -16,7 +16,6 @@
 #include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMap.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::threads {
@@ -38,68 +37,17 @@ struct ThreadUse {
   bool IsMemberCallOnOwner = false;
 };
 
-/// Whether \p E (a thread-typed expression) evaluates to a started thread:
-/// a construction from a callable, a thread returned by a factory, or a
-/// thread moved from another owner. A default-constructed thread is not.
-bool isStartedThreadExpr(const Expr *E, const TrackedThreadTypes &Types);
+/// Whether after \p Use the owner no longer has to join the thread: it was
+/// joined or detached, or handed to code that may do it.
+inline bool joinsOrHandsOver(const ThreadUse &Use) {
+  return Use.Kind == ThreadUseKind::Join || Use.Kind == ThreadUseKind::Escape;
+}
 
-/// Whether the construction \p Construct of a unique_ptr/thread starts one.
-bool constructsStartedThread(const CXXConstructExpr *Construct,
-                             const TrackedThreadTypes &Types);
-
-/// Whether the initializer of an owner declared with kind \p Kind starts a
-/// thread (`std::thread t(f)`, `auto p = std::make_unique<std::thread>(f)`).
-bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
-                             const TrackedThreadTypes &Types);
-
-/// The member functions of \p RD (and of its nested classes, which may touch
-/// its private members too) whose definitions are visible, in \p Fns.
-/// Returns false when some function that could join a member has no visible
-/// body: then "nothing joins it" cannot be concluded. Copy operations that
-/// are declared and never defined (the pre-C++11 non-copyable idiom) cannot
-/// join anything and do not count as invisible.
-bool collectVisibleMemberFunctions(
-    const CXXRecordDecl *RD, llvm::SmallVectorImpl<const FunctionDecl *> &Fns);
-
-/// One use of a data member, and the member function it is in (null for an
-/// in-class initializer of another member).
-struct MemberUse {
-  ThreadUse Use;
-  const FunctionDecl *In;
-};
-
-/// Everything the class does with its thread-owning member \p Member in
-/// \p Functions (from collectVisibleMemberFunctions): the uses in bodies,
-/// in other members' initializers (an RAII guard member taking it by
-/// reference), and where it is first started, if anywhere (its own
-/// initializer, a constructor's member initializer, or a use).
-struct MemberUseSummary {
-  const Stmt *FirstStart = nullptr;
-  llvm::SmallVector<MemberUse, 8> Uses;
-};
-MemberUseSummary summarizeMemberUses(
-    const FieldDecl *Member, ThreadOwnerKind Kind,
-    llvm::ArrayRef<const FunctionDecl *> Functions,
-    const TrackedThreadTypes &Types);
-
-/// Whether \p FD is a std:: function with one of \p Names (std::move,
-/// std::ref, ...), through inline namespaces.
-bool isStdFunctionNamed(const FunctionDecl *FD,
-                        std::initializer_list<llvm::StringRef> Names);
-
-/// Strips what wraps a temporary (implicit casts, parentheses, cleanups,
-/// functional casts) down to the expression that produces the value.
-const Expr *stripTemporaryWrappers(const Expr *E);
-
-/// Registers matchers for expressions matching \p Value whose value is
-/// discarded: expression statements (in a block, a case, a label, the body
-/// of an if or a loop) and a for loop's increment. Each matcher starts at a
-/// statement kind and looks down, so matching stays cheap and needs no
-/// parent map.
-void registerDiscardedValueMatchers(
-    ast_matchers::MatchFinder *Finder,
-    ast_matchers::MatchFinder::MatchCallback *Callback,
-    const ast_matchers::internal::Matcher<Expr> &Value);
+/// The body in which the uses of the local owner \p Local are found: that
+/// of the function (or block) declaring it. Null for references and
+/// exception variables, which own nothing of their own, and inside template
+/// patterns, where nothing is resolved.
+const Stmt *bodyDeclaringOwner(const VarDecl *Local);
 
 class ThreadUseClassifier {
 public:
@@ -120,9 +68,24 @@ private:
   ParentMap Parents;
   unsigned Depth = 0;
 
-  /// The nearest ancestor of \p E that is not a paren, implicit cast or
-  /// temporary wrapper; \p Child is set to the direct child on that path.
-  const Stmt *semanticParent(const Stmt *E, const Stmt *&Child) const;
+  /// What \p Parent, the node that uses the owner's value, does with it;
+  /// \p Child is its child on the way to the owner.
+  ThreadUse classifyUseIn(const Stmt *Parent, const Stmt *Child,
+                          ThreadOwnerKind Kind);
+  /// `owner.method(...)`, by the kind of owner.
+  ThreadUse classifyMemberCall(const MemberExpr *Member, ThreadOwnerKind Kind);
+  ThreadUse classifyThreadMember(const CXXMemberCallExpr *Call,
+                                 llvm::StringRef Name);
+  ThreadUse classifyUniquePtrMember(const CXXMemberCallExpr *Call,
+                                    llvm::StringRef Name);
+  /// `owner = ...`, `*owner`, `owner[i]`, `&owner`, or the owner as an
+  /// operator's argument.
+  ThreadUse classifyOperator(const CXXOperatorCallExpr *Op, const Stmt *Child,
+                             ThreadOwnerKind Kind);
+  /// The owner initializing a variable (a reference to it, a copy), or as
+  /// the range of a range-for.
+  ThreadUse classifyDeclaration(const DeclStmt *Decls, const Stmt *Child,
+                                ThreadOwnerKind Kind);
   ThreadUse classifyElement(const Expr *Element);
   ThreadUse classifyContainerMember(const CXXMemberCallExpr *Call,
                                     llvm::StringRef Name);

@@ -1,78 +1,21 @@
 //===--- TrackedThreadTypes.cpp -------------------------------------------===//
 
 #include "analysis/TrackedThreadTypes.h"
+#include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
-#include "clang-tidy/utils/OptionsUtils.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/PrettyPrinter.h"
 
 namespace clang::tidy::threads {
-
-std::string qualifiedNameOf(const NamedDecl *D) {
-  PrintingPolicy Policy(D->getASTContext().getLangOpts());
-  Policy.SuppressInlineNamespace = true;
-  Policy.SuppressUnwrittenScope = true;
-  std::string Name;
-  llvm::raw_string_ostream OS(Name);
-  D->printQualifiedName(OS, Policy);
-  OS.flush();
-  return Name;
-}
-
-/// Looks \p Parts up from \p DC, through inline namespaces as name lookup
-/// does.
-static const CXXRecordDecl *findRecordIn(const DeclContext *DC,
-                                         llvm::ArrayRef<llvm::StringRef> Parts,
-                                         ASTContext &Ctx) {
-  if (Parts.empty() || !DC)
-    return nullptr;
-  DeclarationName Name(&Ctx.Idents.get(Parts.front()));
-  for (const NamedDecl *Found : DC->lookup(Name)) {
-    if (Parts.size() == 1) {
-      if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Found))
-        if (const CXXRecordDecl *Def = RD->getDefinition())
-          return Def;
-      continue;
-    }
-    if (const auto *Inner = llvm::dyn_cast<DeclContext>(Found))
-      if (const CXXRecordDecl *RD =
-              findRecordIn(Inner, Parts.drop_front(), Ctx))
-        return RD;
-  }
-  for (const Decl *D : DC->decls())
-    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(D))
-      if (NS->isInline())
-        if (const CXXRecordDecl *RD = findRecordIn(NS, Parts, Ctx))
-          return RD;
-  return nullptr;
-}
-
-const CXXRecordDecl *findRecordNamed(ASTContext &Ctx,
-                                     llvm::StringRef QualifiedName) {
-  QualifiedName.consume_front("::");
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  QualifiedName.split(Parts, "::");
-  return findRecordIn(Ctx.getTranslationUnitDecl(), Parts, Ctx);
-}
-
-static llvm::SmallVector<std::string, 4> parseNames(llvm::StringRef Option) {
-  llvm::SmallVector<std::string, 4> Names;
-  for (llvm::StringRef Item : utils::options::parseStringList(Option)) {
-    Item = Item.trim();
-    Item.consume_front("::");
-    if (!Item.empty())
-      Names.push_back(Item.str());
-  }
-  return Names;
-}
 
 TrackedThreadTypes::TrackedThreadTypes(llvm::StringRef ThreadTypes,
                                        llvm::StringRef JoinMethods)
     : ThreadTypesOption(ThreadTypes.str()),
       JoinMethodsOption(JoinMethods.str()),
-      ThreadTypeNames(parseNames(ThreadTypes)),
-      JoinMethodNames(parseNames(JoinMethods)) {}
+      ThreadTypeNames(parseNameList(ThreadTypes)),
+      JoinMethodNames(parseNameList(JoinMethods)) {}
 
 TrackedThreadTypes::TrackedThreadTypes(
     const ClangTidyCheck &Check, llvm::StringRef CheckName,
@@ -96,7 +39,7 @@ bool TrackedThreadTypes::isThreadClass(const CXXRecordDecl *RD) const {
     return Cached->second;
 
   bool Result = false;
-  std::string Name = qualifiedNameOf(RD);
+  std::string Name = plainQualifiedName(RD, AnonymousNamespaces::Omitted);
   if (llvm::is_contained(ThreadTypeNames, Name)) {
     Result = true;
   } else if (const CXXRecordDecl *Def = RD->getDefinition()) {
@@ -114,17 +57,6 @@ bool TrackedThreadTypes::isThreadClass(const CXXRecordDecl *RD) const {
   }
   ThreadClassCache[RD] = Result;
   return Result;
-}
-
-/// The first template argument of a class template specialization, as a type.
-static QualType firstTemplateTypeArgument(const CXXRecordDecl *RD) {
-  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
-  if (!Spec || Spec->getTemplateArgs().size() == 0)
-    return {};
-  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
-  if (Arg.getKind() != TemplateArgument::Type)
-    return {};
-  return Arg.getAsType();
 }
 
 ThreadOwnerKind TrackedThreadTypes::ownerKind(QualType T) const {
@@ -156,6 +88,23 @@ ThreadOwnerKind TrackedThreadTypes::ownerKind(QualType T) const {
 
 bool TrackedThreadTypes::isJoinMethodName(llvm::StringRef Name) const {
   return llvm::is_contained(JoinMethodNames, Name);
+}
+
+llvm::StringRef TrackedThreadTypes::joinMethodAt(const Stmt *Site) {
+  if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Site))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl())
+      if (Method->getIdentifier())
+        return Method->getName();
+  return JoinMethod;
+}
+
+TrackedThreadTypes::JoinKind TrackedThreadTypes::joinKindAt(const Stmt *Site) {
+  llvm::StringRef Name = joinMethodAt(Site);
+  if (Name == JoinMethod)
+    return JoinKind::Join;
+  if (Name == DetachMethod)
+    return JoinKind::Detach;
+  return JoinKind::OtherJoinMethod;
 }
 
 bool TrackedThreadTypes::isJoinMethod(const CXXMethodDecl *Method) const {

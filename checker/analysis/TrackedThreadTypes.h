@@ -61,6 +61,20 @@ public:
   bool isJoinMethod(const CXXMethodDecl *Method) const;
   bool isJoinMethodName(llvm::StringRef Name) const;
 
+  /// The two JoinMethods of std::thread, which the checks tell apart: join()
+  /// waits for the thread; detach() lets it run on, unowned, for as long as
+  /// it likes (and a thread may detach itself).
+  static constexpr llvm::StringLiteral JoinMethod = "join";
+  static constexpr llvm::StringLiteral DetachMethod = "detach";
+  enum class JoinKind { Join, Detach, OtherJoinMethod };
+  /// The name of the JoinMethod called at \p Site, a join of a thread: the
+  /// method a member call calls, or "join" for an algorithm that applies a
+  /// joining callable to threads.
+  static llvm::StringRef joinMethodAt(const Stmt *Site);
+  /// Whether the join at \p Site is a join(), a detach() or another
+  /// configured JoinMethod.
+  static JoinKind joinKindAt(const Stmt *Site);
+
 private:
   std::string ThreadTypesOption;
   std::string JoinMethodsOption;
@@ -83,16 +97,6 @@ AST_MATCHER_P(QualType, isTrackedThread, const TrackedThreadTypes *, Types) {
   return !Node->isReferenceType() &&
          Types->ownerKind(Node) == ThreadOwnerKind::Thread;
 }
-
-/// The definition of the class \p QualifiedName ("std::jthread") in the
-/// translation unit, found as name lookup would (through inline namespaces
-/// such as std::__1), or null when it is not declared or not defined.
-const CXXRecordDecl *findRecordNamed(ASTContext &Ctx,
-                                     llvm::StringRef QualifiedName);
-
-/// The qualified name of \p D as users write it: inline namespaces such as
-/// libc++'s `std::__1` are left out.
-std::string qualifiedNameOf(const NamedDecl *D);
 
 } // namespace clang::tidy::threads
 

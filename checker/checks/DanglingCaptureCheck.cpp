@@ -3,6 +3,9 @@
 #include "checks/DanglingCaptureCheck.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/AstMatchers.h"
+#include "utils/AstUtils.h"
+#include "utils/ContainerInsertion.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -30,35 +33,6 @@ struct LocalReference {
   const VarDecl *Var;
   SourceLocation Loc;
 };
-
-/// The nearest parent of \p E in \p Parents that is not a temporary or
-/// cast wrapper (nor an elided copy).
-const Stmt *semanticParent(const Expr *E, const ParentMap &Parents) {
-  const Stmt *Current = E;
-  while (const Stmt *Parent = Parents.getParent(Current)) {
-    const auto *ParentExpr = llvm::dyn_cast<Expr>(Parent);
-    if (!ParentExpr || skipTemporaryWrappers(ParentExpr) == E ||
-        llvm::isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-                  CXXBindTemporaryExpr, FullExpr>(ParentExpr)) {
-      if (!ParentExpr || skipTemporaryWrappers(ParentExpr) != E)
-        return Parent;
-      Current = Parent;
-      continue;
-    }
-    return Parent;
-  }
-  return nullptr;
-}
-
-bool isContainerInsertion(const CXXMemberCallExpr *Call) {
-  const CXXMethodDecl *Method = Call->getMethodDecl();
-  if (!Method || !Method->getIdentifier())
-    return false;
-  llvm::StringRef Name = Method->getName();
-  return Name == "push_back" || Name == "push_front" || Name == "emplace" ||
-         Name == "emplace_back" || Name == "emplace_front" ||
-         Name == "insert" || Name == "emplace_hint";
-}
 
 /// Where threads put into the container \p Object end up.
 std::optional<Outliving> containerDestination(const Expr *Object,
@@ -99,9 +73,8 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
   std::optional<ParentMap> Parents;
   for (const ThreadUse &Use : Uses) {
     if (Use.Kind == ThreadUseKind::Join) {
-      const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Use.Site);
-      const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-      if (Method && Method->getIdentifier() && Method->getName() == "detach")
+      if (TrackedThreadTypes::joinKindAt(Use.Site) ==
+          TrackedThreadTypes::JoinKind::Detach)
         return Outliving{Outliving::Detached, Use.Site};
       continue;
     }
@@ -115,10 +88,10 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
       continue;
     if (!Parents)
       Parents.emplace(const_cast<Stmt *>(Fn->getBody()));
-    const Stmt *Receiver = semanticParent(Move, *Parents);
+    const Stmt *Receiver = semanticParent(*Parents, Move);
     std::optional<Outliving> Result;
     if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Receiver);
-        Call && isContainerInsertion(Call))
+        Call && containerInsertion(Call->getMethodDecl()))
       Result = containerDestination(Call->getImplicitObjectArgument(), Call);
     else if (const auto *Op =
                  llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Receiver);
@@ -189,14 +162,12 @@ void collectArgumentReferences(const Expr *Arg,
 
 DanglingCaptureCheck::DanglingCaptureCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      ThreadTypesOption(launchThreadTypesOption(*this, Name, Options)),
-      Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
+    : ThreadLaunchCheck(Name, Context),
       AssumeParametersOutliveThreads(
           Options.get("AssumeParametersOutliveThreads", false)) {}
 
-void DanglingCaptureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ThreadTypes", ThreadTypesOption);
+void DanglingCaptureCheck::storeCheckOptions(
+    ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AssumeParametersOutliveThreads",
                 AssumeParametersOutliveThreads);
 }
@@ -208,10 +179,11 @@ void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
       threadConstruction(&Types).bind("launch-construct"));
   Finder->addMatcher(varDecl(hasInitializer(Launch)).bind("into-variable"),
                      this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("detach"))), on(Launch))
-          .bind("detached"),
-      this);
+  Finder->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasName(
+                                           TrackedThreadTypes::DetachMethod))),
+                                       on(Launch))
+                         .bind("detached"),
+                     this);
   Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="),
                                          hasArgument(1, Launch))
                          .bind("assigned"),
@@ -222,14 +194,13 @@ void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
                                         withInitializer(Launch)),
                      this);
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
-                            "push_back", "push_front", "insert", "emplace",
-                            "emplace_back", "emplace_front", "emplace_hint"))),
-                        hasAnyArgument(Launch))
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(isContainerInsertion(/*InPlaceOnly=*/false))),
+          hasAnyArgument(Launch))
           .bind("inserted"),
       this);
   // Threads built in place inside a container.
-  registerThreadLaunchMatchers(Finder, this, &Types);
+  ThreadLaunchCheck::registerMatchers(Finder);
 }
 
 bool DanglingCaptureCheck::diesWithFunction(const VarDecl *Var) const {
@@ -244,15 +215,13 @@ bool DanglingCaptureCheck::diesWithFunction(const VarDecl *Var) const {
   return !IsReference;
 }
 
-void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
-  std::optional<ThreadLaunch> Launch = threadLaunchFrom(Result, Types);
-  if (!Launch)
-    return;
+void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
+                                       const MatchFinder::MatchResult &Result) {
 
   // What the thread refers to: by-reference captures, std::ref and
   // addresses among its arguments.
   llvm::SmallVector<LocalReference, 4> References;
-  if (const LambdaExpr *Lambda = lambdaOf(Launch->Callable))
+  if (const LambdaExpr *Lambda = lambdaOf(Launch.Callable))
     for (const LambdaCapture &Capture : Lambda->captures())
       if (Capture.capturesVariable() &&
           Capture.getCaptureKind() == LCK_ByRef)
@@ -260,17 +229,11 @@ void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
                 llvm::dyn_cast_or_null<VarDecl>(Capture.getCapturedVar()))
           References.push_back(
               {LocalReference::Capture, Var, Capture.getLocation()});
-  llvm::ArrayRef<const Expr *> Args;
-  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Launch->Site))
-    Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
-                                       Construct->getNumArgs());
-  else if (const auto *Call = llvm::dyn_cast<CallExpr>(Launch->Site))
-    Args = llvm::ArrayRef<const Expr *>(Call->getArgs(), Call->getNumArgs());
   bool AfterCallable = false;
-  for (const Expr *Arg : Args) {
+  for (const Expr *Arg : argumentsOf(Launch.Site)) {
     if (AfterCallable)
       collectArgumentReferences(Arg, References);
-    AfterCallable |= Arg == Launch->Callable;
+    AfterCallable |= Arg == Launch.Callable;
   }
   llvm::erase_if(References, [&](const LocalReference &Ref) {
     return !diesWithFunction(Ref.Var);
@@ -292,7 +255,7 @@ void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   } else if (const auto *Return = Nodes.getNodeAs<ReturnStmt>("returned")) {
     Outlives = Outliving{Outliving::Returned, Return};
   } else if (const auto *Field = Nodes.getNodeAs<FieldDecl>("field")) {
-    Outlives = Outliving{Outliving::InMember, Launch->Site, Field};
+    Outlives = Outliving{Outliving::InMember, Launch.Site, Field};
   } else if (const auto *Insert =
                  Nodes.getNodeAs<CXXMemberCallExpr>("inserted")) {
     Outlives = containerDestination(Insert->getImplicitObjectArgument(), Insert);
@@ -304,8 +267,8 @@ void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Outlives)
     return;
 
-  SourceLocation Loc = Launch->Callable->getBeginLoc();
-  if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+  SourceLocation Loc = Launch.Callable->getBeginLoc();
+  if (!reportOnce(Loc))
     return;
   const LocalReference &First = References.front();
   diag(Loc, "thread may outlive %select{local variable|parameter}0 '%1', "

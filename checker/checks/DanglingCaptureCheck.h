@@ -3,13 +3,9 @@
 #ifndef THREAD_TIDY_DANGLINGCAPTURECHECK_H
 #define THREAD_TIDY_DANGLINGCAPTURECHECK_H
 
-#include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "checks/ThreadLaunchCheck.h"
 
 namespace clang::tidy::threads {
-
-struct ThreadLaunch;
 
 /// Finds threads that may outlive the function that starts them (detached,
 /// stored in a member or a global, returned) and that refer to the
@@ -18,25 +14,23 @@ struct ThreadLaunch;
 ///
 /// For the user-facing documentation see
 /// docs/checks/threads-dangling-capture.md.
-class DanglingCaptureCheck : public ClangTidyCheck {
+class DanglingCaptureCheck : public ThreadLaunchCheck {
 public:
   DanglingCaptureCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
 
 private:
+  void
+  checkLaunch(const ThreadLaunch &Launch,
+              const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   /// Whether a reference to \p Var may dangle once the function returns.
   bool diesWithFunction(const VarDecl *Var) const;
 
-  const std::string ThreadTypesOption;
-  const TrackedThreadTypes Types;
   const bool AssumeParametersOutliveThreads;
-  llvm::DenseSet<SourceLocation::UIntTy> Reported;
 };
 
 } // namespace clang::tidy::threads

@@ -4,9 +4,7 @@
 #define THREAD_TIDY_EXCEPTIONESCAPECHECK_H
 
 #include "analysis/ExceptionFlowAnalysis.h"
-#include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "checks/ThreadLaunchCheck.h"
 
 namespace clang::tidy::threads {
 
@@ -15,26 +13,21 @@ namespace clang::tidy::threads {
 ///
 /// For the user-facing documentation see
 /// docs/checks/threads-exception-escape.md.
-class ExceptionEscapeCheck : public ClangTidyCheck {
+class ExceptionEscapeCheck : public ThreadLaunchCheck {
 public:
   ExceptionEscapeCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
   }
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override {
-    Flow.reset();
-    Reported.clear();
-  }
 
 private:
-  const std::string ThreadTypesOption;
-  const TrackedThreadTypes Types;
+  void checkLaunch(const ThreadLaunch &Launch,
+                   const ast_matchers::MatchFinder::MatchResult &) override;
+  void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void resetForTranslationUnit() override { Flow.reset(); }
+
   const ExceptionOptions ExceptionOpts;
   ExceptionFlowAnalysis Flow;
-  llvm::DenseSet<SourceLocation::UIntTy> Reported;
 };
 
 } // namespace clang::tidy::threads

@@ -2,10 +2,13 @@
 
 #include "checks/InvalidJoinCheck.h"
 #include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadEntryFunctions.h"
+#include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -15,13 +18,19 @@ namespace clang::tidy::threads {
 
 namespace {
 
-/// The name of the JoinMethod called at \p Site ("join", "detach").
-llvm::StringRef joinMethodName(const Stmt *Site) {
-  if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Site))
-    if (const CXXMethodDecl *Method = Call->getMethodDecl())
-      if (Method->getIdentifier())
-        return Method->getName();
-  return "join";
+using JoinKind = TrackedThreadTypes::JoinKind;
+
+/// The index of \p Kind in `%select{joined|detached|ended by '%2()'}`.
+unsigned joinKindSelect(JoinKind Kind) {
+  switch (Kind) {
+  case JoinKind::Join:
+    return 0;
+  case JoinKind::Detach:
+    return 1;
+  case JoinKind::OtherJoinMethod:
+    return 2;
+  }
+  return 2;
 }
 
 /// Whether \p Body compares thread ids (`std::this_thread::get_id() !=
@@ -49,12 +58,7 @@ const FunctionDecl *entryOfStart(const Stmt *Start) {
   } else {
     Thread = llvm::dyn_cast<Expr>(Start);
   }
-  const auto *Construct =
-      llvm::dyn_cast_or_null<CXXConstructExpr>(stripTemporaryWrappers(Thread));
-  if (!Construct || Construct->getNumArgs() == 0 ||
-      Construct->getConstructor()->isCopyOrMoveConstructor())
-    return nullptr;
-  return resolveCallable(Construct->getArg(0));
+  return resolveCallable(threadCallable(Thread));
 }
 
 /// A step of the call chain from a thread's entry function to a function
@@ -71,62 +75,26 @@ void callsOnThis(const Stmt *S, const CXXRecordDecl *RD,
                                                  const FunctionDecl *>> &Out) {
   if (!S || llvm::isa<LambdaExpr>(S))
     return;
-  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S)) {
-    const Expr *Object = Call->getImplicitObjectArgument();
-    const CXXMethodDecl *Method = Call->getMethodDecl();
-    if (Object && Method &&
-        llvm::isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) &&
-        Method->getParent()->getCanonicalDecl() == RD->getCanonicalDecl()) {
-      const FunctionDecl *Def = nullptr;
-      if (Method->hasBody(Def) && Def)
-        Out.push_back({Call, Def});
-    }
-  }
+  if (const CXXMethodDecl *Method = methodCalledOnThis(S))
+    if (Method->getParent()->getCanonicalDecl() == RD->getCanonicalDecl())
+      if (const FunctionDecl *Def = visibleDefinition(Method))
+        Out.push_back({S, Def});
   for (const Stmt *Child : S->children())
     callsOnThis(Child, RD, Out);
 }
 
 } // namespace
 
-InvalidJoinCheck::InvalidJoinCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Types(*this, Name, Options),
-      ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : "") {}
-
-void InvalidJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Types.storeOptions(Options, Opts);
-}
-
-void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
-  // The same entry as threads-joinable-at-exit: only functions that declare
-  // a thread pay for the CFG.
-  Finder->addMatcher(localTrackedThread(&Types).bind("thread"), this);
-  Finder->addMatcher(fieldDecl(unless(isExpansionInSystemHeader()),
-                               hasType(qualType(isTrackedThread(&Types))))
-                         .bind("member"),
-                     this);
-}
-
-void InvalidJoinCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread")) {
-    if (const FunctionDecl *Fn = functionToAnalyze(Thread, Analyzed))
-      checkFunction(Fn, *Result.Context);
-  } else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member")) {
-    checkSelfJoin(Member);
-  }
-}
-
 void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
   llvm::SmallVector<LifetimeEvent, 8> Events;
-  ThreadLifetimeAnalysis(Types, /*Exceptions=*/nullptr,
-                         /*AssumeOpaqueCallsThrow=*/false, ReportIncompleteAs)
-      .analyze(Fn, Ctx, Events);
+  lifetimeAnalysis(Types).analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events) {
     if (Event.Kind != LifetimeEvent::InvalidJoin)
       continue;
     SourceLocation Loc = Event.Site->getBeginLoc();
-    if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+    if (!reportOnce(Loc))
       continue;
-    llvm::StringRef Method = joinMethodName(Event.Site);
+    llvm::StringRef Method = TrackedThreadTypes::joinMethodAt(Event.Site);
     switch (Event.Reason) {
     case LifetimeEvent::AlreadyEnded:
       diag(Loc, "thread '%0' %select{is already|may already be}1 joined or "
@@ -149,6 +117,7 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
       break;
     }
     if (Event.PriorSite) {
+      JoinKind Prior = TrackedThreadTypes::joinKindAt(Event.PriorSite);
       if (Event.Reason == LifetimeEvent::MovedFrom)
         diag(Event.PriorSite->getBeginLoc(), "'%0' is moved from here",
              DiagnosticIDs::Note)
@@ -157,30 +126,22 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
         diag(Event.PriorSite->getBeginLoc(),
              "'%0' is %select{joined|detached}1 here on an earlier iteration",
              DiagnosticIDs::Note)
-            << Event.Thread->getName()
-            << (joinMethodName(Event.PriorSite) == "detach" ? 1 : 0);
+            << Event.Thread->getName() << (Prior == JoinKind::Detach ? 1 : 0);
       else
         diag(Event.PriorSite->getBeginLoc(),
              "'%0' is %select{joined|detached|ended by '%2()'}1 here",
              DiagnosticIDs::Note)
-            << Event.Thread->getName()
-            << (joinMethodName(Event.PriorSite) == "join"     ? 0
-                : joinMethodName(Event.PriorSite) == "detach" ? 1
-                                                              : 2)
-            << joinMethodName(Event.PriorSite);
+            << Event.Thread->getName() << joinKindSelect(Prior)
+            << TrackedThreadTypes::joinMethodAt(Event.PriorSite);
     } else {
-      diag(Event.Thread->getLocation(), "thread '%0' declared here",
-           DiagnosticIDs::Note)
-          << Event.Thread->getName();
+      noteThreadDeclaration(Event.Thread);
     }
   }
 }
 
-void InvalidJoinCheck::checkSelfJoin(const FieldDecl *Member) {
-  const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Member->getParent());
-  if (!RD || RD->isLambda() || RD->isDependentContext() ||
-      llvm::isa<ClassTemplateSpecializationDecl>(RD) ||
-      RD->getTemplateInstantiationPattern())
+void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
+  const CXXRecordDecl *RD = analyzableClassOf(Member);
+  if (!RD)
     return;
   llvm::SmallVector<const FunctionDecl *, 16> Functions;
   collectVisibleMemberFunctions(RD, Functions);
@@ -192,8 +153,8 @@ void InvalidJoinCheck::checkSelfJoin(const FieldDecl *Member) {
   llvm::DenseMap<const FunctionDecl *, const Stmt *> Joiners;
   for (const MemberUse &M : Summary.Uses)
     if (M.Use.Kind == ThreadUseKind::Join && M.In &&
-        joinMethodName(M.Use.Site) != "detach" && !Joiners.count(M.In) &&
-        !comparesThreadIds(M.In->getBody()))
+        TrackedThreadTypes::joinKindAt(M.Use.Site) != JoinKind::Detach &&
+        !Joiners.count(M.In) && !comparesThreadIds(M.In->getBody()))
       Joiners[M.In] = M.Use.Site;
   if (Joiners.empty())
     return;
@@ -209,8 +170,8 @@ void InvalidJoinCheck::checkSelfJoin(const FieldDecl *Member) {
         Starts.push_back({M.Use.Site, Entry});
 
   for (const auto &[Start, Entry] : Starts) {
-    const FunctionDecl *EntryDef = nullptr;
-    if (!Entry->hasBody(EntryDef) || !EntryDef)
+    const FunctionDecl *EntryDef = visibleDefinition(Entry);
+    if (!EntryDef)
       continue;
     // Breadth-first over calls on `this`, remembering how each function
     // was reached so the notes can show the chain.
@@ -233,7 +194,7 @@ void InvalidJoinCheck::checkSelfJoin(const FieldDecl *Member) {
     if (!Found)
       continue;
     const Stmt *JoinSite = Joiners[Found];
-    if (!Reported.insert(JoinSite->getBeginLoc().getRawEncoding()).second)
+    if (!reportOnce(JoinSite->getBeginLoc()))
       continue;
     diag(JoinSite->getBeginLoc(),
          "thread '%0' may join itself: %1 is reached from the function the "
@@ -249,9 +210,9 @@ void InvalidJoinCheck::checkSelfJoin(const FieldDecl *Member) {
          Fn = ReachedBy[Fn].Caller)
       Chain.push_back(ReachedBy[Fn]);
     for (auto It = Chain.rbegin(); It != Chain.rend(); ++It) {
-      std::string Caller = calleeName(It->Caller);
-      Caller = Caller == "lambda" ? "the thread's entry lambda"
-                                  : "'" + Caller + "'";
+      std::string Caller = isLambdaCallOperator(It->Caller)
+                               ? "the thread's entry lambda"
+                               : "'" + calleeName(It->Caller) + "'";
       diag(It->Call->getBeginLoc(), "%0 calls '%1' here", DiagnosticIDs::Note)
           << Caller << calleeName(It->Callee);
     }

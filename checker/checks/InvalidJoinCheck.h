@@ -3,10 +3,7 @@
 #ifndef THREAD_TIDY_INVALIDJOINCHECK_H
 #define THREAD_TIDY_INVALIDJOINCHECK_H
 
-#include "analysis/ThreadLifetimeAnalysis.h"
-#include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "checks/ThreadLifetimeCheck.h"
 
 namespace clang::tidy::threads {
 
@@ -15,30 +12,20 @@ namespace clang::tidy::threads {
 /// itself. Each throws std::system_error.
 ///
 /// For the user-facing documentation see docs/checks/threads-invalid-join.md.
-class InvalidJoinCheck : public ClangTidyCheck {
+class InvalidJoinCheck : public ThreadLifetimeCheck {
 public:
-  InvalidJoinCheck(StringRef Name, ClangTidyContext *Context);
+  InvalidJoinCheck(StringRef Name, ClangTidyContext *Context)
+      : ThreadLifetimeCheck(Name, Context) {}
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override {
-    Analyzed.clear();
-    Reported.clear();
-  }
 
 private:
-  void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx);
-  void checkSelfJoin(const FieldDecl *Member);
-
-  const TrackedThreadTypes Types;
-  /// The check's name when clang-tidy profiles checks: then a function the
-  /// lifetime analysis skips is reported on stderr.
-  const std::string ReportIncompleteAs;
-  llvm::DenseSet<const FunctionDecl *> Analyzed;
-  llvm::DenseSet<SourceLocation::UIntTy> Reported;
+  MemberKind membersToCheck() const override { return MemberKind::Thread; }
+  /// Joins of local threads that are not joinable on some path.
+  void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) override;
+  /// A member thread joined from the function it runs.
+  void checkMember(const FieldDecl *Member) override;
 };
 
 } // namespace clang::tidy::threads

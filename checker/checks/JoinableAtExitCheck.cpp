@@ -1,9 +1,11 @@
 //===--- JoinableAtExitCheck.cpp - threads-joinable-at-exit ---------------===//
 
 #include "checks/JoinableAtExitCheck.h"
+#include "analysis/ExceptionPathNotes.h"
+#include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/AstUtils.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -33,44 +35,21 @@ llvm::StringRef exitKeyword(const Stmt *Site) {
 
 JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Types(*this, Name, Options), AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
+    : ThreadLifetimeCheck(Name, Context),
+      AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
       CheckMemberDestructors(Options.get("CheckMemberDestructors", true)),
-      ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : ""),
       ExceptionOpts(*this, Name, Options), Exceptions(ExceptionOpts) {}
 
-void JoinableAtExitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Types.storeOptions(Options, Opts);
+void JoinableAtExitCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AssumeOpaqueCallsThrow", AssumeOpaqueCallsThrow);
   Options.store(Opts, "CheckMemberDestructors", CheckMemberDestructors);
   ExceptionOpts.storeOptions(Options, Opts);
 }
 
-void JoinableAtExitCheck::registerMatchers(MatchFinder *Finder) {
-  // Only functions that declare a thread pay for a CFG.
-  Finder->addMatcher(localTrackedThread(&Types).bind("thread"), this);
-  if (CheckMemberDestructors)
-    Finder->addMatcher(
-        fieldDecl(unless(isExpansionInSystemHeader()),
-                  hasType(qualType(ownsTrackedThreads(&Types))))
-            .bind("member"),
-        this);
-}
-
-void JoinableAtExitCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread")) {
-    if (const FunctionDecl *Fn = functionToAnalyze(Thread, Analyzed))
-      checkFunction(Fn, *Result.Context);
-  } else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member")) {
-    checkMemberDestructor(Member);
-  }
-}
-
 void JoinableAtExitCheck::checkFunction(const FunctionDecl *Fn,
                                         ASTContext &Ctx) {
   llvm::SmallVector<LifetimeEvent, 8> Events;
-  ThreadLifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow,
-                         ReportIncompleteAs)
+  lifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow)
       .analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events)
     if (Event.Kind != LifetimeEvent::InvalidJoin) // threads-invalid-join's
@@ -87,12 +66,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
     else
       Loc = Site->getEndLoc();
   }
-  if (Loc.isInvalid())
-    return;
-  if (!Reported
-           .insert({Event.Thread->getLocation().getRawEncoding(),
-                    Loc.getRawEncoding()})
-           .second)
+  if (!reportOnce(Loc, Event.Thread->getLocation()))
     return;
 
   unsigned Certainty = Event.OnlyOnSomePaths ? 1 : 0;
@@ -146,9 +120,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
         << Event.Thread->getName() << Certainty;
     break;
   }
-  diag(Event.Thread->getLocation(), "thread '%0' declared here",
-       DiagnosticIDs::Note)
-      << Event.Thread->getName();
+  noteThreadDeclaration(Event.Thread);
 }
 
 namespace {
@@ -160,35 +132,28 @@ bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
                     ThreadOwnerKind Kind, const TrackedThreadTypes &Types,
                     unsigned Depth,
                     llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
-  const FunctionDecl *Def = nullptr;
-  if (!Fn->hasBody(Def) || !Def)
+  const FunctionDecl *Def = visibleDefinition(Fn);
+  if (!Def)
     return true;
   if (!Seen.insert(Def).second || Depth > 4)
     return false;
   llvm::SmallVector<ThreadUse, 4> Uses;
   ThreadUseClassifier(Def->getBody(), Types).collectUses(Member, Kind, Uses);
-  for (const ThreadUse &Use : Uses)
-    if (Use.Kind == ThreadUseKind::Join || Use.Kind == ThreadUseKind::Escape)
-      return true;
+  if (llvm::any_of(Uses, joinsOrHandsOver))
+    return true;
   // Calls to other members on this object.
   llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
-    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S)) {
-      const Expr *Object = Call->getImplicitObjectArgument();
-      if (Object && llvm::isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) &&
-          Call->getMethodDecl() &&
-          releasesMember(Call->getMethodDecl(), Member, Kind, Types,
-                         Depth + 1, Seen))
+    if (const CXXMethodDecl *Method = methodCalledOnThis(S))
+      if (releasesMember(Method, Member, Kind, Types, Depth + 1, Seen))
         return true;
-    }
     // `this` handed to anything else: that code may stop the thread.
     if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-      for (const Expr *Arg : Call->arguments())
-        if (llvm::isa<CXXThisExpr>(Arg->IgnoreParenImpCasts()))
-          return true;
+      if (llvm::any_of(Call->arguments(), isThis))
+        return true;
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }
@@ -197,16 +162,16 @@ bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
 
 } // namespace
 
-void JoinableAtExitCheck::checkMemberDestructor(const FieldDecl *Member) {
-  const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Member->getParent());
-  if (!RD || RD->isLambda() || RD->isDependentContext() ||
-      llvm::isa<ClassTemplateSpecializationDecl>(RD) ||
-      RD->getTemplateInstantiationPattern())
+void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
+  const CXXRecordDecl *RD = analyzableClassOf(Member);
+  if (!RD)
     return;
   const CXXDestructorDecl *Dtor = RD->getDestructor();
-  const FunctionDecl *DtorDef = nullptr;
+  bool UserDestructor = Dtor && Dtor->isUserProvided();
+  const FunctionDecl *DtorDef =
+      UserDestructor ? visibleDefinition(Dtor) : nullptr;
   // A destructor defined elsewhere may well join: nothing to say.
-  if (Dtor && Dtor->isUserProvided() && !(Dtor->hasBody(DtorDef) && DtorDef))
+  if (UserDestructor && !DtorDef)
     return;
 
   ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
@@ -245,20 +210,14 @@ void JoinableAtExitCheck::checkMemberDestructor(const FieldDecl *Member) {
     if (releasesMember(DtorDef, Member, Kind, Types, 0, Seen))
       return;
   }
-  if (!Reported
-           .insert({Member->getLocation().getRawEncoding(),
-                    Member->getLocation().getRawEncoding()})
-           .second)
+  if (!reportOnce(Member->getLocation()))
     return;
   diag(Member->getLocation(),
        "member %select{thread|thread owned by|threads in}0 '%1' %select{is|is|"
        "are}0 joined only by '%2'; a '%3' destroyed without calling it "
        "(including during exception unwinding) will call std::terminate")
-      << (Kind == ThreadOwnerKind::UniquePtr  ? 1
-          : Kind == ThreadOwnerKind::Container ? 2
-                                               : 0)
-      << Member->getName() << FirstJoin->In->getNameAsString()
-      << RD->getName();
+      << ownerKindSelect(Kind) << Member->getName()
+      << FirstJoin->In->getNameAsString() << RD->getName();
   diag(FirstJoin->Use.Site->getBeginLoc(), "joined here", DiagnosticIDs::Note);
   if (DtorDef)
     diag(DtorDef->getLocation(), "the destructor of '%0' does not join it",

@@ -3,10 +3,9 @@
 #ifndef THREAD_TIDY_JOINABLEATEXITCHECK_H
 #define THREAD_TIDY_JOINABLEATEXITCHECK_H
 
+#include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
-#include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "checks/ThreadLifetimeCheck.h"
 
 namespace clang::tidy::threads {
 
@@ -17,37 +16,32 @@ namespace clang::tidy::threads {
 ///
 /// For the user-facing documentation see
 /// docs/checks/threads-joinable-at-exit.md.
-class JoinableAtExitCheck : public ClangTidyCheck {
+class JoinableAtExitCheck : public ThreadLifetimeCheck {
 public:
   JoinableAtExitCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override {
-    Exceptions.reset();
-    Analyzed.clear();
-    Reported.clear();
-  }
 
 private:
-  void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx);
-  void checkMemberDestructor(const FieldDecl *Member);
+  MemberKind membersToCheck() const override {
+    return CheckMemberDestructors ? MemberKind::AnyOwner : MemberKind::None;
+  }
+  /// Paths on which a local thread is destroyed or overwritten joinable.
+  void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) override;
+  /// A member thread that the destructor leaves to a stop() function.
+  void checkMember(const FieldDecl *Member) override;
+  void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void resetForTranslationUnit() override {
+    ThreadLifetimeCheck::resetForTranslationUnit();
+    Exceptions.reset();
+  }
   void report(const LifetimeEvent &Event, ASTContext &Ctx);
 
-  const TrackedThreadTypes Types;
   const bool AssumeOpaqueCallsThrow;
   const bool CheckMemberDestructors;
-  /// The check's name when clang-tidy profiles checks: then a function the
-  /// lifetime analysis skips is reported on stderr.
-  const std::string ReportIncompleteAs;
   const ExceptionOptions ExceptionOpts;
   ExceptionFlowAnalysis Exceptions;
-  llvm::DenseSet<const FunctionDecl *> Analyzed;
-  llvm::DenseSet<std::pair<SourceLocation::UIntTy, SourceLocation::UIntTy>>
-      Reported;
 };
 
 } // namespace clang::tidy::threads

@@ -1,9 +1,10 @@
 //===--- PreferJthreadCheck.cpp - threads-prefer-jthread ------------------===//
 
 #include "checks/PreferJthreadCheck.h"
-#include "utils/JthreadRewrite.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
+#include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/JthreadRewrite.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -67,8 +68,8 @@ CharSourceRange removalRange(const Stmt *Join, const ASTContext &Ctx) {
 
 PreferJthreadCheck::PreferJthreadCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), StdThread("::std::thread", "join"),
-      ReportIncompleteAs(Context->getEnableProfiling() ? Name.str() : "") {}
+    : ThreadTidyCheck(Name, Context),
+      StdThread("::std::thread", TrackedThreadTypes::JoinMethod) {}
 
 void PreferJthreadCheck::registerMatchers(MatchFinder *Finder) {
   // From the declaration statement down: a parent map is costly.
@@ -89,9 +90,7 @@ PreferJthreadCheck::factsOf(const FunctionDecl *Fn, ASTContext &Ctx) {
     return *Facts;
   Facts = std::make_unique<FunctionFacts>();
   llvm::SmallVector<LifetimeEvent, 4> Events;
-  ThreadLifetimeAnalysis(StdThread, /*Exceptions=*/nullptr,
-                         /*AssumeOpaqueCallsThrow=*/false, ReportIncompleteAs)
-      .analyze(Fn, Ctx, Events);
+  lifetimeAnalysis(StdThread).analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events)
     Facts->ThreadsWithEvents.insert(Event.Thread);
   return *Facts;
@@ -163,7 +162,7 @@ void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
   CharSourceRange Removal = removalRange(Scope->body_back(), Ctx);
   if (!TypeFix || Removal.isInvalid())
     return;
-  if (!Reported.insert(Thread->getLocation().getRawEncoding()).second)
+  if (!reportOnce(Thread->getLocation()))
     return;
   diag(Thread->getLocation(),
        "thread '%0' is joined at the end of its scope on every path; use "

@@ -4,7 +4,7 @@
 #define THREAD_TIDY_PREFERJTHREADCHECK_H
 
 #include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "checks/ThreadTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -17,7 +17,7 @@ namespace clang::tidy::threads {
 ///
 /// For the user-facing documentation see
 /// docs/checks/threads-prefer-jthread.md.
-class PreferJthreadCheck : public ClangTidyCheck {
+class PreferJthreadCheck : public ThreadTidyCheck {
 public:
   PreferJthreadCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -25,12 +25,9 @@ public:
   }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override {
-    Reported.clear();
-    Functions.clear();
-  }
 
 private:
+  void resetForTranslationUnit() override { Functions.clear(); }
   /// What the check learns about a function once, not once per thread: the
   /// threads the lifetime dataflow reports an event for (an early exit,
   /// an overwrite), and how many candidates were looked at.
@@ -43,10 +40,6 @@ private:
   /// Only std::thread has a jthread to become; the option-configured thread
   /// types of the other checks do not apply.
   const TrackedThreadTypes StdThread;
-  /// The check's name when clang-tidy profiles checks: then a function the
-  /// lifetime analysis skips is reported on stderr.
-  const std::string ReportIncompleteAs;
-  llvm::DenseSet<SourceLocation::UIntTy> Reported;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionFacts>>
       Functions;
 };

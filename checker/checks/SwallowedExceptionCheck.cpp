@@ -1,14 +1,13 @@
 //===--- SwallowedExceptionCheck.cpp - threads-swallowed-exception --------===//
 
 #include "checks/SwallowedExceptionCheck.h"
-#include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/ThreadEntryFunctions.h"
+#include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Basic/SourceManager.h"
 
 using namespace clang::ast_matchers;
 
@@ -73,73 +72,42 @@ void collectDirectCallees(const Stmt *S,
                           llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
   if (!S || llvm::isa<LambdaExpr>(S))
     return;
-  const FunctionDecl *Callee = nullptr;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-    Callee = Call->getDirectCallee();
-  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
-    Callee = Construct->getConstructor();
+  const FunctionDecl *Callee = calleeOf(S);
   if (Callee && !llvm::is_contained(Out, Callee))
     Out.push_back(Callee);
   for (const Stmt *Child : S->children())
     collectDirectCallees(Child, Out);
 }
 
-/// The definition of \p FD when thread-tidy should look inside it: visible,
-/// not a template pattern, not in a system header.
-const FunctionDecl *userDefinition(const FunctionDecl *FD) {
-  const FunctionDecl *Def = nullptr;
-  if (!FD || !FD->hasBody(Def) || !Def || Def->isDependentContext())
-    return nullptr;
-  if (Def->getASTContext().getSourceManager().isInSystemHeader(
-          Def->getLocation()))
-    return nullptr;
-  return Def;
-}
-
 } // namespace
 
 SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
                                                  ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      ThreadTypesOption(launchThreadTypesOption(*this, Name, Options)),
-      Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods),
+    : ThreadLaunchCheck(Name, Context),
       BroadExceptionTypesOption(validatedList(
           *this, Name, "BroadExceptionTypes",
           Options.get("BroadExceptionTypes", DefaultBroadExceptionTypes),
           DefaultBroadExceptionTypes, ListShape::QualifiedNames,
-          /*AllowEmpty=*/true)) {
-  for (llvm::StringRef Item :
-       utils::options::parseStringList(BroadExceptionTypesOption)) {
-    Item = Item.trim();
-    Item.consume_front("::");
-    if (!Item.empty())
-      BroadExceptionTypes.push_back(Item.str());
-  }
-}
+          /*AllowEmpty=*/true)),
+      BroadExceptionTypes(parseNameList(BroadExceptionTypesOption)) {}
 
-void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ThreadTypes", ThreadTypesOption);
+void SwallowedExceptionCheck::storeCheckOptions(
+    ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "BroadExceptionTypes", BroadExceptionTypesOption);
 }
 
-void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
-  registerThreadLaunchMatchers(Finder, this, &Types);
-}
-
-void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
-  std::optional<ThreadLaunch> Launch = threadLaunchFrom(Result, Types);
-  if (!Launch)
-    return;
-  const FunctionDecl *Entry = userDefinition(Launch->Entry);
+void SwallowedExceptionCheck::checkLaunch(const ThreadLaunch &Launch,
+                                          const MatchFinder::MatchResult &) {
+  const FunctionDecl *Entry = userDefinition(Launch.Entry);
   if (!Entry)
     return;
-  checkHandlersIn(Entry, Entry, *Launch);
+  checkHandlersIn(Entry, Entry, Launch);
   llvm::SmallVector<const FunctionDecl *, 8> Callees;
   collectDirectCallees(Entry->getBody(), Callees);
   for (const FunctionDecl *Callee : Callees)
     if (const FunctionDecl *Def = userDefinition(Callee))
       if (Def != Entry)
-        checkHandlersIn(Def, Entry, *Launch);
+        checkHandlersIn(Def, Entry, Launch);
 }
 
 bool SwallowedExceptionCheck::isBroad(QualType Caught) const {
@@ -147,8 +115,7 @@ bool SwallowedExceptionCheck::isBroad(QualType Caught) const {
     return true; // catch (...)
   const CXXRecordDecl *RD =
       Caught.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && llvm::is_contained(BroadExceptionTypes,
-                                  ExceptionFlowAnalysis::plainQualifiedName(RD));
+  return RD && llvm::is_contained(BroadExceptionTypes, plainQualifiedName(RD));
 }
 
 void SwallowedExceptionCheck::checkHandlersIn(const FunctionDecl *Fn,
@@ -170,15 +137,15 @@ void SwallowedExceptionCheck::checkHandler(const CXXCatchStmt *Handler,
                        Fn == Entry))
     return;
   SourceLocation Loc = Handler->getCatchLoc();
-  if (Loc.isInvalid() || !Reported.insert(Loc.getRawEncoding()).second)
+  if (!reportOnce(Loc))
     return;
   std::string Where = describeEntry(Entry);
   if (Fn != Entry)
     Where = "'" + calleeName(Fn) + "' (called from " + Where + ")";
   std::string CaughtName;
   if (!Caught.isNull())
-    CaughtName = ExceptionFlowAnalysis::plainQualifiedName(
-        Caught.getNonReferenceType()->getAsCXXRecordDecl());
+    CaughtName =
+        plainQualifiedName(Caught.getNonReferenceType()->getAsCXXRecordDecl());
   diag(Loc, "%select{'catch (...)'|handler for '%1'}0 in %2 swallows the "
             "exception silently; the thread's failure is lost")
       << (Caught.isNull() ? 0 : 1) << CaughtName << Where;

@@ -1,8 +1,10 @@
 //===--- UncheckedFutureCheck.cpp - threads-unchecked-future --------------===//
 
 #include "checks/UncheckedFutureCheck.h"
-#include "utils/ThreadTidyOptions.h"
+#include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/AstMatchers.h"
+#include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -22,7 +24,7 @@ constexpr llvm::StringLiteral RetrieveMethods = "get;share";
 
 UncheckedFutureCheck::UncheckedFutureCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ThreadTidyCheck(Name, Context),
       FutureTypesOption(validatedList(
           *this, Name, "FutureTypes",
           Options.get("FutureTypes", DefaultFutureTypes), DefaultFutureTypes,
@@ -45,10 +47,7 @@ void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
                            hasDestinationType(voidType()),
                            hasSourceExpression(ignoringImplicit(Async))))));
   Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(parmVarDecl()),
-              unless(isExpansionInSystemHeader()),
-              hasType(qualType(ownsTrackedThreads(&FutureTypes))))
-          .bind("local"),
+      localVariable(qualType(ownsTrackedThreads(&FutureTypes))).bind("local"),
       this);
 }
 
@@ -62,7 +61,7 @@ void UncheckedFutureCheck::check(const MatchFinder::MatchResult &Result) {
 void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async) {
   if (Async->isInstantiationDependent())
     return;
-  if (!Reported.insert(Async->getBeginLoc().getRawEncoding()).second)
+  if (!reportOnce(Async->getBeginLoc()))
     return;
   diag(Async->getBeginLoc(),
        "future returned by 'std::async' is discarded; its destructor waits "
@@ -71,12 +70,7 @@ void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async) {
 }
 
 void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
-  if (Future->isExceptionVariable() || Future->getType()->isReferenceType())
-    return;
-  const DeclContext *DC = Future->getParentFunctionOrMethod();
-  if (!DC || DC->isDependentContext())
-    return;
-  const Stmt *Body = llvm::cast<Decl>(DC)->getBody();
+  const Stmt *Body = bodyDeclaringOwner(Future);
   ThreadOwnerKind Kind = FutureTypes.ownerKind(Future->getType());
   if (!Body || (Kind != ThreadOwnerKind::Thread &&
                 Kind != ThreadOwnerKind::Container))
@@ -108,7 +102,7 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
   }
   if (!StartedAtDeclaration && !FirstStart)
     return;
-  if (!Reported.insert(Future->getLocation().getRawEncoding()).second)
+  if (!reportOnce(Future->getLocation()))
     return;
   diag(Future->getLocation(),
        "%select{future|futures in}0 '%1' %select{is|are}0 never retrieved "

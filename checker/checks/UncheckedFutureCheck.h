@@ -4,8 +4,7 @@
 #define THREAD_TIDY_UNCHECKEDFUTURECHECK_H
 
 #include "analysis/TrackedThreadTypes.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "checks/ThreadTidyCheck.h"
 
 namespace clang::tidy::threads {
 
@@ -15,7 +14,7 @@ namespace clang::tidy::threads {
 ///
 /// For the user-facing documentation see
 /// docs/checks/threads-unchecked-future.md.
-class UncheckedFutureCheck : public ClangTidyCheck {
+class UncheckedFutureCheck : public ThreadTidyCheck {
 public:
   UncheckedFutureCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -24,7 +23,6 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
 
 private:
   void checkDiscardedAsync(const CallExpr *Async);
@@ -33,7 +31,6 @@ private:
   const std::string FutureTypesOption;
   /// Futures are tracked like threads: get() (or share()) plays join().
   const TrackedThreadTypes FutureTypes;
-  llvm::DenseSet<SourceLocation::UIntTy> Reported;
 };
 
 } // namespace clang::tidy::threads

@@ -1,11 +1,13 @@
 //===--- UnjoinedThreadCheck.cpp - threads-unjoined-thread ----------------===//
 
 #include "checks/UnjoinedThreadCheck.h"
+#include "analysis/MemberThreadUses.h"
+#include "analysis/ThreadStarts.h"
+#include "analysis/ThreadUseClassifier.h"
+#include "utils/AstMatchers.h"
 #include "utils/JthreadRewrite.h"
 #include "utils/ThreadTidyCompat.h"
-#include "analysis/ThreadUseClassifier.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -15,18 +17,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::threads {
 
 namespace {
-
-/// Index into the %select of the diagnostics below.
-unsigned ownerKindIndex(ThreadOwnerKind Kind) {
-  switch (Kind) {
-  case ThreadOwnerKind::UniquePtr:
-    return 1;
-  case ThreadOwnerKind::Container:
-    return 2;
-  default:
-    return 0;
-  }
-}
 
 /// What the owner's uses add up to.
 struct OwnerSummary {
@@ -58,8 +48,8 @@ void summarize(llvm::ArrayRef<ThreadUse> Uses, OwnerSummary &Summary) {
 
 UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Types(*this, Name, Options), JthreadFixIt(Options.get("JthreadFixIt", true)) {}
+    : ThreadTidyCheck(Name, Context), Types(*this, Name, Options),
+      JthreadFixIt(Options.get("JthreadFixIt", true)) {}
 
 void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Types.storeOptions(Options, Opts);
@@ -68,11 +58,7 @@ void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
   auto Owner = qualType(ownsTrackedThreads(&Types));
-  Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(parmVarDecl()),
-              unless(isExpansionInSystemHeader()), hasType(Owner))
-          .bind("local"),
-      this);
+  Finder->addMatcher(localVariable(Owner).bind("local"), this);
   // A thread temporary whose value is discarded dies at the end of its
   // statement. Matched from the statement down: asking every expression
   // for its parent would build the AST parent map, which costs more than
@@ -95,12 +81,7 @@ void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
-  if (Owner->isExceptionVariable() || Owner->getType()->isReferenceType())
-    return;
-  const DeclContext *DC = Owner->getParentFunctionOrMethod();
-  if (!DC || DC->isDependentContext())
-    return;
-  const Stmt *Body = llvm::cast<Decl>(DC)->getBody();
+  const Stmt *Body = bodyDeclaringOwner(Owner);
   if (!Body)
     return;
 
@@ -113,7 +94,7 @@ void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
   summarize(Uses, Summary);
   if (Summary.HandedOver || (!StartedAtDeclaration && !Summary.FirstStart))
     return;
-  if (!firstReportAt(Owner->getLocation()))
+  if (!reportOnce(Owner->getLocation()))
     return;
 
   {
@@ -123,7 +104,7 @@ void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
              "%select{is|is|are}0 started but never joined or detached; "
              "%select{its destructor|destroying it|destroying them}0 will "
              "call std::terminate")
-        << ownerKindIndex(Kind) << Owner->getName();
+        << ownerKindSelect(Kind) << Owner->getName();
 
     if (JthreadFixIt && Kind == ThreadOwnerKind::Thread &&
         StartedAtDeclaration && Summary.OnlyMemberCalls)
@@ -144,7 +125,7 @@ void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary) {
   if (Kind == ThreadOwnerKind::Container ||
       !initializerStartsThread(Temporary, Kind, Types))
     return;
-  if (!firstReportAt(Temporary->getBeginLoc()))
+  if (!reportOnce(Temporary->getBeginLoc()))
     return;
   diag(Temporary->getBeginLoc(),
        "temporary %select{thread|thread owner}0 is destroyed at the end of "
@@ -154,13 +135,10 @@ void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary) {
 }
 
 void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
-  const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Owner->getParent());
-  // Public and protected members can be joined by code we do not see;
-  // templates are analysed only when instantiated, and then only partially.
-  if (!RD || Owner->getAccess() != AS_private || RD->isLambda() ||
-      RD->isDependentContext() ||
-      llvm::isa<ClassTemplateSpecializationDecl>(RD) ||
-      RD->getTemplateInstantiationPattern() || !RD->friends().empty())
+  // Public and protected members, and those of a class with friends, can
+  // be joined by code we do not see.
+  const CXXRecordDecl *RD = analyzableClassOf(Owner);
+  if (!RD || Owner->getAccess() != AS_private || !RD->friends().empty())
     return;
   llvm::SmallVector<const FunctionDecl *, 16> Functions;
   if (!collectVisibleMemberFunctions(RD, Functions))
@@ -169,20 +147,18 @@ void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
   ThreadOwnerKind Kind = Types.ownerKind(Owner->getType());
   MemberUseSummary Summary =
       summarizeMemberUses(Owner, Kind, Functions, Types);
-  bool HandedOver = llvm::any_of(Summary.Uses, [](const MemberUse &M) {
-    return M.Use.Kind == ThreadUseKind::Join ||
-           M.Use.Kind == ThreadUseKind::Escape;
-  });
+  bool HandedOver = llvm::any_of(
+      Summary.Uses, [](const MemberUse &M) { return joinsOrHandsOver(M.Use); });
   if (HandedOver || !Summary.FirstStart)
     return;
-  if (!firstReportAt(Owner->getLocation()))
+  if (!reportOnce(Owner->getLocation()))
     return;
   diag(Owner->getLocation(),
        "%select{member thread|thread owned by member|threads in member}0 '%1' "
        "%select{is|is|are}0 started but no member function of '%2' joins or "
        "detaches %select{it|it|them}0; destroying a '%2' will call "
        "std::terminate")
-      << ownerKindIndex(Kind) << Owner->getName() << RD->getName();
+      << ownerKindSelect(Kind) << Owner->getName() << RD->getName();
   diag(Summary.FirstStart->getBeginLoc(), "thread started here",
        DiagnosticIDs::Note);
 }

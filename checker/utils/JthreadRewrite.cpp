@@ -1,9 +1,10 @@
 //===--- JthreadRewrite.cpp -----------------------------------------------===//
 
 #include "utils/JthreadRewrite.h"
+#include "analysis/ThreadStarts.h"
+#include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "utils/ThreadTidyCompat.h"
-#include "analysis/ThreadUseClassifier.h"
-#include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -37,22 +38,10 @@ CharSourceRange spelledStdThread(const TypeSourceInfo *TSI,
 
 } // namespace
 
-/// The callable a thread construction runs, when the construction is one.
-const Expr *threadCallable(const Expr *Init) {
-  Init = stripTemporaryWrappers(Init);
-  const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(Init);
-  if (!Construct || Construct->getNumArgs() == 0)
-    return nullptr;
-  const CXXConstructorDecl *Ctor = Construct->getConstructor();
-  if (!Ctor || Ctor->isCopyOrMoveConstructor())
-    return nullptr;
-  return Construct->getArg(0)->IgnoreParenImpCasts();
-}
-
 bool callableIgnoresStopToken(const Expr *Callable) {
   if (!Callable)
     return false;
-  Callable = Callable->IgnoreImplicit();
+  Callable = Callable->IgnoreParenImpCasts()->IgnoreImplicit();
   auto FirstParamIsStopToken = [](const FunctionDecl *FD) {
     if (FD->getNumParams() == 0)
       return false;
@@ -75,7 +64,7 @@ std::optional<FixItHint> jthreadTypeFix(const VarDecl *Thread,
                                         const ASTContext &Ctx) {
   const Expr *Init = Thread->getInit();
   if (!Init || !Ctx.getLangOpts().CPlusPlus20 ||
-      qualifiedNameOf(Thread->getType()->getAsCXXRecordDecl()) !=
+      plainQualifiedName(Thread->getType()->getAsCXXRecordDecl()) !=
           "std::thread" ||
       !findRecordNamed(const_cast<ASTContext &>(Ctx), "std::jthread") ||
       !callableIgnoresStopToken(threadCallable(Init)))

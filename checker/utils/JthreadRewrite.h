@@ -16,9 +16,6 @@
 
 namespace clang::tidy::threads {
 
-/// The callable a thread construction \p Init runs, when it is one.
-const Expr *threadCallable(const Expr *Init);
-
 /// Whether std::jthread would call \p Callable exactly as std::thread does:
 /// jthread passes a std::stop_token to callables that accept one, so only a
 /// non-generic lambda, or a function or member function whose first

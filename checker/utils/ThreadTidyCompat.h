@@ -13,8 +13,10 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/Version.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
+#include <utility>
 
 #if CLANG_VERSION_MAJOR >= 22
 // LLVM 22 moved the registry into ClangTidyModule.h and deprecated the old
@@ -46,6 +48,17 @@ inline bool isPureVirtual(const FunctionDecl *FD) {
   return FD->isPureVirtual();
 #else
   return FD->isPure();
+#endif
+}
+
+/// Calls \p F when the returned object goes out of scope. LLVM 22 deprecates
+/// llvm::make_scope_exit in favour of llvm::scope_exit's constructor, which
+/// LLVM 16 and 19 only have as llvm::detail::scope_exit.
+template <typename Callable> auto scopeExit(Callable &&F) {
+#if CLANG_VERSION_MAJOR >= 22
+  return llvm::scope_exit(std::forward<Callable>(F));
+#else
+  return llvm::make_scope_exit(std::forward<Callable>(F));
 #endif
 }
 

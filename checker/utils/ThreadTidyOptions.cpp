@@ -49,6 +49,22 @@ bool hasShape(llvm::StringRef Entry, ListShape Shape) {
 
 } // namespace
 
+llvm::StringRef withoutLeadingColons(llvm::StringRef Name) {
+  Name = Name.trim();
+  Name.consume_front("::");
+  return Name;
+}
+
+llvm::SmallVector<std::string, 4> parseNameList(llvm::StringRef List) {
+  llvm::SmallVector<std::string, 4> Names;
+  for (llvm::StringRef Item : utils::options::parseStringList(List)) {
+    Item = withoutLeadingColons(Item);
+    if (!Item.empty())
+      Names.push_back(Item.str());
+  }
+  return Names;
+}
+
 std::string validatedList(const ClangTidyCheck &Check,
                           llvm::StringRef CheckName, llvm::StringRef Option,
                           llvm::StringRef Value, llvm::StringRef Default,

@@ -12,6 +12,7 @@
 #define THREAD_TIDY_THREADTIDYOPTIONS_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/SmallVector.h"
 #include <string>
 
 namespace clang::tidy::threads {
@@ -30,6 +31,14 @@ std::string validatedList(const ClangTidyCheck &Check,
                           llvm::StringRef CheckName, llvm::StringRef Option,
                           llvm::StringRef Value, llvm::StringRef Default,
                           ListShape Shape, bool AllowEmpty);
+
+/// \p Name trimmed and without its leading "::": the form names take once
+/// read from an option, as plainQualifiedName spells them.
+llvm::StringRef withoutLeadingColons(llvm::StringRef Name);
+
+/// The names in the list option value \p List, each
+/// withoutLeadingColons, empty entries dropped.
+llvm::SmallVector<std::string, 4> parseNameList(llvm::StringRef List);
 
 } // namespace clang::tidy::threads
 

@@ -1,0 +1,97 @@
+//===--- MemberThreadUses.cpp ---------------------------------------------===//
+
+#include "analysis/MemberThreadUses.h"
+#include "analysis/ThreadStarts.h"
+#include "utils/AstUtils.h"
+#include "utils/ThreadTidyCompat.h"
+#include "clang/AST/DeclTemplate.h"
+
+namespace clang::tidy::threads {
+
+const CXXRecordDecl *analyzableClassOf(const FieldDecl *Member) {
+  const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Member->getParent());
+  if (!RD || RD->isLambda() || RD->isDependentContext() ||
+      llvm::isa<ClassTemplateSpecializationDecl>(RD) ||
+      RD->getTemplateInstantiationPattern())
+    return nullptr;
+  return RD;
+}
+
+bool collectVisibleMemberFunctions(
+    const CXXRecordDecl *RD, llvm::SmallVectorImpl<const FunctionDecl *> &Fns) {
+  for (const Decl *D : RD->decls()) {
+    if (const auto *Nested = llvm::dyn_cast<CXXRecordDecl>(D)) {
+      if (Nested->isThisDeclarationADefinition() &&
+          !collectVisibleMemberFunctions(Nested, Fns))
+        return false;
+      continue;
+    }
+    const FunctionDecl *Fn = nullptr;
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      Fn = Template->getTemplatedDecl();
+    else
+      Fn = llvm::dyn_cast<FunctionDecl>(D);
+    if (!Fn || Fn->isImplicit() || Fn->isDeleted() || Fn->isDefaulted() ||
+        compat::isPureVirtual(Fn))
+      continue;
+    if (const FunctionDecl *Def = visibleDefinition(Fn)) {
+      Fns.push_back(Def);
+      continue;
+    }
+    // The pre-C++11 "non-copyable" idiom declares copy operations without
+    // defining them; they cannot join anything.
+    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Fn);
+    if (Method && (Method->isCopyAssignmentOperator() ||
+                   Method->isMoveAssignmentOperator()))
+      continue;
+    if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Fn))
+      if (Ctor->isCopyOrMoveConstructor())
+        continue;
+    return false;
+  }
+  return true;
+}
+
+MemberUseSummary
+summarizeMemberUses(const FieldDecl *Member, ThreadOwnerKind Kind,
+                    llvm::ArrayRef<const FunctionDecl *> Functions,
+                    const TrackedThreadTypes &Types) {
+  MemberUseSummary Summary;
+  auto NoteStart = [&](const Expr *Init) {
+    if (!Summary.FirstStart && initializerStartsThread(Init, Kind, Types))
+      Summary.FirstStart = Init;
+  };
+  auto CollectIn = [&](const Stmt *Root, const FunctionDecl *In) {
+    if (!Root)
+      return;
+    llvm::SmallVector<ThreadUse, 4> Uses;
+    ThreadUseClassifier(Root, Types).collectUses(Member, Kind, Uses);
+    for (const ThreadUse &Use : Uses) {
+      if (Use.Kind == ThreadUseKind::Start && !Summary.FirstStart)
+        Summary.FirstStart = Use.Site;
+      Summary.Uses.push_back({Use, In});
+    }
+  };
+
+  if (const Expr *Init = Member->getInClassInitializer())
+    NoteStart(Init);
+  for (const FieldDecl *Other : Member->getParent()->fields())
+    if (Other != Member)
+      CollectIn(Other->getInClassInitializer(), nullptr);
+  for (const FunctionDecl *Fn : Functions) {
+    if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Fn)) {
+      for (const CXXCtorInitializer *Init : Ctor->inits()) {
+        if (!Init->isWritten())
+          continue;
+        if (Init->getMember() == Member)
+          NoteStart(Init->getInit());
+        else
+          CollectIn(Init->getInit(), Fn);
+      }
+    }
+    CollectIn(Fn->getBody(), Fn);
+  }
+  return Summary;
+}
+
+} // namespace clang::tidy::threads

@@ -1,0 +1,60 @@
+//===--- MemberThreadUses.h - What a class does with a thread member ------===//
+//
+// A data member that owns threads is used by every member function of its
+// class: started in a constructor, joined in stop(), handed to a guard
+// member. The member checks (threads-unjoined-thread,
+// threads-joinable-at-exit, threads-invalid-join) ask the same questions
+// about it: which functions of the class can be seen, and what each of them
+// does with the member.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREAD_TIDY_MEMBERTHREADUSES_H
+#define THREAD_TIDY_MEMBERTHREADUSES_H
+
+#include "analysis/ThreadUseClassifier.h"
+#include "analysis/TrackedThreadTypes.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::threads {
+
+/// The class of \p Member, when the member checks can see all of it: not a
+/// lambda's closure, and neither a template nor an instantiation of one
+/// (those are analysed only partially). Null otherwise.
+const CXXRecordDecl *analyzableClassOf(const FieldDecl *Member);
+
+/// The member functions of \p RD (and of its nested classes, which may touch
+/// its private members too) whose definitions are visible, in \p Fns.
+/// Returns false when some function that could join a member has no visible
+/// body: then "nothing joins it" cannot be concluded. Copy operations that
+/// are declared and never defined (the pre-C++11 non-copyable idiom) cannot
+/// join anything and do not count as invisible.
+bool collectVisibleMemberFunctions(
+    const CXXRecordDecl *RD, llvm::SmallVectorImpl<const FunctionDecl *> &Fns);
+
+/// One use of a data member, and the member function it is in (null for an
+/// in-class initializer of another member).
+struct MemberUse {
+  ThreadUse Use;
+  const FunctionDecl *In;
+};
+
+/// Everything the class does with its thread-owning member \p Member in
+/// \p Functions (from collectVisibleMemberFunctions): the uses in bodies,
+/// in other members' initializers (an RAII guard member taking it by
+/// reference), and where it is first started, if anywhere (its own
+/// initializer, a constructor's member initializer, or a use).
+struct MemberUseSummary {
+  const Stmt *FirstStart = nullptr;
+  llvm::SmallVector<MemberUse, 8> Uses;
+};
+MemberUseSummary
+summarizeMemberUses(const FieldDecl *Member, ThreadOwnerKind Kind,
+                    llvm::ArrayRef<const FunctionDecl *> Functions,
+                    const TrackedThreadTypes &Types);
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_MEMBERTHREADUSES_H

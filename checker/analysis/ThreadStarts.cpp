@@ -1,0 +1,112 @@
+//===--- ThreadStarts.cpp -------------------------------------------------===//
+
+#include "analysis/ThreadStarts.h"
+#include "utils/AstUtils.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::threads {
+
+const Expr *threadCallable(const Expr *Thread) {
+  const auto *Construct =
+      llvm::dyn_cast_or_null<CXXConstructExpr>(stripTemporaryWrappers(Thread));
+  if (!Construct || Construct->getNumArgs() == 0)
+    return nullptr;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  if (!Ctor || Ctor->isCopyOrMoveConstructor())
+    return nullptr;
+  // Any other constructor of a thread takes the callable to run.
+  const Expr *Callable = Construct->getArg(0);
+  return llvm::isa<CXXDefaultArgExpr>(Callable) ? nullptr : Callable;
+}
+
+bool constructsStartedThread(const CXXConstructExpr *Construct,
+                             const TrackedThreadTypes &Types) {
+  if (!Construct || Construct->getNumArgs() == 0)
+    return false;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  if (Ctor && Ctor->isCopyOrMoveConstructor())
+    return isStartedThreadExpr(Construct->getArg(0), Types);
+  return threadCallable(Construct) != nullptr;
+}
+
+bool isStartedThreadExpr(const Expr *E, const TrackedThreadTypes &Types) {
+  E = stripTemporaryWrappers(E);
+  if (!E)
+    return false;
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E))
+    return constructsStartedThread(Construct, Types);
+  if (const auto *Cond = llvm::dyn_cast<AbstractConditionalOperator>(E))
+    return isStartedThreadExpr(Cond->getTrueExpr(), Types) ||
+           isStartedThreadExpr(Cond->getFalseExpr(), Types);
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    // Moving from another owner transfers whatever it holds; that owner was
+    // started, or the move would be pointless.
+    if (isStdFunctionNamed(Callee, {"move", "forward"}))
+      return true;
+    // A thread returned by value from a factory function is a started one.
+    return Callee && !Callee->getReturnType()->isReferenceType() &&
+           Types.ownerKind(Callee->getReturnType()) != ThreadOwnerKind::None;
+  }
+  return false;
+}
+
+bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
+                             const TrackedThreadTypes &Types) {
+  if (!Init)
+    return false;
+  switch (Kind) {
+  case ThreadOwnerKind::Thread:
+    return isStartedThreadExpr(Init, Types);
+  case ThreadOwnerKind::UniquePtr: {
+    const Expr *E = stripTemporaryWrappers(Init);
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() == 0)
+        return false;
+      const Expr *Arg = stripTemporaryWrappers(Construct->getArg(0));
+      if (const auto *New = llvm::dyn_cast<CXXNewExpr>(Arg))
+        return constructsStartedThread(New->getConstructExpr(), Types);
+      return initializerStartsThread(Arg, Kind, Types);
+    }
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (isStdFunctionNamed(Callee, {"make_unique"})) {
+        if (Call->getNumArgs() == 0)
+          return false;
+        const Expr *First = Call->getArg(0);
+        if (Types.isThreadType(First->getType()))
+          return isStartedThreadExpr(First, Types);
+        return true;
+      }
+      if (isStdFunctionNamed(Callee, {"move", "forward"}))
+        return true;
+      return Callee && !Callee->getReturnType()->isReferenceType() &&
+             Types.ownerKind(Callee->getReturnType()) ==
+                 ThreadOwnerKind::UniquePtr;
+    }
+    return false;
+  }
+  case ThreadOwnerKind::Container:
+  case ThreadOwnerKind::None:
+    return false;
+  }
+  return false;
+}
+
+bool insertionStartsThread(const CXXMemberCallExpr *Call,
+                           ContainerInsertion Insertion,
+                           const TrackedThreadTypes &Types) {
+  unsigned NumArgs = Call->getNumArgs();
+  unsigned First = Insertion.ElementArg;
+  if (!Insertion.InPlace)
+    return NumArgs == First + 1 &&
+           isStartedThreadExpr(Call->getArg(First), Types);
+  if (NumArgs <= First)
+    return false;
+  const Expr *Arg = Call->getArg(First);
+  if (Types.isThreadType(Arg->getType()) && NumArgs == First + 1)
+    return isStartedThreadExpr(Arg, Types);
+  return true;
+}
+
+} // namespace clang::tidy::threads

@@ -1,0 +1,31 @@
+//===--- ThreadLaunchCheck.cpp --------------------------------------------===//
+
+#include "checks/ThreadLaunchCheck.h"
+#include "utils/ThreadTidyOptions.h"
+
+namespace clang::tidy::threads {
+
+ThreadLaunchCheck::ThreadLaunchCheck(StringRef Name, ClangTidyContext *Context)
+    : ThreadTidyCheck(Name, Context),
+      ThreadTypesOption(validatedList(
+          *this, Name, "ThreadTypes",
+          Options.get("ThreadTypes", DefaultThreadTypes), DefaultThreadTypes,
+          ListShape::QualifiedNames, /*AllowEmpty=*/false)),
+      Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods) {}
+
+void ThreadLaunchCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ThreadTypes", ThreadTypesOption);
+  storeCheckOptions(Opts);
+}
+
+void ThreadLaunchCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
+  registerThreadLaunchMatchers(Finder, this, &Types);
+}
+
+void ThreadLaunchCheck::check(
+    const ast_matchers::MatchFinder::MatchResult &Result) {
+  if (std::optional<ThreadLaunch> Launch = threadLaunchFrom(Result, Types))
+    checkLaunch(*Launch, Result);
+}
+
+} // namespace clang::tidy::threads

@@ -1,0 +1,55 @@
+//===--- ThreadLifetimeCheck.cpp ------------------------------------------===//
+
+#include "checks/ThreadLifetimeCheck.h"
+#include "analysis/ThreadLifetimeAnalysis.h"
+#include "utils/AstMatchers.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threads {
+
+ThreadLifetimeCheck::ThreadLifetimeCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ThreadTidyCheck(Name, Context), Types(*this, Name, Options) {}
+
+void ThreadLifetimeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Types.storeOptions(Options, Opts);
+  storeCheckOptions(Opts);
+}
+
+void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      localVariable(qualType(isTrackedThread(&Types))).bind("thread"), this);
+  auto Member = [&](const ast_matchers::internal::Matcher<QualType> &Type) {
+    Finder->addMatcher(
+        fieldDecl(unless(isExpansionInSystemHeader()), hasType(Type))
+            .bind("member"),
+        this);
+  };
+  switch (membersToCheck()) {
+  case MemberKind::None:
+    break;
+  case MemberKind::Thread:
+    Member(qualType(isTrackedThread(&Types)));
+    break;
+  case MemberKind::AnyOwner:
+    Member(qualType(ownsTrackedThreads(&Types)));
+    break;
+  }
+}
+
+void ThreadLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread")) {
+    if (const FunctionDecl *Fn = functionToAnalyze(Thread, Analyzed))
+      checkFunction(Fn, *Result.Context);
+  } else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member")) {
+    checkMember(Member);
+  }
+}
+
+void ThreadLifetimeCheck::noteThreadDeclaration(const VarDecl *Thread) {
+  diag(Thread->getLocation(), "thread '%0' declared here", DiagnosticIDs::Note)
+      << Thread->getName();
+}
+
+} // namespace clang::tidy::threads

@@ -1,0 +1,113 @@
+//===--- AstUtils.cpp -----------------------------------------------------===//
+
+#include "utils/AstUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::threads {
+
+const Expr *stripTemporaryWrappers(const Expr *E, ElidedCopies Copies) {
+  while (E) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = Cast->getSubExpr();
+    if (Next == E && Copies == ElidedCopies::Strip)
+      if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E))
+        if (Construct->isElidable() && Construct->getNumArgs() == 1)
+          Next = Construct->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+const FunctionDecl *visibleDefinition(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def))
+    return nullptr;
+  return Def;
+}
+
+const FunctionDecl *userDefinition(const FunctionDecl *FD) {
+  const FunctionDecl *Def = visibleDefinition(FD);
+  if (!Def || Def->isDependentContext() ||
+      Def->getASTContext().getSourceManager().isInSystemHeader(
+          Def->getLocation()))
+    return nullptr;
+  return Def;
+}
+
+bool isLambdaCallOperator(const FunctionDecl *FD) {
+  const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(FD);
+  return Method && Method->getParent()->isLambda();
+}
+
+bool isThis(const Expr *E) {
+  return E && llvm::isa<CXXThisExpr>(E->IgnoreParenImpCasts());
+}
+
+const CXXMethodDecl *methodCalledOnThis(const Stmt *S) {
+  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(S);
+  if (!Call || !isThis(Call->getImplicitObjectArgument()))
+    return nullptr;
+  return Call->getMethodDecl();
+}
+
+const FunctionDecl *calleeOf(const Stmt *S) {
+  if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(S))
+    return Call->getDirectCallee();
+  if (const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(S))
+    return Construct->getConstructor();
+  return nullptr;
+}
+
+llvm::ArrayRef<const Expr *> argumentsOf(const Stmt *S) {
+  if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(S))
+    return {Call->getArgs(), Call->getNumArgs()};
+  if (const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(S))
+    return {Construct->getArgs(), Construct->getNumArgs()};
+  return {};
+}
+
+QualType firstTemplateTypeArgument(const CXXRecordDecl *RD) {
+  const auto *Spec =
+      llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0)
+    return {};
+  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
+  if (Arg.getKind() != TemplateArgument::Type)
+    return {};
+  return Arg.getAsType();
+}
+
+const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S,
+                           const Stmt *&Child) {
+  const Stmt *Current = S;
+  while (true) {
+    const Stmt *Parent = Parents.getParent(Current);
+    if (Parent &&
+        (llvm::isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                   CXXBindTemporaryExpr, FullExpr>(Parent))) {
+      Current = Parent;
+      continue;
+    }
+    Child = Current;
+    return Parent;
+  }
+}
+
+bool isStdFunctionNamed(const FunctionDecl *FD,
+                        std::initializer_list<llvm::StringRef> Names) {
+  if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())
+    return false;
+  llvm::StringRef Name = FD->getName();
+  for (llvm::StringRef Candidate : Names)
+    if (Name == Candidate)
+      return true;
+  return false;
+}
+
+} // namespace clang::tidy::threads

@@ -1,0 +1,83 @@
+//===--- AstUtils.h - Small questions about AST nodes ---------------------===//
+//
+// Helpers that know nothing about threads: what wraps a temporary, which
+// std:: function a call names. Everything thread-specific lives in
+// analysis/.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREAD_TIDY_ASTUTILS_H
+#define THREAD_TIDY_ASTUTILS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <initializer_list>
+
+namespace clang::tidy::threads {
+
+/// Whether stripTemporaryWrappers also looks through the elided copy or move
+/// construction of a temporary (C++11/14 spell them out; since C++17 most
+/// are gone).
+enum class ElidedCopies { Keep, Strip };
+
+/// Strips what wraps a temporary (implicit casts, parentheses, cleanups,
+/// functional casts, and elided copies if asked) down to the expression
+/// that produces the value.
+const Expr *stripTemporaryWrappers(const Expr *E,
+                                   ElidedCopies Copies = ElidedCopies::Keep);
+
+/// The definition of \p FD when its body (that of any redeclaration) is in
+/// the translation unit; null otherwise.
+const FunctionDecl *visibleDefinition(const FunctionDecl *FD);
+
+/// The definition of \p FD when thread-tidy looks inside it: visible, not a
+/// template pattern (nothing is resolved there), and not in a system header
+/// (library code is described by options instead). Null otherwise.
+const FunctionDecl *userDefinition(const FunctionDecl *FD);
+
+/// Whether \p FD is the call operator of a lambda's closure class.
+bool isLambdaCallOperator(const FunctionDecl *FD);
+
+/// Whether \p E is `this`, through parentheses and implicit casts.
+bool isThis(const Expr *E);
+
+/// The member function that \p S calls on `this` (`stop()`,
+/// `this->stop()`), when \p S is such a call; null otherwise.
+const CXXMethodDecl *methodCalledOnThis(const Stmt *S);
+
+/// The function the call or construction \p S calls (the constructor, for a
+/// construction); null for any other statement and for indirect calls.
+const FunctionDecl *calleeOf(const Stmt *S);
+
+/// The arguments of the call or construction \p S (for an operator call, the
+/// object first); empty for any other statement.
+llvm::ArrayRef<const Expr *> argumentsOf(const Stmt *S);
+
+/// The first template argument of the class template specialization \p RD
+/// when it is a type (a container's element type, what a smart pointer
+/// owns); null otherwise.
+QualType firstTemplateTypeArgument(const CXXRecordDecl *RD);
+
+/// The nearest ancestor of \p S in \p Parents that is not a paren, an
+/// implicit cast or a temporary's wrapper (materialization, binding,
+/// cleanups): the node that does something with \p S's value. \p Child is
+/// set to the direct child of that ancestor on the way up. Null at the root.
+const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S,
+                           const Stmt *&Child);
+inline const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S) {
+  const Stmt *Child = nullptr;
+  return semanticParent(Parents, S, Child);
+}
+
+/// Whether \p FD is a std:: function with one of \p Names (std::move,
+/// std::ref, ...), through inline namespaces.
+bool isStdFunctionNamed(const FunctionDecl *FD,
+                        std::initializer_list<llvm::StringRef> Names);
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_ASTUTILS_H

@@ -1,0 +1,44 @@
+//===--- DeclNames.h - How declarations are named and found by name -------===//
+//
+// Options name classes and functions ("::std::vector::at"), and diagnostics
+// name them back to the user. Both use one spelling, computed here: the
+// enclosing namespaces and classes, without inline namespaces (libc++'s
+// std::__1) or template arguments.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREAD_TIDY_DECLNAMES_H
+#define THREAD_TIDY_DECLNAMES_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace clang::tidy::threads {
+
+/// Whether a qualified name shows the anonymous namespaces it is in.
+enum class AnonymousNamespaces {
+  Shown,   ///< "(anonymous namespace)::parse": what diagnostics say.
+  Omitted, ///< "parse": how code in the translation unit reaches it.
+};
+
+/// The name of \p D with its enclosing namespaces, classes and functions,
+/// without inline namespaces or template arguments: "std::vector::at" for
+/// every `std::__1::vector<T>::at`. Option entries are compared with it.
+std::string
+plainQualifiedName(const NamedDecl *D,
+                   AnonymousNamespaces Anonymous = AnonymousNamespaces::Shown);
+
+/// How notes name a called function: "parse_line", "Parser::next", "lambda".
+std::string calleeName(const FunctionDecl *FD);
+
+/// The definition of the class \p QualifiedName ("std::jthread") in the
+/// translation unit, found as name lookup would (through inline namespaces
+/// such as std::__1), or null when it is not declared or not defined.
+const CXXRecordDecl *findRecordNamed(ASTContext &Ctx,
+                                     llvm::StringRef QualifiedName);
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_DECLNAMES_H
