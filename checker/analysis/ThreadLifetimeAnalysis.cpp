@@ -9,6 +9,7 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/Builtins.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/raw_ostream.h"
 #include <deque>
@@ -64,6 +65,20 @@ void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
           Vars.push_back({Var, Decls});
   for (const Stmt *Child : S->children())
     findThreadLocals(Child, Types, Vars);
+}
+
+/// Whether \p Site is part of the argument of `__builtin_constant_p`, which
+/// is not evaluated: the CFG lists it like evaluated code. (Catch2 writes
+/// every assertion's expression there once more, for the compiler's
+/// warnings.)
+bool isInUnevaluatedBuiltinArgument(const Stmt *Site,
+                                    const ParentMap &Parents) {
+  for (const Stmt *P = Parents.getParent(Site); llvm::isa_and_nonnull<Expr>(P);
+       P = Parents.getParent(P))
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(P))
+      if (Call->getBuiltinCallee() == Builtin::BI__builtin_constant_p)
+        return true;
+  return false;
 }
 
 const Expr *stripCondition(const Expr *E, bool &Negated) {
@@ -362,7 +377,8 @@ void LifetimeDataflow::applyPossibleThrow(const Stmt *Site,
   bool AnyJoinable = llvm::any_of(State, [](const TrackedState &T) {
     return T.State.mayBeJoinable();
   });
-  if (!AnyJoinable || !Analysis.mayThrow(Site))
+  if (!AnyJoinable || !Analysis.mayThrow(Site) ||
+      isInUnevaluatedBuiltinArgument(Site, *Parents))
     return;
   for (unsigned Thread = 0; Thread < Threads.size(); ++Thread)
     if (State[Thread].State.mayBeJoinable() &&

@@ -226,6 +226,14 @@ void noexcept_and_opaque_calls(int x) {
   t.join();
 }
 
+// Not evaluated: no exception can come from it (Catch2 writes every
+// assertion's expression there, for the compiler's warnings).
+void unevaluated_builtin_argument(int x) {
+  std::thread t(work);
+  (void)__builtin_constant_p(parse(x) > 0);
+  t.join();
+}
+
 void restart_after_join() {
   std::thread t(work);
   t.join();
