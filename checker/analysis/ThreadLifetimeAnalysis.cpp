@@ -1,6 +1,7 @@
 //===--- ThreadLifetimeAnalysis.cpp ---------------------------------------===//
 
 #include "analysis/ThreadLifetimeAnalysis.h"
+#include "analysis/ContainerJoinLoops.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
@@ -51,20 +52,28 @@ void findCapturedUses(const Stmt *S, bool InsideClosure,
 struct ThreadLocal {
   const VarDecl *Var;
   const DeclStmt *Declaration;
+  ThreadOwnerKind Kind;
 };
 
+/// The local threads below \p S, and the local containers of threads too
+/// when \p WithContainers.
 void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
+                      bool WithContainers,
                       llvm::SmallVectorImpl<ThreadLocal> &Vars) {
   if (!S || llvm::isa<LambdaExpr>(S))
     return;
   if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S))
     for (const Decl *D : Decls->decls())
-      if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
-        if (Var->hasLocalStorage() && !Var->getType()->isReferenceType() &&
-            Types.ownerKind(Var->getType()) == ThreadOwnerKind::Thread)
-          Vars.push_back({Var, Decls});
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
+        if (!Var->hasLocalStorage() || Var->getType()->isReferenceType())
+          continue;
+        ThreadOwnerKind Kind = Types.ownerKind(Var->getType());
+        if (Kind == ThreadOwnerKind::Thread ||
+            (WithContainers && Kind == ThreadOwnerKind::Container))
+          Vars.push_back({Var, Decls, Kind});
+      }
   for (const Stmt *Child : S->children())
-    findThreadLocals(Child, Types, Vars);
+    findThreadLocals(Child, Types, WithContainers, Vars);
 }
 
 /// Whether \p Site is part of the argument of `__builtin_constant_p`, which
@@ -188,6 +197,9 @@ private:
                   const Stmt *Site, JoinState State);
   void recordInvalidJoin(unsigned Thread, const Stmt *Site,
                          const TrackedState &Before);
+  bool isContainer(unsigned Thread) const {
+    return Kinds[Thread] == ThreadOwnerKind::Container;
+  }
 
   const FunctionDecl *Fn;
   const Stmt *Body;
@@ -196,7 +208,9 @@ private:
   ThreadLifetimeAnalysis &Analysis;
   llvm::SmallVectorImpl<LifetimeEvent> &Events;
 
+  /// The tracked threads and containers of threads, and their kinds.
   llvm::SmallVector<const VarDecl *, 4> Threads;
+  llvm::SmallVector<ThreadOwnerKind, 4> Kinds;
   llvm::DenseMap<const VarDecl *, unsigned> ThreadIndex;
   /// The innermost statement enclosing each thread's declaration: an
   /// exception caught by a try inside it does not leave the thread's scope.
@@ -205,6 +219,8 @@ private:
 
   std::unique_ptr<CFG> Cfg;
   std::unique_ptr<ParentMap> Parents;
+  /// The loops that join the tracked containers.
+  std::unique_ptr<ContainerJoinLoops> JoinLoops;
   unsigned NumBlocks = 0;
   std::vector<ProgramState> In;
   std::vector<bool> Reached;
@@ -229,7 +245,7 @@ ThreadLifetimeAnalysis::Outcome LifetimeDataflow::run() {
 
 bool LifetimeDataflow::collectTrackedThreads() {
   llvm::SmallVector<ThreadLocal, 4> Candidates;
-  findThreadLocals(Body, Types, Candidates);
+  findThreadLocals(Body, Types, Analysis.tracksContainers(), Candidates);
   if (Candidates.empty())
     return false;
   llvm::DenseSet<const VarDecl *> Captured;
@@ -237,28 +253,36 @@ bool LifetimeDataflow::collectTrackedThreads() {
 
   ThreadUseClassifier Classifier(Body, Types);
   llvm::SmallVector<const DeclStmt *, 4> Declarations;
+  llvm::SmallVector<std::pair<unsigned, const Stmt *>, 4> ContainerJoins;
   for (const ThreadLocal &Candidate : Candidates) {
     const VarDecl *Var = Candidate.Var;
     if (Captured.count(Var))
       continue;
     llvm::SmallVector<ThreadUse, 8> Uses;
-    Classifier.collectUses(Var, ThreadOwnerKind::Thread, Uses);
+    Classifier.collectUses(Var, Candidate.Kind, Uses);
     // Never joined anywhere: threads-unjoined-thread reports it.
     if (!llvm::any_of(Uses, joinsOrHandsOver))
       continue;
     unsigned Index = Threads.size();
     Threads.push_back(Var);
+    Kinds.push_back(Candidate.Kind);
     Declarations.push_back(Candidate.Declaration);
     ThreadIndex[Var] = Index;
-    for (const ThreadUse &Use : Uses)
+    for (const ThreadUse &Use : Uses) {
       if (Use.Kind != ThreadUseKind::Query)
         Effects[Use.Site].push_back({Index, Use.Kind});
+      if (Use.Kind == ThreadUseKind::Join && isContainer(Index))
+        ContainerJoins.push_back({Index, Use.Site});
+    }
   }
   if (Threads.empty())
     return false;
   Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
   for (const DeclStmt *Declaration : Declarations)
     Scopes.push_back(Parents->getParent(Declaration));
+  JoinLoops = std::make_unique<ContainerJoinLoops>(*Parents);
+  for (auto [Container, JoinSite] : ContainerJoins)
+    JoinLoops->addJoin(Container, JoinSite, Scopes[Container]);
   return true;
 }
 
@@ -343,7 +367,7 @@ void LifetimeDataflow::applyDeclaration(const DeclStmt *Decls,
     if (It == ThreadIndex.end())
       continue;
     bool Started = initializerStartsThread(Threads[It->second]->getInit(),
-                                           ThreadOwnerKind::Thread, Types);
+                                           Kinds[It->second], Types);
     State[It->second] = TrackedState{Started ? JoinState::Joinable
                                              : JoinState::NeverStarted};
   }
@@ -354,12 +378,17 @@ void LifetimeDataflow::applyEffect(const SiteEffect &Effect, const Stmt *Site,
   TrackedState &Thread = State[Effect.Thread];
   switch (Effect.Kind) {
   case ThreadUseKind::Start:
-    if (Final && llvm::isa<CXXOperatorCallExpr>(Site))
+    // Assigning to an element of a container starts one more thread; it
+    // overwrites nothing the analysis knows of.
+    if (Final && llvm::isa<CXXOperatorCallExpr>(Site) &&
+        !isContainer(Effect.Thread))
       recordExit(LifetimeEvent::Overwrite, Effect.Thread, Site, Thread.State);
     Thread = TrackedState{JoinState::Joinable};
     break;
   case ThreadUseKind::Join:
-    if (Final)
+    // A loop joins a container's elements one by one: the state at a join
+    // is that of the whole container, not of the element.
+    if (Final && !isContainer(Effect.Thread))
       recordInvalidJoin(Effect.Thread, Site, Thread);
     Thread = TrackedState{JoinState::Ended, Site};
     break;
@@ -417,7 +446,8 @@ void LifetimeDataflow::propagate(const CFGBlock &Block,
   unsigned SuccIndex = 0;
   for (const CFGBlock::AdjacentBlock &Succ : Block.succs()) {
     // A joinable() guard tells each branch what the thread's state is.
-    bool IsTrueBranch = SuccIndex++ == 0;
+    unsigned Index = SuccIndex++;
+    bool IsTrueBranch = Index == 0;
     const CFGBlock *Next = Succ.getReachableBlock();
     if (!Next)
       continue;
@@ -428,6 +458,8 @@ void LifetimeDataflow::propagate(const CFGBlock &Block,
       if (Guarded.isEmpty())
         continue; // this branch cannot be taken
     }
+    for (unsigned Container : JoinLoops->joinedOnEdge(Block, Index))
+      State[Container] = TrackedState{JoinState::Ended};
     unsigned Id = Next->getBlockID();
     bool Changed = false;
     if (!Reached[Id]) {
@@ -468,6 +500,12 @@ void LifetimeDataflow::recordExit(LifetimeEvent::EventKind Kind,
   if (!State.mayBeJoinable())
     return;
   bool OnlyOnSomePaths = State.mayBeNotJoinable();
+  // A container that may be empty is not "maybe joinable" for that: the
+  // path that filled it is the one that matters.
+  if (isContainer(Thread))
+    OnlyOnSomePaths = State.mayBe(JoinState::Ended) ||
+                      State.mayBe(JoinState::MovedFrom) ||
+                      State.mayBe(JoinState::HandedOver);
   auto Key = std::make_pair(Site, Thread);
   auto It = EventIndex.find(Key);
   if (It != EventIndex.end()) {

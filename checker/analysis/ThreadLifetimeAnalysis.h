@@ -141,6 +141,13 @@ public:
   /// Whether a call may throw, as far as the visible code shows.
   bool mayThrow(const Stmt *CallOrThrow);
 
+  /// Also tracks local containers of threads: filled by emplace_back,
+  /// push_back or element assignment, joined by a loop over the elements
+  /// (see ContainerJoinLoops). Off unless asked for: the checks that judge
+  /// single joins (invalid joins, jthread candidates) do not want them.
+  void trackContainers() { TrackContainers = true; }
+  bool tracksContainers() const { return TrackContainers; }
+
   /// The most worklist steps the dataflow can take: each block is queued
   /// once when first reached and once per possibility a thread's state
   /// gains there, plus the entry. Reaching it means the analysis is wrong.
@@ -154,6 +161,7 @@ private:
   ExceptionFlowAnalysis *Exceptions;
   const bool AssumeOpaqueCallsThrow;
   const llvm::StringRef ReportIncompleteAs;
+  bool TrackContainers = false;
 };
 
 } // namespace clang::tidy::threads

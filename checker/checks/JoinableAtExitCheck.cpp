@@ -1,6 +1,7 @@
 //===--- JoinableAtExitCheck.cpp - threads-joinable-at-exit ---------------===//
 
 #include "checks/JoinableAtExitCheck.h"
+#include "analysis/ContainerJoinLoops.h"
 #include "analysis/ExceptionPathNotes.h"
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadUseClassifier.h"
@@ -49,8 +50,10 @@ void JoinableAtExitCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
 void JoinableAtExitCheck::checkFunction(const FunctionDecl *Fn,
                                         ASTContext &Ctx) {
   llvm::SmallVector<LifetimeEvent, 8> Events;
-  lifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow)
-      .analyze(Fn, Ctx, Events);
+  ThreadLifetimeAnalysis Analysis =
+      lifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow);
+  Analysis.trackContainers();
+  Analysis.analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events)
     if (Event.Kind != LifetimeEvent::InvalidJoin) // threads-invalid-join's
       report(Event, Ctx);
@@ -69,26 +72,33 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
   if (!reportOnce(Loc, Event.Thread->getLocation()))
     return;
 
-  unsigned Certainty = Event.OnlyOnSomePaths ? 1 : 0;
+  // Indexes the subjects "thread 't' is still", "thread 't' may still be",
+  // "threads in 'v' are still", "threads in 'v' may still be".
+  unsigned Certainty =
+      (isContainer(Event.Thread) ? 2 : 0) + (Event.OnlyOnSomePaths ? 1 : 0);
   switch (Event.Kind) {
   case LifetimeEvent::ScopeExit: {
     llvm::StringRef Keyword = exitKeyword(Site);
     if (Keyword.empty())
-      diag(Loc, "thread '%0' %select{is still|may still be}1 joinable at the end of "
-                "its scope; its destructor will call std::terminate")
+      diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
+                "threads in '%0' are still|threads in '%0' may still be}1 "
+                "joinable at the end of its scope; its destructor will call "
+                "std::terminate")
           << Event.Thread->getName() << Certainty;
     else
-      diag(Loc, "thread '%0' %select{is still|may still be}1 joinable when this "
-                "'%2' leaves its scope; its destructor will call "
-                "std::terminate")
+      diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
+                "threads in '%0' are still|threads in '%0' may still be}1 "
+                "joinable when this '%2' leaves its scope; its destructor will "
+                "call std::terminate")
           << Event.Thread->getName() << Certainty << Keyword;
     break;
   }
   case LifetimeEvent::ExceptionExit: {
     if (llvm::isa<CXXThrowExpr>(Site)) {
-      diag(Loc, "thread '%0' %select{is still|may still be}1 joinable when this "
-                "exception leaves its scope; its destructor will call "
-                "std::terminate")
+      diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
+                "threads in '%0' are still|threads in '%0' may still be}1 "
+                "joinable when this exception leaves its scope; its destructor "
+                "will call std::terminate")
           << Event.Thread->getName() << Certainty;
     } else {
       std::string Callee = "this call";
@@ -100,9 +110,10 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
                  Construct->getType().getAsString(Ctx.getPrintingPolicy()) +
                  "'";
       }
-      diag(Loc, "thread '%0' %select{is still|may still be}1 joinable if %2 throws "
-                "here; its destructor will call std::terminate during "
-                "unwinding")
+      diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
+                "threads in '%0' are still|threads in '%0' may still be}1 "
+                "joinable if %2 throws here; its destructor will call "
+                "std::terminate during unwinding")
           << Event.Thread->getName() << Certainty << Callee;
       ExceptionSet Thrown = Exceptions.thrownByCall(Site);
       // The warning already points at the call; the notes go on from there.
@@ -115,12 +126,15 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
   case LifetimeEvent::InvalidJoin:
     return;
   case LifetimeEvent::Overwrite:
+    // Only single threads: an element assignment overwrites nothing known.
     diag(Loc, "thread '%0' %select{is still|may still be}1 joinable when it is "
               "move-assigned here; the assignment will call std::terminate")
         << Event.Thread->getName() << Certainty;
     break;
   }
-  noteThreadDeclaration(Event.Thread);
+  diag(Event.Thread->getLocation(),
+       "%select{thread|container}1 '%0' declared here", DiagnosticIDs::Note)
+      << Event.Thread->getName() << isContainer(Event.Thread);
 }
 
 namespace {

@@ -27,6 +27,7 @@ private:
   MemberKind membersToCheck() const override {
     return CheckMemberDestructors ? MemberKind::AnyOwner : MemberKind::None;
   }
+  bool checksLocalContainers() const override { return true; }
   /// Paths on which a local thread is destroyed or overwritten joinable.
   void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) override;
   /// A member thread that the destructor leaves to a stop() function.
@@ -37,6 +38,9 @@ private:
     Exceptions.reset();
   }
   void report(const LifetimeEvent &Event, ASTContext &Ctx);
+  bool isContainer(const VarDecl *Owner) const {
+    return Types.ownerKind(Owner->getType()) == ThreadOwnerKind::Container;
+  }
 
   const bool AssumeOpaqueCallsThrow;
   const bool CheckMemberDestructors;

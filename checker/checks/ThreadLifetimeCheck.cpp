@@ -1,6 +1,7 @@
 //===--- ThreadLifetimeCheck.cpp ------------------------------------------===//
 
 #include "checks/ThreadLifetimeCheck.h"
+#include "analysis/ContainerJoinLoops.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "utils/AstMatchers.h"
 
@@ -20,6 +21,8 @@ void ThreadLifetimeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       localVariable(qualType(isTrackedThread(&Types))).bind("thread"), this);
+  if (checksLocalContainers())
+    Finder->addMatcher(localThreadContainer(&Types).bind("thread"), this);
   auto Member = [&](const ast_matchers::internal::Matcher<QualType> &Type) {
     Finder->addMatcher(
         fieldDecl(unless(isExpansionInSystemHeader()), hasType(Type))

@@ -297,7 +297,8 @@ void instantiate_twice(bool b) {
 
 #include <vector>
 void joined_in_loop_over_container(int n) {
-  // Containers are not tracked along paths: a join loop is never a finding.
+  // Leaving the join loop joins every thread of the container (see
+  // threads-joinable-at-exit-containers.cpp).
   std::vector<std::thread> workers;
   for (int i = 0; i < n; ++i)
     workers.emplace_back(work);

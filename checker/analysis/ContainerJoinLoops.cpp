@@ -1,0 +1,102 @@
+//===--- ContainerJoinLoops.cpp -------------------------------------------===//
+
+#include "analysis/ContainerJoinLoops.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::threads {
+
+namespace {
+
+AST_MATCHER_P(QualType, isTrackedThreadContainer, const TrackedThreadTypes *,
+              Types) {
+  return !Node->isReferenceType() &&
+         Types->ownerKind(Node) == ThreadOwnerKind::Container;
+}
+
+/// The body of \p S when it is a loop.
+const Stmt *loopBody(const Stmt *S) {
+  if (const auto *For = llvm::dyn_cast<ForStmt>(S))
+    return For->getBody();
+  if (const auto *While = llvm::dyn_cast<WhileStmt>(S))
+    return While->getBody();
+  if (const auto *Do = llvm::dyn_cast<DoStmt>(S))
+    return Do->getBody();
+  if (const auto *ForRange = llvm::dyn_cast<CXXForRangeStmt>(S))
+    return ForRange->getBody();
+  return nullptr;
+}
+
+void appendOnce(llvm::SmallVector<unsigned, 1> &Containers,
+                unsigned Container) {
+  if (!llvm::is_contained(Containers, Container))
+    Containers.push_back(Container);
+}
+
+} // namespace
+
+ast_matchers::internal::BindableMatcher<Decl>
+localThreadContainer(const TrackedThreadTypes *Types) {
+  using namespace ast_matchers;
+  return varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                 unless(isExpansionInSystemHeader()),
+                 hasType(qualType(isTrackedThreadContainer(Types))));
+}
+
+void ContainerJoinLoops::addJoin(unsigned Container, const Stmt *JoinSite,
+                                 const Stmt *Scope) {
+  const Stmt *Loop = joiningLoop(JoinSite, Scope);
+  if (!Loop)
+    return;
+  appendOnce(LoopExits[Loop], Container);
+  addBreaksBelow(loopBody(Loop), Container);
+}
+
+llvm::ArrayRef<unsigned>
+ContainerJoinLoops::joinedOnEdge(const CFGBlock &Block,
+                                 unsigned SuccIndex) const {
+  const Stmt *Terminator = Block.getTerminatorStmt();
+  if (!Terminator || (LoopExits.empty() && Breaks.empty()))
+    return {};
+  if (llvm::isa<BreakStmt>(Terminator)) {
+    auto It = Breaks.find(Terminator);
+    return It == Breaks.end() ? llvm::ArrayRef<unsigned>() : It->second;
+  }
+  // A loop's condition block goes to the body first, out of the loop second.
+  auto It = LoopExits.find(Terminator);
+  if (It == LoopExits.end() || SuccIndex != 1)
+    return {};
+  return It->second;
+}
+
+const Stmt *ContainerJoinLoops::joiningLoop(const Stmt *JoinSite,
+                                            const Stmt *Scope) const {
+  const Stmt *Loop = nullptr;
+  const Stmt *Child = JoinSite;
+  for (const Stmt *P = Parents.getParent(JoinSite); P;
+       Child = P, P = Parents.getParent(P)) {
+    if (P == Scope)
+      return Loop;
+    if (llvm::isa<LambdaExpr>(P))
+      return nullptr;
+    if (!Loop && loopBody(P) == Child)
+      Loop = P;
+  }
+  return nullptr;
+}
+
+void ContainerJoinLoops::addBreaksBelow(const Stmt *S, unsigned Container) {
+  if (!S)
+    return;
+  if (llvm::isa<BreakStmt>(S)) {
+    appendOnce(Breaks[S], Container);
+    return;
+  }
+  // A `break` in a nested loop or switch leaves that one.
+  if (loopBody(S) || llvm::isa<SwitchStmt, LambdaExpr>(S))
+    return;
+  for (const Stmt *Child : S->children())
+    addBreaksBelow(Child, Container);
+}
+
+} // namespace clang::tidy::threads
