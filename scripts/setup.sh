@@ -5,7 +5,9 @@
 #   scripts/setup.sh [--test] [--clangd] [--format] [MAJOR...]
 # --test adds what the test suite's project tests use: Chromium (the HTML
 # report is rendered headless), git, Node.js and the pinned SARIF validators
-# of tools/sarif-validator (from the npm registry). --clangd adds what
+# of tools/sarif-validator (from the npm registry); and the headers of the
+# test frameworks (gtest, doctest, Catch2, Boost.Test) that the
+# test-assertion tests compile against. --clangd adds what
 # thread-tidy-clangd links (gRPC and protobuf, which Debian's clang CMake
 # package names) and Neovim, the editor its test drives. --format adds
 # clang-format-22, the one formatter `make format` and CI use.
@@ -36,7 +38,8 @@ if [ "$format" = 1 ]; then
   wanted+=(clang-format-22)
 fi
 if [ "$test_tools" = 1 ]; then
-  wanted+=(chromium)
+  wanted+=(chromium libgtest-dev libgmock-dev doctest-dev catch2
+           libboost-test-dev)
   # The machine's own Node.js is fine; Debian's otherwise.
   command -v node >/dev/null 2>&1 || wanted+=(nodejs)
   command -v npm >/dev/null 2>&1 || wanted+=(npm)

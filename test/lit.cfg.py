@@ -1,6 +1,7 @@
 # -*- Python -*-
 import os
 import shutil
+import subprocess
 import lit.formats
 
 config.name = "thread-tidy"
@@ -66,6 +67,21 @@ if node and os.path.isdir(os.path.join(validator, "node_modules", "ajv")):
 elif require_tools:
     lit_config.fatal("the SARIF validator is not installed: run "
                      "scripts/setup.sh --test")
+# The test frameworks whose real headers the test-assertion tests compile
+# against (the lit feature, and the header that proves it is installed).
+for feature, header in (("gtest", "gtest/gtest.h"),
+                        ("doctest", "doctest/doctest.h"),
+                        ("catch2", "catch2/catch.hpp"),
+                        ("boost-test", "boost/test/unit_test.hpp")):
+    found = subprocess.run(
+        [config.clangxx, "-x", "c++", "-std=c++17", "-E", "-o", os.devnull,
+         "-"], input="#include <%s>\n" % header, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    if found:
+        config.available_features.add(feature)
+    elif require_tools:
+        lit_config.fatal("<%s> is not installed: run scripts/setup.sh --test"
+                         % header)
 chromium = shutil.which("chromium") or shutil.which("chromium-browser")
 if chromium:
     config.available_features.add("chromium")

@@ -5,6 +5,7 @@
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
+#include "utils/TestAssertions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -133,6 +134,17 @@ bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S) {
   if (!Exceptions->thrownByCall(S).empty())
     return true;
   return AssumeOpaqueCallsThrow && Exceptions->callsOpaqueFunction(S);
+}
+
+bool ThreadLifetimeAnalysis::isOpaqueAssertionCall(const Stmt *Call,
+                                                   ASTContext &Ctx) const {
+  // Cheap tests first: most statements are not written by a macro.
+  if (!Assertions || !Exceptions || !Call->getBeginLoc().isMacroID() ||
+      !llvm::isa<CallExpr, CXXConstructExpr>(Call) ||
+      !Exceptions->callsOpaqueFunction(Call))
+    return false;
+  return Assertions->isTestAssertionExit(Call, Ctx.getSourceManager(),
+                                         Ctx.getLangOpts());
 }
 
 
@@ -406,7 +418,8 @@ void LifetimeDataflow::applyPossibleThrow(const Stmt *Site,
   bool AnyJoinable = llvm::any_of(State, [](const TrackedState &T) {
     return T.State.mayBeJoinable();
   });
-  if (!AnyJoinable || !Analysis.mayThrow(Site) ||
+  if (!AnyJoinable ||
+      !(Analysis.mayThrow(Site) || Analysis.isOpaqueAssertionCall(Site, Ctx)) ||
       isInUnevaluatedBuiltinArgument(Site, *Parents))
     return;
   for (unsigned Thread = 0; Thread < Threads.size(); ++Thread)

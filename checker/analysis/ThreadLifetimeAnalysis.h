@@ -28,6 +28,8 @@ class ASTContext;
 
 namespace clang::tidy::threads {
 
+class TestAssertionMacros;
+
 /// What one local thread may be at a program point: a set of
 /// possibilities. The dataflow's join is set union, so a state only grows,
 /// at most NumPossibilities - 1 times after it is first set; that height
@@ -148,6 +150,15 @@ public:
   void trackContainers() { TrackContainers = true; }
   bool tracksContainers() const { return TrackContainers; }
 
+  /// Makes a call written by a test assertion's macros (\p Assertions)
+  /// whose body is not visible count as one that may throw: doctest, Catch2
+  /// and Boost.Test fail an assertion by throwing from out-of-line code.
+  void followTestAssertions(const TestAssertionMacros *Assertions) {
+    this->Assertions = Assertions;
+  }
+  /// Whether \p Call is such a call.
+  bool isOpaqueAssertionCall(const Stmt *Call, ASTContext &Ctx) const;
+
   /// The most worklist steps the dataflow can take: each block is queued
   /// once when first reached and once per possibility a thread's state
   /// gains there, plus the entry. Reaching it means the analysis is wrong.
@@ -162,6 +173,7 @@ private:
   const bool AssumeOpaqueCallsThrow;
   const llvm::StringRef ReportIncompleteAs;
   bool TrackContainers = false;
+  const TestAssertionMacros *Assertions = nullptr;
 };
 
 } // namespace clang::tidy::threads

@@ -6,6 +6,7 @@
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
+#include "utils/TestAssertionExits.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -39,11 +40,15 @@ JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
     : ThreadLifetimeCheck(Name, Context),
       AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
       CheckMemberDestructors(Options.get("CheckMemberDestructors", true)),
+      ReportTestAssertionExits(Options.get("ReportTestAssertionExits", true)),
+      TestAssertions(*this, Name, Options),
       ExceptionOpts(*this, Name, Options), Exceptions(ExceptionOpts) {}
 
 void JoinableAtExitCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AssumeOpaqueCallsThrow", AssumeOpaqueCallsThrow);
   Options.store(Opts, "CheckMemberDestructors", CheckMemberDestructors);
+  Options.store(Opts, "ReportTestAssertionExits", ReportTestAssertionExits);
+  TestAssertions.storeOptions(Options, Opts);
   ExceptionOpts.storeOptions(Options, Opts);
 }
 
@@ -53,10 +58,19 @@ void JoinableAtExitCheck::checkFunction(const FunctionDecl *Fn,
   ThreadLifetimeAnalysis Analysis =
       lifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow);
   Analysis.trackContainers();
+  if (ReportTestAssertionExits)
+    Analysis.followTestAssertions(&TestAssertions);
   Analysis.analyze(Fn, Ctx, Events);
-  for (const LifetimeEvent &Event : Events)
-    if (Event.Kind != LifetimeEvent::InvalidJoin) // threads-invalid-join's
-      report(Event, Ctx);
+  TestAssertionExits AssertionExits(TestAssertions, Types, Ctx);
+  llvm::SmallVector<const LifetimeEvent *, 8> Others;
+  AssertionExits.take(Events, Others);
+  for (const LifetimeEvent *Event : Others)
+    if (Event->Kind != LifetimeEvent::InvalidJoin) // threads-invalid-join's
+      report(*Event, Ctx);
+  if (ReportTestAssertionExits)
+    AssertionExits.report(*this, [&](const VarDecl *Thread) {
+      return reportOnce(Thread->getLocation(), Thread->getLocation());
+    });
 }
 
 void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {

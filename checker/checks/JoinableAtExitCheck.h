@@ -6,6 +6,7 @@
 #include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "checks/ThreadLifetimeCheck.h"
+#include "utils/TestAssertions.h"
 
 namespace clang::tidy::threads {
 
@@ -44,6 +45,10 @@ private:
 
   const bool AssumeOpaqueCallsThrow;
   const bool CheckMemberDestructors;
+  /// Exits on a test framework's failure path: reported once per thread,
+  /// or not at all.
+  const bool ReportTestAssertionExits;
+  const TestAssertionMacros TestAssertions;
   const ExceptionOptions ExceptionOpts;
   ExceptionFlowAnalysis Exceptions;
 };

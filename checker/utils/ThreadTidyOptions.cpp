@@ -35,6 +35,12 @@ bool isThrowerEntry(llvm::StringRef Entry) {
   });
 }
 
+/// A macro name, or the prefix of macro names followed by `*`.
+bool isMacroNameOrPrefix(llvm::StringRef Entry) {
+  Entry.consume_back("*");
+  return isIdentifier(Entry);
+}
+
 bool hasShape(llvm::StringRef Entry, ListShape Shape) {
   switch (Shape) {
   case ListShape::QualifiedNames:
@@ -43,6 +49,8 @@ bool hasShape(llvm::StringRef Entry, ListShape Shape) {
     return isIdentifier(Entry);
   case ListShape::ThrowerEntries:
     return isThrowerEntry(Entry);
+  case ListShape::MacroNames:
+    return isMacroNameOrPrefix(Entry);
   }
   return false;
 }

@@ -21,6 +21,7 @@ enum class ListShape {
   QualifiedNames, ///< `::std::thread;boost::thread`
   Identifiers,    ///< `join;detach`
   ThrowerEntries, ///< `::std::stoi=::std::invalid_argument|::std::out_of_range`
+  MacroNames,     ///< `GTEST_FATAL_FAILURE_;DOCTEST_REQUIRE*` (`*`: a prefix)
 };
 
 /// The value of the list option \p Option of the check \p CheckName, with

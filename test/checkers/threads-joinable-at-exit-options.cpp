@@ -8,6 +8,9 @@
 // RUN:   | %FileCheck %s --check-prefix=DUMP
 // DUMP-DAG: threads-joinable-at-exit.AssumeOpaqueCallsThrow: 'false'
 // DUMP-DAG: threads-joinable-at-exit.CheckMemberDestructors: 'true'
+// DUMP-DAG: threads-joinable-at-exit.ReportTestAssertionExits: 'true'
+// DUMP-DAG: threads-joinable-at-exit.TestFrameworkMacros: 'GTEST_FATAL_FAILURE_;DOCTEST_REQUIRE*;
+// DUMP-DAG: threads-joinable-at-exit.NonFatalTestMacros: 'GTEST_NONFATAL_FAILURE_;DOCTEST_WARN*;
 // DUMP-DAG: threads-joinable-at-exit.ThreadTypes: '::std::thread'
 // DUMP-DAG: threads-joinable-at-exit.JoinMethods: 'join;detach'
 
