@@ -85,15 +85,6 @@ static bool isCallable(const Expr *E) {
   return false;
 }
 
-const Stmt *bodyDeclaringOwner(const VarDecl *Local) {
-  if (Local->isExceptionVariable() || Local->getType()->isReferenceType())
-    return nullptr;
-  const DeclContext *DC = Local->getParentFunctionOrMethod();
-  if (!DC || DC->isDependentContext())
-    return nullptr;
-  return llvm::cast<Decl>(DC)->getBody();
-}
-
 ThreadUseClassifier::ThreadUseClassifier(const Stmt *Body,
                                          const TrackedThreadTypes &Types)
     : Body(Body), Types(Types), Parents(const_cast<Stmt *>(Body)) {}

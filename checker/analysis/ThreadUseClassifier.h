@@ -43,12 +43,6 @@ inline bool joinsOrHandsOver(const ThreadUse &Use) {
   return Use.Kind == ThreadUseKind::Join || Use.Kind == ThreadUseKind::Escape;
 }
 
-/// The body in which the uses of the local owner \p Local are found: that
-/// of the function (or block) declaring it. Null for references and
-/// exception variables, which own nothing of their own, and inside template
-/// patterns, where nothing is resolved.
-const Stmt *bodyDeclaringOwner(const VarDecl *Local);
-
 class ThreadUseClassifier {
 public:
   /// \p Body is the function body in which the owner is used.

@@ -1,7 +1,7 @@
 //===--- UncheckedFutureCheck.cpp - threads-unchecked-future --------------===//
 
 #include "checks/UncheckedFutureCheck.h"
-#include "analysis/ThreadStarts.h"
+#include "analysis/LocalThreadUses.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
 #include "utils/ThreadTidyOptions.h"
@@ -19,6 +19,17 @@ constexpr llvm::StringLiteral DefaultFutureTypes =
     "::std::future;::std::shared_future";
 /// share() hands the state to a shared_future, which is then checked itself.
 constexpr llvm::StringLiteral RetrieveMethods = "get;share";
+
+/// The first wait()/wait_for()/wait_until() on the future among \p Uses.
+const Stmt *firstWait(llvm::ArrayRef<ThreadUse> Uses) {
+  for (const ThreadUse &Use : Uses)
+    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Use.Site))
+      if (const CXXMethodDecl *Method = Call->getMethodDecl())
+        if (Use.Kind == ThreadUseKind::Query && Method->getIdentifier() &&
+            Method->getName().starts_with("wait"))
+          return Call;
+  return nullptr;
+}
 
 } // namespace
 
@@ -76,31 +87,9 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
                 Kind != ThreadOwnerKind::Container))
     return;
 
-  bool StartedAtDeclaration =
-      initializerStartsThread(Future->getInit(), Kind, FutureTypes);
-  const Stmt *FirstStart = nullptr;
-  const Stmt *FirstWait = nullptr;
-  llvm::SmallVector<ThreadUse, 8> Uses;
-  ThreadUseClassifier(Body, FutureTypes).collectUses(Future, Kind, Uses);
-  for (const ThreadUse &Use : Uses) {
-    switch (Use.Kind) {
-    case ThreadUseKind::Join:
-    case ThreadUseKind::Escape:
-      return; // retrieved here, or someone else's to retrieve
-    case ThreadUseKind::Start:
-      if (!FirstStart)
-        FirstStart = Use.Site;
-      break;
-    case ThreadUseKind::Query:
-      if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Use.Site))
-        if (const CXXMethodDecl *Method = Call->getMethodDecl())
-          if (!FirstWait && Method->getIdentifier() &&
-              Method->getName().starts_with("wait"))
-            FirstWait = Call;
-      break;
-    }
-  }
-  if (!StartedAtDeclaration && !FirstStart)
+  LocalUseSummary Summary = summarizeLocalUses(Future, Body, Kind, FutureTypes);
+  // Retrieved here, or someone else's to retrieve; or never obtained.
+  if (Summary.JoinedOrHandedOver || !Summary.everStarted())
     return;
   if (!reportOnce(Future->getLocation()))
     return;
@@ -109,10 +98,10 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
        "with get(); %select{an exception thrown by its task is|exceptions "
        "thrown by their tasks are}0 lost silently")
       << (Kind == ThreadOwnerKind::Container ? 1 : 0) << Future->getName();
-  if (!StartedAtDeclaration)
-    diag(FirstStart->getBeginLoc(), "future obtained here",
+  if (!Summary.StartedAtDeclaration)
+    diag(Summary.FirstStart->getBeginLoc(), "future obtained here",
          DiagnosticIDs::Note);
-  if (FirstWait)
+  if (const Stmt *FirstWait = firstWait(Summary.Uses))
     diag(FirstWait->getBeginLoc(),
          "waiting does not rethrow the task's exception; get() does",
          DiagnosticIDs::Note);

@@ -1,6 +1,7 @@
 //===--- UnjoinedThreadCheck.cpp - threads-unjoined-thread ----------------===//
 
 #include "checks/UnjoinedThreadCheck.h"
+#include "analysis/LocalThreadUses.h"
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
@@ -15,36 +16,6 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::threads {
-
-namespace {
-
-/// What the owner's uses add up to.
-struct OwnerSummary {
-  bool HandedOver = false; ///< Joined, detached, or escaped somewhere.
-  const Stmt *FirstStart = nullptr;
-  bool OnlyMemberCalls = true;
-};
-
-void summarize(llvm::ArrayRef<ThreadUse> Uses, OwnerSummary &Summary) {
-  for (const ThreadUse &Use : Uses) {
-    switch (Use.Kind) {
-    case ThreadUseKind::Join:
-    case ThreadUseKind::Escape:
-      Summary.HandedOver = true;
-      break;
-    case ThreadUseKind::Start:
-      if (!Summary.FirstStart)
-        Summary.FirstStart = Use.Site;
-      Summary.OnlyMemberCalls = false;
-      break;
-    case ThreadUseKind::Query:
-      Summary.OnlyMemberCalls &= Use.IsMemberCallOnOwner;
-      break;
-    }
-  }
-}
-
-} // namespace
 
 UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
@@ -86,13 +57,8 @@ void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
     return;
 
   ThreadOwnerKind Kind = Types.ownerKind(Owner->getType());
-  OwnerSummary Summary;
-  bool StartedAtDeclaration =
-      initializerStartsThread(Owner->getInit(), Kind, Types);
-  llvm::SmallVector<ThreadUse, 8> Uses;
-  ThreadUseClassifier(Body, Types).collectUses(Owner, Kind, Uses);
-  summarize(Uses, Summary);
-  if (Summary.HandedOver || (!StartedAtDeclaration && !Summary.FirstStart))
+  LocalUseSummary Summary = summarizeLocalUses(Owner, Body, Kind, Types);
+  if (Summary.JoinedOrHandedOver || !Summary.everStarted())
     return;
   if (!reportOnce(Owner->getLocation()))
     return;
@@ -107,11 +73,11 @@ void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
         << ownerKindSelect(Kind) << Owner->getName();
 
     if (JthreadFixIt && Kind == ThreadOwnerKind::Thread &&
-        StartedAtDeclaration && Summary.OnlyMemberCalls)
+        Summary.StartedAtDeclaration && Summary.OnlyMemberCalls)
       if (std::optional<FixItHint> Fix = jthreadTypeFix(Owner, Ctx))
         Diag << *Fix;
   }
-  if (!StartedAtDeclaration && Summary.FirstStart)
+  if (!Summary.StartedAtDeclaration && Summary.FirstStart)
     diag(Summary.FirstStart->getBeginLoc(), "thread started here",
          DiagnosticIDs::Note);
 }
