@@ -61,20 +61,18 @@ struct ThreadLocal {
 void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
                       bool WithContainers,
                       llvm::SmallVectorImpl<ThreadLocal> &Vars) {
-  if (!S || llvm::isa<LambdaExpr>(S))
-    return;
-  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S))
-    for (const Decl *D : Decls->decls())
-      if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
-        if (!Var->hasLocalStorage() || Var->getType()->isReferenceType())
-          continue;
-        ThreadOwnerKind Kind = Types.ownerKind(Var->getType());
-        if (Kind == ThreadOwnerKind::Thread ||
-            (WithContainers && Kind == ThreadOwnerKind::Container))
-          Vars.push_back({Var, Decls, Kind});
-      }
-  for (const Stmt *Child : S->children())
-    findThreadLocals(Child, Types, WithContainers, Vars);
+  forEachStmtIn(S, Lambdas::Skip, [&](const Stmt *Node) {
+    if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Node))
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
+          if (!Var->hasLocalStorage() || Var->getType()->isReferenceType())
+            continue;
+          ThreadOwnerKind Kind = Types.ownerKind(Var->getType());
+          if (Kind == ThreadOwnerKind::Thread ||
+              (WithContainers && Kind == ThreadOwnerKind::Container))
+            Vars.push_back({Var, Decls, Kind});
+        }
+  });
 }
 
 /// Whether \p Site is part of the argument of `__builtin_constant_p`, which

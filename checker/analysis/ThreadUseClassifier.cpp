@@ -17,30 +17,23 @@ static constexpr unsigned MaxClassifyDepth = 8;
 /// MemberExprs naming a field through `this`.
 static void findReferences(const Stmt *S, const ValueDecl *Owner,
                            llvm::SmallVectorImpl<const Expr *> &Refs) {
-  if (!S)
-    return;
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S)) {
-    if (Ref->getDecl() == Owner)
-      Refs.push_back(Ref);
-  } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(S)) {
-    if (Member->getMemberDecl() == Owner && isThis(Member->getBase()))
-      Refs.push_back(Member);
-  }
-  for (const Stmt *Child : S->children())
-    findReferences(Child, Owner, Refs);
+  forEachStmtIn(S, Lambdas::Enter, [&](const Stmt *Node) {
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Node)) {
+      if (Ref->getDecl() == Owner)
+        Refs.push_back(Ref);
+    } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(Node)) {
+      if (Member->getMemberDecl() == Owner && isThis(Member->getBase()))
+        Refs.push_back(Member);
+    }
+  });
 }
 
 /// Whether \p S contains a call of a JoinMethod.
 static bool containsJoinCall(const Stmt *S, const TrackedThreadTypes &Types) {
-  if (!S)
-    return false;
-  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S))
-    if (Types.isJoinMethod(Call->getMethodDecl()))
-      return true;
-  for (const Stmt *Child : S->children())
-    if (containsJoinCall(Child, Types))
-      return true;
-  return false;
+  return anyStmtIn(S, [&](const Stmt *Node) {
+    const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Node);
+    return Call && Types.isJoinMethod(Call->getMethodDecl());
+  });
 }
 
 /// Whether the callable \p E, handed to an algorithm together with iterators

@@ -36,16 +36,12 @@ unsigned joinKindSelect(JoinKind Kind) {
 /// Whether \p Body compares thread ids (`std::this_thread::get_id() !=
 /// th_.get_id()`): the usual guard that makes a self-join impossible.
 bool comparesThreadIds(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      if (Callee->getIdentifier() && Callee->getName() == "get_id")
-        return true;
-  for (const Stmt *Child : S->children())
-    if (comparesThreadIds(Child))
-      return true;
-  return false;
+  return anyStmtIn(S, [](const Stmt *Node) {
+    const FunctionDecl *Callee = nullptr;
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(Node))
+      Callee = Call->getDirectCallee();
+    return Callee && Callee->getIdentifier() && Callee->getName() == "get_id";
+  });
 }
 
 /// The function run by the thread a start of a member produces: the
@@ -73,14 +69,12 @@ struct ChainStep {
 void callsOnThis(const Stmt *S, const CXXRecordDecl *RD,
                  llvm::SmallVectorImpl<std::pair<const Stmt *,
                                                  const FunctionDecl *>> &Out) {
-  if (!S || llvm::isa<LambdaExpr>(S))
-    return;
-  if (const CXXMethodDecl *Method = methodCalledOnThis(S))
-    if (Method->getParent()->getCanonicalDecl() == RD->getCanonicalDecl())
-      if (const FunctionDecl *Def = visibleDefinition(Method))
-        Out.push_back({S, Def});
-  for (const Stmt *Child : S->children())
-    callsOnThis(Child, RD, Out);
+  forEachStmtIn(S, Lambdas::Skip, [&](const Stmt *Node) {
+    if (const CXXMethodDecl *Method = methodCalledOnThis(Node))
+      if (Method->getParent()->getCanonicalDecl() == RD->getCanonicalDecl())
+        if (const FunctionDecl *Def = visibleDefinition(Method))
+          Out.push_back({Node, Def});
+  });
 }
 
 } // namespace

@@ -59,24 +59,20 @@ bool reportsSomething(const Stmt *S, const VarDecl *ExceptionVar,
 /// called, possibly on another thread).
 void collectHandlers(const Stmt *S,
                      llvm::SmallVectorImpl<const CXXCatchStmt *> &Out) {
-  if (!S || llvm::isa<LambdaExpr>(S))
-    return;
-  if (const auto *Handler = llvm::dyn_cast<CXXCatchStmt>(S))
-    Out.push_back(Handler);
-  for (const Stmt *Child : S->children())
-    collectHandlers(Child, Out);
+  forEachStmtIn(S, Lambdas::Skip, [&](const Stmt *Node) {
+    if (const auto *Handler = llvm::dyn_cast<CXXCatchStmt>(Node))
+      Out.push_back(Handler);
+  });
 }
 
 /// The functions \p S calls directly, outside nested lambdas.
 void collectDirectCallees(const Stmt *S,
                           llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
-  if (!S || llvm::isa<LambdaExpr>(S))
-    return;
-  const FunctionDecl *Callee = calleeOf(S);
-  if (Callee && !llvm::is_contained(Out, Callee))
-    Out.push_back(Callee);
-  for (const Stmt *Child : S->children())
-    collectDirectCallees(Child, Out);
+  forEachStmtIn(S, Lambdas::Skip, [&](const Stmt *Node) {
+    const FunctionDecl *Callee = calleeOf(Node);
+    if (Callee && !llvm::is_contained(Out, Callee))
+      Out.push_back(Callee);
+  });
 }
 
 } // namespace

@@ -56,6 +56,26 @@ const CXXMethodDecl *methodCalledOnThis(const Stmt *S) {
   return Call->getMethodDecl();
 }
 
+void forEachStmtIn(const Stmt *S, Lambdas InLambdas,
+                   llvm::function_ref<void(const Stmt *)> Visit) {
+  if (!S || (InLambdas == Lambdas::Skip && llvm::isa<LambdaExpr>(S)))
+    return;
+  Visit(S);
+  for (const Stmt *Child : S->children())
+    forEachStmtIn(Child, InLambdas, Visit);
+}
+
+bool anyStmtIn(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred) {
+  if (!S)
+    return false;
+  if (Pred(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (anyStmtIn(Child, Pred))
+      return true;
+  return false;
+}
+
 const FunctionDecl *calleeOf(const Stmt *S) {
   if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(S))
     return Call->getDirectCallee();

@@ -14,6 +14,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMap.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <initializer_list>
 
@@ -48,6 +49,20 @@ bool isThis(const Expr *E);
 /// The member function that \p S calls on `this` (`stop()`,
 /// `this->stop()`), when \p S is such a call; null otherwise.
 const CXXMethodDecl *methodCalledOnThis(const Stmt *S);
+
+/// Whether a walk of statements goes into lambda expressions. A lambda's
+/// body runs when the lambda is called, not where it is written.
+enum class Lambdas { Enter, Skip };
+
+/// Calls \p Visit on \p S and on every statement below it, each before its
+/// children, in source order. With Lambdas::Skip, lambda expressions (their
+/// captures and bodies) are left out.
+void forEachStmtIn(const Stmt *S, Lambdas InLambdas,
+                   llvm::function_ref<void(const Stmt *)> Visit);
+
+/// Whether \p Pred holds for \p S or for a statement below it, lambdas
+/// included.
+bool anyStmtIn(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred);
 
 /// The function the call or construction \p S calls (the constructor, for a
 /// construction); null for any other statement and for indirect calls.
