@@ -5,6 +5,7 @@
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "utils/TestAssertions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -438,8 +439,7 @@ LifetimeDataflow::guardOf(const CFGBlock &Block) const {
       stripCondition(Cond, Negated));
   if (!Call)
     return std::nullopt;
-  const CXXMethodDecl *Method = Call->getMethodDecl();
-  if (!Method || !Method->getIdentifier() || Method->getName() != "joinable")
+  if (identifierOf(Call->getMethodDecl()) != "joinable")
     return std::nullopt;
   const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
       Call->getImplicitObjectArgument()->IgnoreParenImpCasts());

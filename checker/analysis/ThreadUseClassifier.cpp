@@ -3,6 +3,7 @@
 #include "analysis/ThreadUseClassifier.h"
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "utils/ThreadTidyCompat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -284,9 +285,7 @@ ThreadUse ThreadUseClassifier::classifyMemberCall(const MemberExpr *Member,
       semanticParent(Parents, Member, MemberChild));
   if (!Call || Call->getCallee() != MemberChild)
     return {ThreadUseKind::Query, Member};
-  const CXXMethodDecl *Method = Call->getMethodDecl();
-  llvm::StringRef Name =
-      Method && Method->getIdentifier() ? Method->getName() : "";
+  llvm::StringRef Name = identifierOf(Call->getMethodDecl());
   switch (Kind) {
   case ThreadOwnerKind::Thread:
     return classifyThreadMember(Call, Name);

@@ -6,7 +6,6 @@
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
-#include "clang/AST/PrettyPrinter.h"
 
 namespace clang::tidy::threads {
 
@@ -92,9 +91,9 @@ bool TrackedThreadTypes::isJoinMethodName(llvm::StringRef Name) const {
 
 llvm::StringRef TrackedThreadTypes::joinMethodAt(const Stmt *Site) {
   if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Site))
-    if (const CXXMethodDecl *Method = Call->getMethodDecl())
-      if (Method->getIdentifier())
-        return Method->getName();
+    if (llvm::StringRef Name = identifierOf(Call->getMethodDecl());
+        !Name.empty())
+      return Name;
   return JoinMethod;
 }
 
@@ -108,9 +107,8 @@ TrackedThreadTypes::JoinKind TrackedThreadTypes::joinKindAt(const Stmt *Site) {
 }
 
 bool TrackedThreadTypes::isJoinMethod(const CXXMethodDecl *Method) const {
-  if (!Method || !Method->getIdentifier())
-    return false;
-  return isJoinMethodName(Method->getName()) &&
+  llvm::StringRef Name = identifierOf(Method);
+  return !Name.empty() && isJoinMethodName(Name) &&
          isThreadClass(Method->getParent());
 }
 

@@ -1,7 +1,6 @@
 //===--- InvalidJoinCheck.cpp - threads-invalid-join ----------------------===//
 
 #include "checks/InvalidJoinCheck.h"
-#include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadStarts.h"
@@ -40,7 +39,7 @@ bool comparesThreadIds(const Stmt *S) {
     const FunctionDecl *Callee = nullptr;
     if (const auto *Call = llvm::dyn_cast<CallExpr>(Node))
       Callee = Call->getDirectCallee();
-    return Callee && Callee->getIdentifier() && Callee->getName() == "get_id";
+    return identifierOf(Callee) == "get_id";
   });
 }
 

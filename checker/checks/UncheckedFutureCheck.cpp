@@ -4,6 +4,7 @@
 #include "analysis/LocalThreadUses.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
+#include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -24,10 +25,9 @@ constexpr llvm::StringLiteral RetrieveMethods = "get;share";
 const Stmt *firstWait(llvm::ArrayRef<ThreadUse> Uses) {
   for (const ThreadUse &Use : Uses)
     if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Use.Site))
-      if (const CXXMethodDecl *Method = Call->getMethodDecl())
-        if (Use.Kind == ThreadUseKind::Query && Method->getIdentifier() &&
-            Method->getName().starts_with("wait"))
-          return Call;
+      if (Use.Kind == ThreadUseKind::Query &&
+          identifierOf(Call->getMethodDecl()).starts_with("wait"))
+        return Call;
   return nullptr;
 }
 

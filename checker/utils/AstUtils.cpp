@@ -1,6 +1,7 @@
 //===--- AstUtils.cpp -----------------------------------------------------===//
 
 #include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -121,9 +122,9 @@ const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S,
 
 bool isStdFunctionNamed(const FunctionDecl *FD,
                         std::initializer_list<llvm::StringRef> Names) {
-  if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())
+  if (!FD || !FD->isInStdNamespace())
     return false;
-  llvm::StringRef Name = FD->getName();
+  llvm::StringRef Name = identifierOf(FD);
   for (llvm::StringRef Candidate : Names)
     if (Name == Candidate)
       return true;

@@ -1,6 +1,7 @@
 //===--- ContainerInsertion.cpp -------------------------------------------===//
 
 #include "utils/ContainerInsertion.h"
+#include "utils/DeclNames.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace clang::tidy::threads {
@@ -26,9 +27,7 @@ constexpr InsertionMethod InsertionMethods[] = {
 
 std::optional<ContainerInsertion>
 containerInsertion(const CXXMethodDecl *Method) {
-  if (!Method || !Method->getIdentifier())
-    return std::nullopt;
-  llvm::StringRef Name = Method->getName();
+  llvm::StringRef Name = identifierOf(Method);
   for (const InsertionMethod &Candidate : InsertionMethods)
     if (Candidate.Name == Name)
       return Candidate.Insertion;

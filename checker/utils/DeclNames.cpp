@@ -7,6 +7,12 @@
 
 namespace clang::tidy::threads {
 
+llvm::StringRef identifierOf(const NamedDecl *D) {
+  if (!D || !D->getIdentifier())
+    return {};
+  return D->getName();
+}
+
 std::string plainQualifiedName(const NamedDecl *D,
                                AnonymousNamespaces Anonymous) {
   llvm::SmallVector<std::string, 4> Parts;

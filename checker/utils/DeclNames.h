@@ -17,6 +17,11 @@
 
 namespace clang::tidy::threads {
 
+/// The simple name of \p D ("join", "get_id"); empty for null and for names
+/// that are not identifiers (operators, constructors, destructors), on which
+/// getName() would assert.
+llvm::StringRef identifierOf(const NamedDecl *D);
+
 /// Whether a qualified name shows the anonymous namespaces it is in.
 enum class AnonymousNamespaces {
   Shown,   ///< "(anonymous namespace)::parse": what diagnostics say.
