@@ -441,11 +441,8 @@ LifetimeDataflow::guardOf(const CFGBlock &Block) const {
     return std::nullopt;
   if (identifierOf(Call->getMethodDecl()) != "joinable")
     return std::nullopt;
-  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
-      Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
-  if (!Ref)
-    return std::nullopt;
-  auto It = ThreadIndex.find(llvm::dyn_cast<VarDecl>(Ref->getDecl()));
+  auto It =
+      ThreadIndex.find(referencedVariable(Call->getImplicitObjectArgument()));
   if (It == ThreadIndex.end())
     return std::nullopt;
   return JoinableGuard{It->second, Negated};

@@ -40,10 +40,7 @@ std::optional<Outliving> containerDestination(const Expr *Object,
   Object = Object->IgnoreParenImpCasts();
   if (const auto *Member = llvm::dyn_cast<MemberExpr>(Object))
     return Outliving{Outliving::InMember, Site, Member->getMemberDecl()};
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object)) {
-    const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
-    if (!Var)
-      return std::nullopt;
+  if (const VarDecl *Var = referencedVariable(Object)) {
     if (!Var->hasLocalStorage())
       return Outliving{Outliving::InGlobal, Site, Var};
     // A container the caller passed in outlives this function.
@@ -110,13 +107,12 @@ std::optional<Outliving> assignedTo(const Expr *Target, const Stmt *Site,
   Target = Target->IgnoreParenImpCasts();
   if (const auto *Member = llvm::dyn_cast<MemberExpr>(Target))
     return Outliving{Outliving::InMember, Site, Member->getMemberDecl()};
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Target))
-    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl())) {
-      if (!Var->hasLocalStorage())
-        return Outliving{Outliving::InGlobal, Site, Var};
-      if (!Var->getType()->isReferenceType())
-        return variableOutlives(Var, Types);
-    }
+  if (const VarDecl *Var = referencedVariable(Target)) {
+    if (!Var->hasLocalStorage())
+      return Outliving{Outliving::InGlobal, Site, Var};
+    if (!Var->getType()->isReferenceType())
+      return variableOutlives(Var, Types);
+  }
   return std::nullopt;
 }
 
@@ -126,11 +122,9 @@ const LambdaExpr *lambdaOf(const Expr *Callable) {
   const Expr *E = stripTemporaryWrappers(Callable);
   if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E))
     return Lambda;
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
-    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
-      if (Var->getInit())
-        return llvm::dyn_cast<LambdaExpr>(
-            stripTemporaryWrappers(Var->getInit()));
+  if (const VarDecl *Var = referencedVariable(E))
+    if (Var->getInit())
+      return llvm::dyn_cast<LambdaExpr>(stripTemporaryWrappers(Var->getInit()));
   return nullptr;
 }
 
@@ -139,22 +133,16 @@ const LambdaExpr *lambdaOf(const Expr *Callable) {
 void collectArgumentReferences(const Expr *Arg,
                                llvm::SmallVectorImpl<LocalReference> &Out) {
   const Expr *E = stripTemporaryWrappers(Arg);
-  auto VarOf = [](const Expr *Operand) -> const VarDecl * {
-    if (const auto *Ref =
-            llvm::dyn_cast<DeclRefExpr>(Operand->IgnoreParenImpCasts()))
-      return llvm::dyn_cast<VarDecl>(Ref->getDecl());
-    return nullptr;
-  };
   if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
     if (isStdFunctionNamed(Call->getDirectCallee(), {"ref", "cref"}) &&
         Call->getNumArgs() == 1)
-      if (const VarDecl *Var = VarOf(Call->getArg(0)))
+      if (const VarDecl *Var = referencedVariable(Call->getArg(0)))
         Out.push_back({LocalReference::StdRef, Var, Call->getBeginLoc()});
     return;
   }
   if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E))
     if (Unary->getOpcode() == UO_AddrOf)
-      if (const VarDecl *Var = VarOf(Unary->getSubExpr()))
+      if (const VarDecl *Var = referencedVariable(Unary->getSubExpr()))
         Out.push_back({LocalReference::Address, Var, Unary->getBeginLoc()});
 }
 

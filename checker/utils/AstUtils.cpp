@@ -46,6 +46,12 @@ bool isLambdaCallOperator(const FunctionDecl *FD) {
   return Method && Method->getParent()->isLambda();
 }
 
+const VarDecl *referencedVariable(const Expr *E) {
+  const auto *Ref = llvm::dyn_cast_or_null<DeclRefExpr>(
+      E ? E->IgnoreParenImpCasts() : nullptr);
+  return Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
 bool isThis(const Expr *E) {
   return E && llvm::isa<CXXThisExpr>(E->IgnoreParenImpCasts());
 }

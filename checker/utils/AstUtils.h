@@ -43,6 +43,10 @@ const FunctionDecl *userDefinition(const FunctionDecl *FD);
 /// Whether \p FD is the call operator of a lambda's closure class.
 bool isLambdaCallOperator(const FunctionDecl *FD);
 
+/// The variable \p E names (a DeclRefExpr, through parentheses and implicit
+/// casts); null for anything else.
+const VarDecl *referencedVariable(const Expr *E);
+
 /// Whether \p E is `this`, through parentheses and implicit casts.
 bool isThis(const Expr *E);
 
