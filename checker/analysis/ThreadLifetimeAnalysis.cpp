@@ -25,11 +25,7 @@ namespace {
 
 /// Whether \p Site, an escape of a thread, moves it out (std::move into a
 /// container, a member, a callee): afterwards it is empty.
-bool movesOut(const Stmt *Site) {
-  const auto *Call = llvm::dyn_cast<CallExpr>(Site);
-  return Call && isStdFunctionNamed(Call->getDirectCallee(),
-                                    {"move", "forward"});
-}
+bool movesOut(const Stmt *Site) { return isStdMoveOrForward(calleeOf(Site)); }
 
 /// Refs to tracked variables made inside a lambda or block body: the CFG
 /// of the enclosing function does not see when those run, so such a

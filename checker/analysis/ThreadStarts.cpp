@@ -29,6 +29,15 @@ bool constructsStartedThread(const CXXConstructExpr *Construct,
   return threadCallable(Construct) != nullptr;
 }
 
+/// The kind of owner \p Callee returns by value, as a factory function does;
+/// None for anything else.
+static ThreadOwnerKind ownerReturnedByValue(const FunctionDecl *Callee,
+                                            const TrackedThreadTypes &Types) {
+  if (!Callee || Callee->getReturnType()->isReferenceType())
+    return ThreadOwnerKind::None;
+  return Types.ownerKind(Callee->getReturnType());
+}
+
 bool isStartedThreadExpr(const Expr *E, const TrackedThreadTypes &Types) {
   E = stripTemporaryWrappers(E);
   if (!E)
@@ -42,11 +51,10 @@ bool isStartedThreadExpr(const Expr *E, const TrackedThreadTypes &Types) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     // Moving from another owner transfers whatever it holds; that owner was
     // started, or the move would be pointless.
-    if (isStdFunctionNamed(Callee, {"move", "forward"}))
+    if (isStdMoveOrForward(Callee))
       return true;
     // A thread returned by value from a factory function is a started one.
-    return Callee && !Callee->getReturnType()->isReferenceType() &&
-           Types.ownerKind(Callee->getReturnType()) != ThreadOwnerKind::None;
+    return ownerReturnedByValue(Callee, Types) != ThreadOwnerKind::None;
   }
   return false;
 }
@@ -78,11 +86,9 @@ bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
           return isStartedThreadExpr(First, Types);
         return true;
       }
-      if (isStdFunctionNamed(Callee, {"move", "forward"}))
+      if (isStdMoveOrForward(Callee))
         return true;
-      return Callee && !Callee->getReturnType()->isReferenceType() &&
-             Types.ownerKind(Callee->getReturnType()) ==
-                 ThreadOwnerKind::UniquePtr;
+      return ownerReturnedByValue(Callee, Types) == ThreadOwnerKind::UniquePtr;
     }
     return false;
   }

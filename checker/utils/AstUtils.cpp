@@ -126,6 +126,10 @@ const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S,
   }
 }
 
+bool isStdMoveOrForward(const FunctionDecl *FD) {
+  return isStdFunctionNamed(FD, {"move", "forward"});
+}
+
 bool isStdFunctionNamed(const FunctionDecl *FD,
                         std::initializer_list<llvm::StringRef> Names) {
   if (!FD || !FD->isInStdNamespace())

@@ -92,6 +92,10 @@ inline const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S) {
   return semanticParent(Parents, S, Child);
 }
 
+/// Whether \p FD is std::move or std::forward: its result hands the
+/// argument's value on.
+bool isStdMoveOrForward(const FunctionDecl *FD);
+
 /// Whether \p FD is a std:: function with one of \p Names (std::move,
 /// std::ref, ...), through inline namespaces.
 bool isStdFunctionNamed(const FunctionDecl *FD,
