@@ -4,7 +4,9 @@
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
 #include "utils/ThreadTidyCompat.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::threads {
 
@@ -92,6 +94,28 @@ summarizeMemberUses(const FieldDecl *Member, ThreadOwnerKind Kind,
     CollectIn(Fn->getBody(), Fn);
   }
   return Summary;
+}
+
+bool joinedBeforeEveryStarterReturns(const FieldDecl *Member,
+                                     ThreadOwnerKind Kind,
+                                     const MemberUseSummary &Summary,
+                                     ThreadLifetimeAnalysis &Lifetimes) {
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Starters;
+  bool FirstStartIsAUse = false;
+  for (const MemberUse &M : Summary.Uses) {
+    if (M.Use.Kind != ThreadUseKind::Start)
+      continue;
+    if (!M.In)
+      return false;
+    FirstStartIsAUse |= M.Use.Site == Summary.FirstStart;
+    Starters.insert(M.In);
+  }
+  if (!FirstStartIsAUse)
+    return false;
+  ASTContext &Ctx = Member->getASTContext();
+  return llvm::all_of(Starters, [&](const FunctionDecl *Fn) {
+    return Lifetimes.joinsMemberBeforeReturning(Fn, Member, Kind, Ctx);
+  });
 }
 
 } // namespace clang::tidy::threads

@@ -12,6 +12,7 @@
 #ifndef THREAD_TIDY_MEMBERTHREADUSES_H
 #define THREAD_TIDY_MEMBERTHREADUSES_H
 
+#include "analysis/ThreadLifetimeAnalysis.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/DeclCXX.h"
@@ -54,6 +55,16 @@ MemberUseSummary
 summarizeMemberUses(const FieldDecl *Member, ThreadOwnerKind Kind,
                     llvm::ArrayRef<const FunctionDecl *> Functions,
                     const TrackedThreadTypes &Types);
+
+/// Whether every start of \p Member in \p Summary is in a member function
+/// that joins it again on every path before returning (a run() that fills
+/// a member vector and joins it all): then no object can be destroyed with
+/// it running, whoever calls that function, and "joined only by" is no
+/// contract. False when an initializer starts it.
+bool joinedBeforeEveryStarterReturns(const FieldDecl *Member,
+                                     ThreadOwnerKind Kind,
+                                     const MemberUseSummary &Summary,
+                                     ThreadLifetimeAnalysis &Lifetimes);
 
 } // namespace clang::tidy::threads
 

@@ -47,6 +47,23 @@ void findCapturedUses(const Stmt *S, bool InsideClosure,
     findCapturedUses(Child, InsideClosure, Captured);
 }
 
+/// Whether \p S has a use of \p Member inside a lambda: the CFG of the
+/// enclosing function does not see when that runs.
+bool usedInsideClosure(const Stmt *S, const FieldDecl *Member,
+                       bool InsideClosure) {
+  if (!S)
+    return false;
+  InsideClosure |= llvm::isa<LambdaExpr>(S);
+  if (InsideClosure)
+    if (const auto *Use = llvm::dyn_cast<MemberExpr>(S))
+      if (Use->getMemberDecl() == Member)
+        return true;
+  for (const Stmt *Child : S->children())
+    if (usedInsideClosure(Child, Member, InsideClosure))
+      return true;
+  return false;
+}
+
 struct ThreadLocal {
   const VarDecl *Var;
   const DeclStmt *Declaration;
@@ -168,8 +185,18 @@ public:
       : Fn(Fn), Body(Fn->getBody()), Ctx(Ctx), Types(Types),
         Analysis(Analysis), Events(Events) {}
 
+  /// Tracks the data member \p Member (used through `this`) instead of
+  /// the local threads; no events are recorded then: ask stateAtReturn().
+  void trackMember(const FieldDecl *Member, ThreadOwnerKind Kind) {
+    this->Member = Member;
+    MemberKind = Kind;
+  }
+
   /// Runs the whole analysis; NumBlocks is set once a CFG was built.
   ThreadLifetimeAnalysis::Outcome run();
+  /// After run() on a member: its state where the function returns; empty
+  /// when no path returns.
+  JoinState memberStateAtReturn() const;
   unsigned numBlocks() const { return NumBlocks; }
 
 private:
@@ -186,6 +213,11 @@ private:
   };
 
   bool collectTrackedThreads();
+  bool collectTrackedMember();
+  /// Makes the tracked thread number \p Index, declared in \p Scope,
+  /// subject to \p Uses.
+  void addUses(unsigned Index, llvm::ArrayRef<ThreadUse> Uses,
+               const Stmt *Scope);
   bool buildCfg();
   bool solve();
   void collectEvents();
@@ -210,6 +242,10 @@ private:
 
   const FunctionDecl *Fn;
   const Stmt *Body;
+  /// The data member tracked instead of the locals, if any: thread number
+  /// 0, with a null declaration.
+  const FieldDecl *Member = nullptr;
+  ThreadOwnerKind MemberKind = ThreadOwnerKind::Thread;
   ASTContext &Ctx;
   const TrackedThreadTypes &Types;
   ThreadLifetimeAnalysis &Analysis;
@@ -240,14 +276,50 @@ private:
 
 ThreadLifetimeAnalysis::Outcome LifetimeDataflow::run() {
   using Outcome = ThreadLifetimeAnalysis::Outcome;
-  if (!Body || !collectTrackedThreads())
+  if (!Body || !(Member ? collectTrackedMember() : collectTrackedThreads()))
     return Outcome::NothingToTrack;
   if (!buildCfg())
     return Outcome::CfgTooLarge;
   if (!solve())
     return Outcome::OutOfSteps;
-  collectEvents();
+  if (!Member)
+    collectEvents();
   return Outcome::Complete;
+}
+
+JoinState LifetimeDataflow::memberStateAtReturn() const {
+  unsigned Exit = Cfg->getExit().getBlockID();
+  if (!Reached[Exit] || In[Exit].empty())
+    return JoinState();
+  return In[Exit].front().State;
+}
+
+bool LifetimeDataflow::collectTrackedMember() {
+  if (usedInsideClosure(Body, Member, false))
+    return false;
+  llvm::SmallVector<ThreadUse, 8> Uses;
+  ThreadUseClassifier(Body, Types).collectUses(Member, MemberKind, Uses);
+  if (!llvm::any_of(Uses, [](const ThreadUse &Use) {
+        return Use.Kind == ThreadUseKind::Start;
+      }))
+    return false;
+  Threads.push_back(nullptr);
+  Kinds.push_back(MemberKind);
+  Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
+  JoinLoops = std::make_unique<ContainerJoinLoops>(*Parents);
+  addUses(0, Uses, Body);
+  return true;
+}
+
+void LifetimeDataflow::addUses(unsigned Index, llvm::ArrayRef<ThreadUse> Uses,
+                               const Stmt *Scope) {
+  Scopes.push_back(Scope);
+  for (const ThreadUse &Use : Uses) {
+    if (Use.Kind != ThreadUseKind::Query)
+      Effects[Use.Site].push_back({Index, Use.Kind});
+    if (Use.Kind == ThreadUseKind::Join && isContainer(Index))
+      JoinLoops->addJoin(Index, Use.Site, Scope);
+  }
 }
 
 bool LifetimeDataflow::collectTrackedThreads() {
@@ -437,8 +509,11 @@ LifetimeDataflow::guardOf(const CFGBlock &Block) const {
     return std::nullopt;
   if (identifierOf(Call->getMethodDecl()) != "joinable")
     return std::nullopt;
-  auto It =
-      ThreadIndex.find(referencedVariable(Call->getImplicitObjectArgument()));
+  const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  if (const auto *Use = llvm::dyn_cast<MemberExpr>(Object))
+    if (Member && Use->getMemberDecl() == Member && isThis(Use->getBase()))
+      return JoinableGuard{0, Negated};
+  auto It = ThreadIndex.find(referencedVariable(Object));
   if (It == ThreadIndex.end())
     return std::nullopt;
   return JoinableGuard{It->second, Negated};
@@ -554,6 +629,21 @@ std::uint64_t ThreadLifetimeAnalysis::stepBound(unsigned NumBlocks,
   std::uint64_t TimesQueuedPerBlock =
       1 + std::uint64_t(NumThreads) * (JoinState::NumPossibilities - 1);
   return std::uint64_t(NumBlocks) * TimesQueuedPerBlock + 1;
+}
+
+bool ThreadLifetimeAnalysis::joinsMemberBeforeReturning(const FunctionDecl *Fn,
+                                                        const FieldDecl *Member,
+                                                        ThreadOwnerKind Kind,
+                                                        ASTContext &Ctx) {
+  if (Kind != ThreadOwnerKind::Thread && Kind != ThreadOwnerKind::Container)
+    return false;
+  llvm::SmallVector<LifetimeEvent, 1> NoEvents;
+  LifetimeDataflow Dataflow(Fn, Ctx, Types, *this, NoEvents);
+  Dataflow.trackMember(Member, Kind);
+  if (Dataflow.run() != Outcome::Complete)
+    return false;
+  JoinState AtReturn = Dataflow.memberStateAtReturn();
+  return !AtReturn.isEmpty() && !AtReturn.mayBeJoinable();
 }
 
 ThreadLifetimeAnalysis::Outcome

@@ -140,6 +140,16 @@ public:
   Outcome analyze(const FunctionDecl *Fn, ASTContext &Ctx,
                   llvm::SmallVectorImpl<LifetimeEvent> &Events);
 
+  /// Whether \p Fn, when it starts the thread(s) of \p Member (a data
+  /// member of \p Kind Thread or Container), leaves them joined on every
+  /// path that returns: the same dataflow, run on the member instead of the
+  /// locals, assuming it was not running on entry. False when \p Fn does
+  /// not start it, when some use of it is inside a closure, or when the
+  /// function could not be analysed.
+  bool joinsMemberBeforeReturning(const FunctionDecl *Fn,
+                                  const FieldDecl *Member, ThreadOwnerKind Kind,
+                                  ASTContext &Ctx);
+
   /// Whether a call may throw, as far as the visible code shows.
   bool mayThrow(const Stmt *CallOrThrow);
 

@@ -178,10 +178,13 @@ bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
     if (const CXXMethodDecl *Method = methodCalledOnThis(S))
       if (releasesMember(Method, Member, Kind, Types, Depth + 1, Seen))
         return true;
-    // `this` handed to anything else: that code may stop the thread.
-    if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-      if (llvm::any_of(Call->arguments(), isThis))
-        return true;
+    // The object handed to anything else, a call (`unregister(this)`) or
+    // the constructor of an object the destructor builds (`Guard g(this);`,
+    // `auto g = Joiner(*this);`, whose constructor or destructor calls the
+    // joining member): that code may stop the thread.
+    if (llvm::isa<CallExpr, CXXConstructExpr>(S) &&
+        llvm::any_of(argumentsOf(S), isThisObject))
+      return true;
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }
@@ -232,6 +235,9 @@ void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
   // Started and joined by the class, so the class owns the thread; never
   // joined at all is threads-unjoined-thread's finding.
   if (!Summary.FirstStart || !FirstJoin)
+    return;
+  ThreadLifetimeAnalysis Lifetimes = lifetimeAnalysis(Types);
+  if (joinedBeforeEveryStarterReturns(Member, Kind, Summary, Lifetimes))
     return;
   if (DtorDef) {
     llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;

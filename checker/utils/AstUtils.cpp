@@ -56,6 +56,13 @@ bool isThis(const Expr *E) {
   return E && llvm::isa<CXXThisExpr>(E->IgnoreParenImpCasts());
 }
 
+bool isThisObject(const Expr *E) {
+  if (!E || isThis(E))
+    return E != nullptr;
+  const auto *Deref = llvm::dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+  return Deref && Deref->getOpcode() == UO_Deref && isThis(Deref->getSubExpr());
+}
+
 const CXXMethodDecl *methodCalledOnThis(const Stmt *S) {
   const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(S);
   if (!Call || !isThis(Call->getImplicitObjectArgument()))

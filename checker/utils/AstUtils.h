@@ -50,6 +50,10 @@ const VarDecl *referencedVariable(const Expr *E);
 /// Whether \p E is `this`, through parentheses and implicit casts.
 bool isThis(const Expr *E);
 
+/// Whether \p E is `this` or `*this`: the object itself handed on, by
+/// pointer or by reference.
+bool isThisObject(const Expr *E);
+
 /// The member function that \p S calls on `this` (`stop()`,
 /// `this->stop()`), when \p S is such a call; null otherwise.
 const CXXMethodDecl *methodCalledOnThis(const Stmt *S);

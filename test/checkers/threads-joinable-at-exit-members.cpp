@@ -41,6 +41,61 @@ private:
   // CHECK-MESSAGES: :[[@LINE-15]]:7: note: the implicit destructor of 'Pool' does not join it
 };
 
+// Started and joined by run(), but a path returns before the join: the
+// object can be destroyed with the thread running.
+class RunsUntilError {
+public:
+  bool run(bool fail) {
+    th_ = std::thread(work);
+    if (fail)
+      return false;
+    th_.join();
+    return true;
+  }
+
+private:
+  std::thread th_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: member thread 'th_' is joined only by 'run'; a 'RunsUntilError' destroyed without calling it (including during exception unwinding) will call std::terminate [threads-joinable-at-exit]
+  // CHECK-MESSAGES: :[[@LINE-7]]:5: note: joined here
+  // CHECK-MESSAGES: :[[@LINE-14]]:7: note: the implicit destructor of 'RunsUntilError' does not join it
+};
+
+// run() joins what it starts, but start() starts it too and only stop()
+// joins that.
+class RunsOrStarts {
+public:
+  void run() {
+    th_ = std::thread(work);
+    th_.join();
+  }
+  void start() { th_ = std::thread(work); }
+  void stop() { th_.join(); }
+
+private:
+  std::thread th_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: member thread 'th_' is joined only by 'run'; a 'RunsOrStarts' destroyed without calling it (including during exception unwinding) will call std::terminate [threads-joinable-at-exit]
+  // CHECK-MESSAGES: :[[@LINE-8]]:5: note: joined here
+  // CHECK-MESSAGES: :[[@LINE-13]]:7: note: the implicit destructor of 'RunsOrStarts' does not join it
+};
+
+// The destructor builds an object, but not from the object itself: nothing
+// it hands over can reach stop().
+struct Tracer {
+  explicit Tracer(const char *what);
+};
+class TracedWorker {
+public:
+  void start() { th_ = std::thread(work); }
+  void stop() { th_.join(); }
+  ~TracedWorker() { Tracer trace("bye"); }
+
+private:
+  std::thread th_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: member thread 'th_' is joined only by 'stop'; a 'TracedWorker' destroyed without calling it (including during exception unwinding) will call std::terminate [threads-joinable-at-exit]
+  // CHECK-MESSAGES: :[[@LINE-6]]:17: note: joined here
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the destructor of 'TracedWorker' does not join it
+};
+
 // --- not flagged ----------------------------------------------------------
 
 class Service {
@@ -195,4 +250,83 @@ protected:
 
 private:
   std::thread server_;
+};
+
+// Destructors that join through an object they build from `this` or
+// `*this`, whose constructor (or destructor) calls the joining member.
+class StopsThroughGuard {
+public:
+  ~StopsThroughGuard() { StopGuard guard(this); }
+  void start() { th_ = std::thread(work); }
+
+private:
+  struct StopGuard {
+    explicit StopGuard(StopsThroughGuard *owner) { owner->stop(); }
+  };
+  void stop() { th_.join(); }
+  std::thread th_;
+};
+
+class StopsThroughJoiner;
+struct Joiner {
+  explicit Joiner(StopsThroughJoiner &owner) : owner(owner) {}
+  ~Joiner();
+  StopsThroughJoiner &owner;
+};
+class StopsThroughJoiner {
+public:
+  ~StopsThroughJoiner() { auto joiner = Joiner(*this); }
+  void start() { workers_.emplace_back(work); }
+  void stop() {
+    for (std::thread &w : workers_)
+      w.join();
+  }
+
+private:
+  std::vector<std::thread> workers_;
+};
+Joiner::~Joiner() { owner.stop(); }
+
+// Member threads started and joined by the same member function on every
+// path: empty whenever that function is not running, so nothing can destroy
+// the object with a thread in them.
+class JoinsWhatItStarts {
+public:
+  void run() {
+    th_ = std::thread(work);
+    th_.join();
+  }
+
+private:
+  std::thread th_;
+};
+
+class StressTest {
+public:
+  int run(int n) {
+    for (int i = 0; i < n; ++i)
+      threads_.emplace_back([this] { write(); });
+    for (std::thread &t : threads_)
+      t.join();
+    threads_.clear();
+    return 0;
+  }
+
+private:
+  void write() {}
+  std::vector<std::thread> threads_;
+};
+
+class JoinsIfJoinable {
+public:
+  void step(bool parallel) {
+    if (parallel)
+      th_ = std::thread(work);
+    work();
+    if (th_.joinable())
+      th_.join();
+  }
+
+private:
+  std::thread th_;
 };
