@@ -13,8 +13,8 @@ namespace clang::tidy::threads {
 class ThreadTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-#define THREAD_TIDY_CHECK(Class, Id, Default)                                 \
-    Factories.registerCheck<Class>(Id);
+#define THREAD_TIDY_CHECK(Class, Id, Default)                                  \
+  Factories.registerCheck<Class>(Id);
 #include "checks/ThreadTidyChecks.def"
 #undef THREAD_TIDY_CHECK
   }

@@ -90,8 +90,7 @@ bool ExceptionFlowAnalysis::isNoexcept(const FunctionDecl *FD) {
   return false;
 }
 
-ExceptionType ExceptionFlowAnalysis::typeOf(QualType T,
-                                            ASTContext &Ctx) const {
+ExceptionType ExceptionFlowAnalysis::typeOf(QualType T, ASTContext &Ctx) const {
   ExceptionType Result;
   if (T->isArrayType() || T->isFunctionType())
     T = Ctx.getDecayedType(T);

@@ -107,8 +107,8 @@ private:
                    const BodyWalk &Walk, ExceptionSet &Out);
   void analyzeTry(const class CXXTryStmt *Try, const ExceptionSet *Caught,
                   const BodyWalk &Walk, ExceptionSet &Out);
-  void analyzeCall(const Stmt *Site, const FunctionDecl *Callee,
-                   unsigned Depth, ExceptionSet &Out);
+  void analyzeCall(const Stmt *Site, const FunctionDecl *Callee, unsigned Depth,
+                   ExceptionSet &Out);
   ExceptionSet escapingAt(const FunctionDecl *FD, unsigned Depth);
   const KnownThrowingFunction *knownThrower(const FunctionDecl *FD);
   ExceptionType typeNamed(llvm::StringRef Name, ASTContext &Ctx);

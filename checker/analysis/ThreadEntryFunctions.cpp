@@ -102,12 +102,11 @@ void registerThreadLaunchMatchers(MatchFinder *Finder,
           unless(isExpansionInSystemHeader()))
           .bind("launch-emplace"),
       CB);
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(
-                   hasAnyName("::std::make_unique", "::std::make_shared"))),
-               unless(isExpansionInSystemHeader()))
-          .bind("launch-make"),
-      CB);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
+                                  "::std::make_unique", "::std::make_shared"))),
+                              unless(isExpansionInSystemHeader()))
+                         .bind("launch-make"),
+                     CB);
 }
 
 std::optional<ThreadLaunch>

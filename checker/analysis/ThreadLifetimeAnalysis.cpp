@@ -159,7 +159,6 @@ bool ThreadLifetimeAnalysis::isOpaqueAssertionCall(const Stmt *Call,
                                          Ctx.getLangOpts());
 }
 
-
 namespace {
 
 /// One tracked thread's state at a program point, and one statement that
@@ -182,8 +181,8 @@ public:
                    const TrackedThreadTypes &Types,
                    ThreadLifetimeAnalysis &Analysis,
                    llvm::SmallVectorImpl<LifetimeEvent> &Events)
-      : Fn(Fn), Body(Fn->getBody()), Ctx(Ctx), Types(Types),
-        Analysis(Analysis), Events(Events) {}
+      : Fn(Fn), Body(Fn->getBody()), Ctx(Ctx), Types(Types), Analysis(Analysis),
+        Events(Events) {}
 
   /// Tracks the data member \p Member (used through `this`) instead of
   /// the local threads; no events are recorded then: ask stateAtReturn().
@@ -222,8 +221,7 @@ private:
   bool solve();
   void collectEvents();
 
-  ProgramState transfer(const CFGBlock &Block, ProgramState State,
-                        bool Final);
+  ProgramState transfer(const CFGBlock &Block, ProgramState State, bool Final);
   void applyDeclaration(const DeclStmt *Decls, ProgramState &State) const;
   void applyEffect(const SiteEffect &Effect, const Stmt *Site,
                    ProgramState &State, bool Final);
@@ -416,8 +414,8 @@ ProgramState LifetimeDataflow::transfer(const CFGBlock &Block,
       if (It == ThreadIndex.end())
         continue;
       if (Final)
-        recordExit(LifetimeEvent::ScopeExit, It->second,
-                   Dtor->getTriggerStmt(), State[It->second].State);
+        recordExit(LifetimeEvent::ScopeExit, It->second, Dtor->getTriggerStmt(),
+                   State[It->second].State);
       State[It->second] = TrackedState{JoinState::NeverStarted};
       continue;
     }
@@ -447,8 +445,8 @@ void LifetimeDataflow::applyDeclaration(const DeclStmt *Decls,
       continue;
     bool Started = initializerStartsThread(Threads[It->second]->getInit(),
                                            Kinds[It->second], Types);
-    State[It->second] = TrackedState{Started ? JoinState::Joinable
-                                             : JoinState::NeverStarted};
+    State[It->second] =
+        TrackedState{Started ? JoinState::Joinable : JoinState::NeverStarted};
   }
 }
 
@@ -482,16 +480,14 @@ void LifetimeDataflow::applyEffect(const SiteEffect &Effect, const Stmt *Site,
 
 void LifetimeDataflow::applyPossibleThrow(const Stmt *Site,
                                           const ProgramState &State) {
-  bool AnyJoinable = llvm::any_of(State, [](const TrackedState &T) {
-    return T.State.mayBeJoinable();
-  });
+  bool AnyJoinable = llvm::any_of(
+      State, [](const TrackedState &T) { return T.State.mayBeJoinable(); });
   if (!AnyJoinable ||
       !(Analysis.mayThrow(Site) || Analysis.isOpaqueAssertionCall(Site, Ctx)) ||
       isInUnevaluatedBuiltinArgument(Site, *Parents))
     return;
   for (unsigned Thread = 0; Thread < Threads.size(); ++Thread)
-    if (State[Thread].State.mayBeJoinable() &&
-        !caughtWithinScope(Site, Thread))
+    if (State[Thread].State.mayBeJoinable() && !caughtWithinScope(Site, Thread))
       recordExit(LifetimeEvent::ExceptionExit, Thread, Site,
                  State[Thread].State);
 }
@@ -503,8 +499,8 @@ LifetimeDataflow::guardOf(const CFGBlock &Block) const {
   const auto *Cond =
       llvm::dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
   bool Negated = false;
-  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
-      stripCondition(Cond, Negated));
+  const auto *Call =
+      llvm::dyn_cast_or_null<CXXMemberCallExpr>(stripCondition(Cond, Negated));
   if (!Call)
     return std::nullopt;
   if (identifierOf(Call->getMethodDecl()) != "joinable")
@@ -605,8 +601,8 @@ void LifetimeDataflow::recordInvalidJoin(unsigned Thread, const Stmt *Site,
     return;
   JoinState Bad = Before.State.knownNotJoinable();
   bool OnlyOnSomePaths = Before.State.mayBeJoinable();
-  bool OnlyNeverStarted = !Bad.mayBe(JoinState::Ended) &&
-                          !Bad.mayBe(JoinState::MovedFrom);
+  bool OnlyNeverStarted =
+      !Bad.mayBe(JoinState::Ended) && !Bad.mayBe(JoinState::MovedFrom);
   if (Bad.isEmpty() || (OnlyOnSomePaths && OnlyNeverStarted))
     return;
   auto Key = std::make_pair(Site, Thread);
@@ -614,9 +610,10 @@ void LifetimeDataflow::recordInvalidJoin(unsigned Thread, const Stmt *Site,
     return;
   LifetimeEvent Event{LifetimeEvent::InvalidJoin, Threads[Thread], Site,
                       OnlyOnSomePaths};
-  Event.Reason = Bad.mayBe(JoinState::Ended)       ? LifetimeEvent::AlreadyEnded
-                 : Bad.mayBe(JoinState::MovedFrom) ? LifetimeEvent::MovedFrom
-                                                   : LifetimeEvent::NeverStarted;
+  Event.Reason = Bad.mayBe(JoinState::Ended) ? LifetimeEvent::AlreadyEnded
+                 : Bad.mayBe(JoinState::MovedFrom)
+                     ? LifetimeEvent::MovedFrom
+                     : LifetimeEvent::NeverStarted;
   Event.PriorSite = Before.LastEnd;
   EventIndex[Key] = Events.size();
   Events.push_back(Event);

@@ -112,8 +112,8 @@ ThreadUse ThreadUseClassifier::classifyArgument(const Stmt *Call,
   // std::move, std::swap, std::ref, std::addressof and friends hand the
   // thread to whoever receives the result.
   if (!Callee ||
-      isStdFunctionNamed(Callee, {"move", "forward", "swap", "exchange",
-                                  "ref", "addressof", "iter_swap"}))
+      isStdFunctionNamed(Callee, {"move", "forward", "swap", "exchange", "ref",
+                                  "addressof", "iter_swap"}))
     return {ThreadUseKind::Escape, Call};
   // A copy shares what it copies (a std::shared_future's state): the copy
   // is another owner. Threads themselves cannot be copied.
@@ -152,8 +152,7 @@ ThreadUseClassifier::classifyContainerMember(const CXXMemberCallExpr *Call,
       Name == "rbegin" || Name == "rend" || Name == "crbegin" ||
       Name == "crend" || Name == "before_begin")
     return classifyIterator(Call);
-  if (Name == "swap" || Name == "data" || Name == "splice" ||
-      Name == "merge")
+  if (Name == "swap" || Name == "data" || Name == "splice" || Name == "merge")
     return {ThreadUseKind::Escape, Call};
   return {ThreadUseKind::Query, Call};
 }
@@ -222,8 +221,8 @@ ThreadUse ThreadUseClassifier::classifyAliasVariable(const VarDecl *Alias,
       const Stmt *Child = nullptr;
       const Stmt *Parent = semanticParent(Parents, Ref, Child);
       const auto *Op = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
-      if (Op && (Op->getOperator() == OO_Star ||
-                 Op->getOperator() == OO_Arrow) &&
+      if (Op &&
+          (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
           Op->getNumArgs() >= 1 && Op->getArg(0) == Child)
         Use = classifyElement(Op);
     } else {

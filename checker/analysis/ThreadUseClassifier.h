@@ -84,8 +84,8 @@ private:
   ThreadUse classifyContainerMember(const CXXMemberCallExpr *Call,
                                     llvm::StringRef Name);
   ThreadUse classifyIterator(const Expr *Iterator);
-  ThreadUse classifyAliasVariable(const VarDecl *Alias,
-                                  const Stmt *AliasSite, bool ViaDeref);
+  ThreadUse classifyAliasVariable(const VarDecl *Alias, const Stmt *AliasSite,
+                                  bool ViaDeref);
   ThreadUse classifyArgument(const Stmt *Call, const Expr *Arg);
 };
 

@@ -13,8 +13,8 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/AST/Type.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -49,7 +49,6 @@ public:
     Options.store(Opts, "ThreadTypes", ThreadTypesOption);
     Options.store(Opts, "JoinMethods", JoinMethodsOption);
   }
-
 
   ThreadOwnerKind ownerKind(QualType T) const;
   bool isThreadType(QualType T) const {
@@ -86,8 +85,7 @@ private:
 };
 
 /// Matches a non-reference type that owns tracked threads (any kind).
-AST_MATCHER_P(QualType, ownsTrackedThreads, const TrackedThreadTypes *,
-              Types) {
+AST_MATCHER_P(QualType, ownsTrackedThreads, const TrackedThreadTypes *, Types) {
   return !Node->isReferenceType() &&
          Types->ownerKind(Node) != ThreadOwnerKind::None;
 }

@@ -19,8 +19,13 @@ namespace {
 
 /// How a launched thread gets to run past the end of the function.
 struct Outliving {
-  enum OutlivingKind { Detached, InMember, InGlobal, InCallersContainer,
-                       Returned };
+  enum OutlivingKind {
+    Detached,
+    InMember,
+    InGlobal,
+    InCallersContainer,
+    Returned
+  };
   OutlivingKind Kind;
   const Stmt *Site;
   const NamedDecl *Where = nullptr; ///< The member or global.
@@ -176,8 +181,7 @@ void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
                                          hasArgument(1, Launch))
                          .bind("assigned"),
                      this);
-  Finder->addMatcher(returnStmt(hasReturnValue(Launch)).bind("returned"),
-                     this);
+  Finder->addMatcher(returnStmt(hasReturnValue(Launch)).bind("returned"), this);
   Finder->addMatcher(cxxCtorInitializer(forField(fieldDecl().bind("field")),
                                         withInitializer(Launch)),
                      this);
@@ -211,8 +215,7 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
   llvm::SmallVector<LocalReference, 4> References;
   if (const LambdaExpr *Lambda = lambdaOf(Launch.Callable))
     for (const LambdaCapture &Capture : Lambda->captures())
-      if (Capture.capturesVariable() &&
-          Capture.getCaptureKind() == LCK_ByRef)
+      if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef)
         if (const auto *Var =
                 llvm::dyn_cast_or_null<VarDecl>(Capture.getCapturedVar()))
           References.push_back(
@@ -246,7 +249,8 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
     Outlives = Outliving{Outliving::InMember, Launch.Site, Field};
   } else if (const auto *Insert =
                  Nodes.getNodeAs<CXXMemberCallExpr>("inserted")) {
-    Outlives = containerDestination(Insert->getImplicitObjectArgument(), Insert);
+    Outlives =
+        containerDestination(Insert->getImplicitObjectArgument(), Insert);
   } else if (const auto *Emplace =
                  Nodes.getNodeAs<CXXMemberCallExpr>("launch-emplace")) {
     Outlives =
@@ -296,14 +300,16 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
         << Where;
     break;
   case Outliving::InGlobal:
-    diag(OutlivesLoc, "the thread is stored in '%0', which outlives the "
-                      "function",
+    diag(OutlivesLoc,
+         "the thread is stored in '%0', which outlives the "
+         "function",
          DiagnosticIDs::Note)
         << Where;
     break;
   case Outliving::InCallersContainer:
-    diag(OutlivesLoc, "the thread is stored in '%0', which belongs to the "
-                      "caller",
+    diag(OutlivesLoc,
+         "the thread is stored in '%0', which belongs to the "
+         "caller",
          DiagnosticIDs::Note)
         << Where;
     break;

@@ -65,9 +65,9 @@ struct ChainStep {
 };
 
 /// The member functions of \p RD that \p Fn calls on `this`, with the call.
-void callsOnThis(const Stmt *S, const CXXRecordDecl *RD,
-                 llvm::SmallVectorImpl<std::pair<const Stmt *,
-                                                 const FunctionDecl *>> &Out) {
+void callsOnThis(
+    const Stmt *S, const CXXRecordDecl *RD,
+    llvm::SmallVectorImpl<std::pair<const Stmt *, const FunctionDecl *>> &Out) {
   forEachStmtIn(S, Lambdas::Skip, [&](const Stmt *Node) {
     if (const CXXMethodDecl *Method = methodCalledOnThis(Node))
       if (Method->getParent()->getCanonicalDecl() == RD->getCanonicalDecl())
@@ -138,8 +138,8 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
     return;
   llvm::SmallVector<const FunctionDecl *, 16> Functions;
   collectVisibleMemberFunctions(RD, Functions);
-  MemberUseSummary Summary = summarizeMemberUses(
-      Member, ThreadOwnerKind::Thread, Functions, Types);
+  MemberUseSummary Summary =
+      summarizeMemberUses(Member, ThreadOwnerKind::Thread, Functions, Types);
 
   // Which member functions join the member (detaching oneself is legal),
   // without the thread-id comparison that rules a self-join out.
@@ -193,8 +193,7 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
          "thread '%0' may join itself: %1 is reached from the function the "
          "thread runs; join() from its own thread throws std::system_error "
          "(resource_deadlock_would_occur)")
-        << Member->getName()
-        << ("'" + calleeName(Found) + "'");
+        << Member->getName() << ("'" + calleeName(Found) + "'");
     diag(Start->getBeginLoc(), "'%0' is started here running %1",
          DiagnosticIDs::Note)
         << Member->getName() << describeEntry(EntryDef);

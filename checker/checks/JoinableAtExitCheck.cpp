@@ -41,8 +41,8 @@ JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
       AssumeOpaqueCallsThrow(Options.get("AssumeOpaqueCallsThrow", false)),
       CheckMemberDestructors(Options.get("CheckMemberDestructors", true)),
       ReportTestAssertionExits(Options.get("ReportTestAssertionExits", true)),
-      TestAssertions(*this, Name, Options),
-      ExceptionOpts(*this, Name, Options), Exceptions(ExceptionOpts) {}
+      TestAssertions(*this, Name, Options), ExceptionOpts(*this, Name, Options),
+      Exceptions(ExceptionOpts) {}
 
 void JoinableAtExitCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AssumeOpaqueCallsThrow", AssumeOpaqueCallsThrow);
@@ -119,7 +119,8 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
       if (const auto *Call = llvm::dyn_cast<CallExpr>(Site)) {
         if (const FunctionDecl *FD = Call->getDirectCallee())
           Callee = "'" + FD->getNameAsString() + "'";
-      } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Site)) {
+      } else if (const auto *Construct =
+                     llvm::dyn_cast<CXXConstructExpr>(Site)) {
         Callee = "the constructor of '" +
                  Construct->getType().getAsString(Ctx.getPrintingPolicy()) +
                  "'";
@@ -263,8 +264,7 @@ void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
          DiagnosticIDs::Note)
         << RD->getName();
   else
-    diag(RD->getLocation(),
-         "the implicit destructor of '%0' does not join it",
+    diag(RD->getLocation(), "the implicit destructor of '%0' does not join it",
          DiagnosticIDs::Note)
         << RD->getName();
 }

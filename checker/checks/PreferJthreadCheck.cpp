@@ -31,8 +31,7 @@ CharSourceRange removalRange(const Stmt *Join, const ASTContext &Ctx) {
   if (Begin.isInvalid() || End.isInvalid() || Begin.isMacroID() ||
       End.isMacroID())
     return {};
-  std::optional<Token> Semi =
-      Lexer::findNextToken(End, SM, Ctx.getLangOpts());
+  std::optional<Token> Semi = Lexer::findNextToken(End, SM, Ctx.getLangOpts());
   if (!Semi || !Semi->is(tok::semi))
     return {};
   SourceLocation After = Semi->getEndLoc();
@@ -45,8 +44,8 @@ CharSourceRange removalRange(const Stmt *Join, const ASTContext &Ctx) {
   unsigned BeginOffset = SM.getFileOffset(Begin);
   unsigned AfterOffset = SM.getFileOffset(After);
   unsigned LineStart = BeginOffset;
-  while (LineStart > 0 && (Buffer[LineStart - 1] == ' ' ||
-                           Buffer[LineStart - 1] == '\t'))
+  while (LineStart > 0 &&
+         (Buffer[LineStart - 1] == ' ' || Buffer[LineStart - 1] == '\t'))
     --LineStart;
   unsigned LineEnd = AfterOffset;
   while (LineEnd < Buffer.size() &&
@@ -74,11 +73,11 @@ PreferJthreadCheck::PreferJthreadCheck(StringRef Name,
 void PreferJthreadCheck::registerMatchers(MatchFinder *Finder) {
   // From the declaration statement down: a parent map is costly.
   Finder->addMatcher(
-      declStmt(unless(isExpansionInSystemHeader()),
-               hasSingleDecl(
-                   varDecl(hasLocalStorage(),
-                           hasType(qualType(isTrackedThread(&StdThread))))
-                       .bind("thread")))
+      declStmt(
+          unless(isExpansionInSystemHeader()),
+          hasSingleDecl(varDecl(hasLocalStorage(),
+                                hasType(qualType(isTrackedThread(&StdThread))))
+                            .bind("thread")))
           .bind("declaration"),
       this);
 }
@@ -169,8 +168,7 @@ void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
        "std::jthread, which joins on destruction, also when an exception "
        "leaves the scope")
       << Thread->getName() << *TypeFix << FixItHint::CreateRemoval(Removal);
-  diag(Join->getBeginLoc(), "this join becomes redundant",
-       DiagnosticIDs::Note);
+  diag(Join->getBeginLoc(), "this join becomes redundant", DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::threads

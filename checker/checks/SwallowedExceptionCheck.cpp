@@ -109,8 +109,7 @@ void SwallowedExceptionCheck::checkLaunch(const ThreadLaunch &Launch,
 bool SwallowedExceptionCheck::isBroad(QualType Caught) const {
   if (Caught.isNull())
     return true; // catch (...)
-  const CXXRecordDecl *RD =
-      Caught.getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *RD = Caught.getNonReferenceType()->getAsCXXRecordDecl();
   return RD && llvm::is_contained(BroadExceptionTypes, plainQualifiedName(RD));
 }
 

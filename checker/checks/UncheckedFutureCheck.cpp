@@ -49,13 +49,13 @@ void UncheckedFutureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
   // A discarded std::async result: a statement of its own, or cast to
   // void. Matched from the statement down, without a parent map.
-  auto Async = callExpr(callee(functionDecl(hasName("::std::async"))))
-                   .bind("async");
+  auto Async =
+      callExpr(callee(functionDecl(hasName("::std::async")))).bind("async");
   registerDiscardedValueMatchers(
       Finder, this,
-      ignoringImplicit(
-          anyOf(Async, explicitCastExpr(
-                           hasDestinationType(voidType()),
+      ignoringImplicit(anyOf(
+          Async,
+          explicitCastExpr(hasDestinationType(voidType()),
                            hasSourceExpression(ignoringImplicit(Async))))));
   Finder->addMatcher(
       localVariable(qualType(ownsTrackedThreads(&FutureTypes))).bind("local"),
@@ -83,8 +83,8 @@ void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async) {
 void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
   const Stmt *Body = bodyDeclaringOwner(Future);
   ThreadOwnerKind Kind = FutureTypes.ownerKind(Future->getType());
-  if (!Body || (Kind != ThreadOwnerKind::Thread &&
-                Kind != ThreadOwnerKind::Container))
+  if (!Body ||
+      (Kind != ThreadOwnerKind::Thread && Kind != ThreadOwnerKind::Container))
     return;
 
   LocalUseSummary Summary = summarizeLocalUses(Future, Body, Kind, FutureTypes);

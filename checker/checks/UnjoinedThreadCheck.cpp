@@ -36,10 +36,10 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
   // all the checks together on a large translation unit.
   registerDiscardedValueMatchers(Finder, this,
                                  expr(hasType(Owner)).bind("temporary"));
-  Finder->addMatcher(fieldDecl(hasType(Owner),
-                               unless(isExpansionInSystemHeader()))
-                         .bind("member"),
-                     this);
+  Finder->addMatcher(
+      fieldDecl(hasType(Owner), unless(isExpansionInSystemHeader()))
+          .bind("member"),
+      this);
 }
 
 void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
@@ -84,8 +84,9 @@ void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
 
 void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary) {
   const Expr *Value = Temporary->IgnoreImplicit();
-  if (!Value->isPRValue() && !llvm::isa<CXXBindTemporaryExpr>(
-                                 Temporary->IgnoreParens()->IgnoreImplicitAsWritten()))
+  if (!Value->isPRValue() &&
+      !llvm::isa<CXXBindTemporaryExpr>(
+          Temporary->IgnoreParens()->IgnoreImplicitAsWritten()))
     return;
   ThreadOwnerKind Kind = Types.ownerKind(Temporary->getType());
   if (Kind == ThreadOwnerKind::Container ||
@@ -111,8 +112,7 @@ void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
     return;
 
   ThreadOwnerKind Kind = Types.ownerKind(Owner->getType());
-  MemberUseSummary Summary =
-      summarizeMemberUses(Owner, Kind, Functions, Types);
+  MemberUseSummary Summary = summarizeMemberUses(Owner, Kind, Functions, Types);
   bool HandedOver = llvm::any_of(
       Summary.Uses, [](const MemberUse &M) { return joinsOrHandsOver(M.Use); });
   if (HandedOver || !Summary.FirstStart)

@@ -28,13 +28,12 @@ CharSourceRange spelledStdThread(const TypeSourceInfo *TSI,
   if (!Named.getAs<RecordTypeLoc>())
     return {};
   CharSourceRange Chars = CharSourceRange::getTokenRange(Range);
-  llvm::StringRef Text = Lexer::getSourceText(Chars, Ctx.getSourceManager(),
-                                              Ctx.getLangOpts());
+  llvm::StringRef Text =
+      Lexer::getSourceText(Chars, Ctx.getSourceManager(), Ctx.getLangOpts());
   if (Text != "std::thread" && Text != "::std::thread")
     return {};
   return Chars;
 }
-
 
 } // namespace
 
@@ -81,8 +80,8 @@ std::optional<FixItHint> jthreadTypeFix(const VarDecl *Thread,
   }
   if (TypeRange.isInvalid())
     return std::nullopt;
-  llvm::StringRef Old = Lexer::getSourceText(
-      TypeRange, Ctx.getSourceManager(), Ctx.getLangOpts());
+  llvm::StringRef Old = Lexer::getSourceText(TypeRange, Ctx.getSourceManager(),
+                                             Ctx.getLangOpts());
   return FixItHint::CreateReplacement(
       TypeRange, Old.starts_with("::") ? "::std::jthread" : "std::jthread");
 }

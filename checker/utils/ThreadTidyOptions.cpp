@@ -1,8 +1,8 @@
 //===--- ThreadTidyOptions.cpp --------------------------------------------===//
 
 #include "utils/ThreadTidyOptions.h"
-#include "utils/ThreadTidyCompat.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/ThreadTidyCompat.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::threads {
@@ -12,7 +12,8 @@ namespace {
 bool isIdentifier(llvm::StringRef Name) {
   if (Name.empty() || !(llvm::isAlpha(Name.front()) || Name.front() == '_'))
     return false;
-  return llvm::all_of(Name, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+  return llvm::all_of(Name,
+                      [](char C) { return llvm::isAlnum(C) || C == '_'; });
 }
 
 bool isQualifiedName(llvm::StringRef Name) {
@@ -30,9 +31,8 @@ bool isThrowerEntry(llvm::StringRef Entry) {
     return true;
   llvm::SmallVector<llvm::StringRef, 2> TypeNames;
   Types.split(TypeNames, '|');
-  return llvm::all_of(TypeNames, [](llvm::StringRef T) {
-    return isQualifiedName(T.trim());
-  });
+  return llvm::all_of(
+      TypeNames, [](llvm::StringRef T) { return isQualifiedName(T.trim()); });
 }
 
 /// A macro name, or the prefix of macro names followed by `*`.
@@ -84,10 +84,10 @@ std::string validatedList(const ClangTidyCheck &Check,
     if (Entry.empty())
       continue;
     if (!hasShape(Entry, Shape)) {
-      compat::configurationWarning(
-          Check, ("invalid entry '" + Entry + "' in option '" + CheckName +
-                  "." + Option + "'; it is ignored")
-                     .str());
+      compat::configurationWarning(Check, ("invalid entry '" + Entry +
+                                           "' in option '" + CheckName + "." +
+                                           Option + "'; it is ignored")
+                                              .str());
       DroppedAny = true;
       continue;
     }
@@ -97,10 +97,10 @@ std::string validatedList(const ClangTidyCheck &Check,
   }
   if (Result.empty() && !AllowEmpty) {
     compat::configurationWarning(
-        Check, ("option '" + CheckName + "." + Option + "' has no valid entry" +
-                (DroppedAny ? " left" : "") + "; using its default '" +
-                Default + "'")
-                   .str());
+        Check,
+        ("option '" + CheckName + "." + Option + "' has no valid entry" +
+         (DroppedAny ? " left" : "") + "; using its default '" + Default + "'")
+            .str());
     return Default.str();
   }
   return Result;
