@@ -8,12 +8,6 @@ namespace clang::tidy::threads {
 
 namespace {
 
-AST_MATCHER_P(QualType, isTrackedThreadContainer, const TrackedThreadTypes *,
-              Types) {
-  return !Node->isReferenceType() &&
-         Types->ownerKind(Node) == ThreadOwnerKind::Container;
-}
-
 /// The body of \p S when it is a loop.
 const Stmt *loopBody(const Stmt *S) {
   if (const auto *For = llvm::dyn_cast<ForStmt>(S))
@@ -34,14 +28,6 @@ void appendOnce(llvm::SmallVector<unsigned, 1> &Containers,
 }
 
 } // namespace
-
-ast_matchers::internal::BindableMatcher<Decl>
-localThreadContainer(const TrackedThreadTypes *Types) {
-  using namespace ast_matchers;
-  return varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                 unless(isExpansionInSystemHeader()),
-                 hasType(qualType(isTrackedThreadContainer(Types))));
-}
 
 void ContainerJoinLoops::addJoin(unsigned Container, const Stmt *JoinSite,
                                  const Stmt *Scope) {

@@ -14,21 +14,14 @@
 #ifndef THREAD_TIDY_CONTAINERJOINLOOPS_H
 #define THREAD_TIDY_CONTAINERJOINLOOPS_H
 
-#include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::threads {
-
-/// Matches the local containers of threads whose function the lifetime
-/// analysis should run on when it tracks containers.
-ast_matchers::internal::BindableMatcher<Decl>
-localThreadContainer(const TrackedThreadTypes *Types);
 
 class ContainerJoinLoops {
 public:

@@ -79,9 +79,9 @@ void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
     if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Node))
       for (const Decl *D : Decls->decls())
         if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
-          if (!Var->hasLocalStorage() || Var->getType()->isReferenceType())
+          if (!Var->hasLocalStorage())
             continue;
-          ThreadOwnerKind Kind = Types.ownerKind(Var->getType());
+          ThreadOwnerKind Kind = Types.ownerKindOfValue(Var->getType());
           if (Kind == ThreadOwnerKind::Thread ||
               (WithContainers && Kind == ThreadOwnerKind::Container))
             Vars.push_back({Var, Decls, Kind});

@@ -51,6 +51,11 @@ public:
   }
 
   ThreadOwnerKind ownerKind(QualType T) const;
+  /// The kind of owner a variable or value of type \p T is: None for a
+  /// reference, which owns nothing (what it refers to has its owner).
+  ThreadOwnerKind ownerKindOfValue(QualType T) const {
+    return T->isReferenceType() ? ThreadOwnerKind::None : ownerKind(T);
+  }
   bool isThreadType(QualType T) const {
     return ownerKind(T) == ThreadOwnerKind::Thread;
   }
@@ -86,14 +91,18 @@ private:
 
 /// Matches a non-reference type that owns tracked threads (any kind).
 AST_MATCHER_P(QualType, ownsTrackedThreads, const TrackedThreadTypes *, Types) {
-  return !Node->isReferenceType() &&
-         Types->ownerKind(Node) != ThreadOwnerKind::None;
+  return Types->ownerKindOfValue(Node) != ThreadOwnerKind::None;
 }
 
 /// Matches a non-reference type that is a tracked thread itself.
 AST_MATCHER_P(QualType, isTrackedThread, const TrackedThreadTypes *, Types) {
-  return !Node->isReferenceType() &&
-         Types->ownerKind(Node) == ThreadOwnerKind::Thread;
+  return Types->ownerKindOfValue(Node) == ThreadOwnerKind::Thread;
+}
+
+/// Matches a non-reference type that is a container of tracked threads.
+AST_MATCHER_P(QualType, isTrackedThreadContainer, const TrackedThreadTypes *,
+              Types) {
+  return Types->ownerKindOfValue(Node) == ThreadOwnerKind::Container;
 }
 
 } // namespace clang::tidy::threads

@@ -1,7 +1,6 @@
 //===--- ThreadLifetimeCheck.cpp ------------------------------------------===//
 
 #include "checks/ThreadLifetimeCheck.h"
-#include "analysis/ContainerJoinLoops.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "utils/AstMatchers.h"
 
@@ -22,7 +21,9 @@ void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       localVariable(qualType(isTrackedThread(&Types))).bind("thread"), this);
   if (checksLocalContainers())
-    Finder->addMatcher(localThreadContainer(&Types).bind("thread"), this);
+    Finder->addMatcher(localVariable(qualType(isTrackedThreadContainer(&Types)))
+                           .bind("thread"),
+                       this);
   auto Member = [&](const ast_matchers::internal::Matcher<QualType> &Type) {
     Finder->addMatcher(
         fieldDecl(unless(isExpansionInSystemHeader()), hasType(Type))
