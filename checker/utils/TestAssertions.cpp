@@ -1,7 +1,6 @@
 //===--- TestAssertions.cpp -----------------------------------------------===//
 
 #include "utils/TestAssertions.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -11,12 +10,12 @@
 namespace clang::tidy::threads {
 
 MacroNameList::MacroNameList(llvm::StringRef Option) {
-  for (llvm::StringRef Entry : utils::options::parseStringList(Option)) {
-    Entry = Entry.trim();
+  for (const std::string &Name : parseNameList(Option)) {
+    llvm::StringRef Entry = Name;
     if (Entry.consume_back("*"))
       Prefixes.push_back(Entry.str());
-    else if (!Entry.empty())
-      Names.push_back(Entry.str());
+    else
+      Names.push_back(Name);
   }
 }
 
