@@ -123,8 +123,7 @@ const Expr *stripCondition(const Expr *E, bool &Negated) {
 const FunctionDecl *
 functionToAnalyze(const VarDecl *Thread,
                   llvm::DenseSet<const FunctionDecl *> &Analyzed) {
-  const auto *Fn =
-      llvm::dyn_cast_or_null<FunctionDecl>(Thread->getParentFunctionOrMethod());
+  const FunctionDecl *Fn = functionDeclaring(Thread);
   if (!Fn || Fn->isDependentContext() || !Analyzed.insert(Fn).second)
     return nullptr;
   return Fn;

@@ -65,8 +65,7 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
                                           const TrackedThreadTypes &Types) {
   if (!Var->hasLocalStorage())
     return Outliving{Outliving::InGlobal, nullptr, Var};
-  const auto *Fn =
-      llvm::dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  const FunctionDecl *Fn = functionDeclaring(Var);
   if (!Fn || !Fn->getBody())
     return std::nullopt;
   llvm::SmallVector<ThreadUse, 8> Uses;

@@ -4,6 +4,7 @@
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
+#include "utils/AstUtils.h"
 #include "utils/JthreadRewrite.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -99,8 +100,7 @@ void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread");
   const auto *Declaration = Result.Nodes.getNodeAs<DeclStmt>("declaration");
   ASTContext &Ctx = *Result.Context;
-  const auto *Fn =
-      llvm::dyn_cast_or_null<FunctionDecl>(Thread->getParentFunctionOrMethod());
+  const FunctionDecl *Fn = functionDeclaring(Thread);
   if (!Fn || Fn->isDependentContext() || !Fn->getBody() ||
       !initializerStartsThread(Thread->getInit(), ThreadOwnerKind::Thread,
                                StdThread))

@@ -25,6 +25,11 @@ const Expr *stripTemporaryWrappers(const Expr *E, ElidedCopies Copies) {
   return E;
 }
 
+const FunctionDecl *functionDeclaring(const VarDecl *Local) {
+  return llvm::dyn_cast_or_null<FunctionDecl>(
+      Local->getParentFunctionOrMethod());
+}
+
 const FunctionDecl *visibleDefinition(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
   if (!FD || !FD->hasBody(Def))

@@ -31,6 +31,10 @@ enum class ElidedCopies { Keep, Strip };
 const Expr *stripTemporaryWrappers(const Expr *E,
                                    ElidedCopies Copies = ElidedCopies::Keep);
 
+/// The function that declares the local variable \p Local; null when a
+/// block or another non-function context does.
+const FunctionDecl *functionDeclaring(const VarDecl *Local);
+
 /// The definition of \p FD when its body (that of any redeclaration) is in
 /// the translation unit; null otherwise.
 const FunctionDecl *visibleDefinition(const FunctionDecl *FD);
