@@ -30,38 +30,24 @@ bool movesOut(const Stmt *Site) { return isStdMoveOrForward(calleeOf(Site)); }
 /// Refs to tracked variables made inside a lambda or block body: the CFG
 /// of the enclosing function does not see when those run, so such a
 /// variable is not tracked at all (silence rather than a guess).
-void findCapturedUses(const Stmt *S, bool InsideClosure,
+void findCapturedUses(const Stmt *S,
                       llvm::DenseSet<const VarDecl *> &Captured) {
-  if (!S)
-    return;
-  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S)) {
-    for (const Stmt *Child : Lambda->children())
-      findCapturedUses(Child, /*InsideClosure=*/true, Captured);
-    return;
-  }
-  if (InsideClosure)
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S))
+  forEachStmtInClosures(S, [&](const Stmt *Node) {
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Node))
       if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
         Captured.insert(Var);
-  for (const Stmt *Child : S->children())
-    findCapturedUses(Child, InsideClosure, Captured);
+  });
 }
 
 /// Whether \p S has a use of \p Member inside a lambda: the CFG of the
 /// enclosing function does not see when that runs.
-bool usedInsideClosure(const Stmt *S, const FieldDecl *Member,
-                       bool InsideClosure) {
-  if (!S)
-    return false;
-  InsideClosure |= llvm::isa<LambdaExpr>(S);
-  if (InsideClosure)
-    if (const auto *Use = llvm::dyn_cast<MemberExpr>(S))
-      if (Use->getMemberDecl() == Member)
-        return true;
-  for (const Stmt *Child : S->children())
-    if (usedInsideClosure(Child, Member, InsideClosure))
-      return true;
-  return false;
+bool usedInsideClosure(const Stmt *S, const FieldDecl *Member) {
+  bool Used = false;
+  forEachStmtInClosures(S, [&](const Stmt *Node) {
+    if (const auto *Use = llvm::dyn_cast<MemberExpr>(Node))
+      Used |= Use->getMemberDecl() == Member;
+  });
+  return Used;
 }
 
 struct ThreadLocal {
@@ -292,7 +278,7 @@ JoinState LifetimeDataflow::memberStateAtReturn() const {
 }
 
 bool LifetimeDataflow::collectTrackedMember() {
-  if (usedInsideClosure(Body, Member, false))
+  if (usedInsideClosure(Body, Member))
     return false;
   llvm::SmallVector<ThreadUse, 8> Uses;
   ThreadUseClassifier(Body, Types).collectUses(Member, MemberKind, Uses);
@@ -325,7 +311,7 @@ bool LifetimeDataflow::collectTrackedThreads() {
   if (Candidates.empty())
     return false;
   llvm::DenseSet<const VarDecl *> Captured;
-  findCapturedUses(Body, false, Captured);
+  findCapturedUses(Body, Captured);
 
   ThreadUseClassifier Classifier(Body, Types);
   llvm::SmallVector<const DeclStmt *, 4> Declarations;

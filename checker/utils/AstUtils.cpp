@@ -84,6 +84,23 @@ void forEachStmtIn(const Stmt *S, Lambdas InLambdas,
     forEachStmtIn(Child, InLambdas, Visit);
 }
 
+static void visitInClosures(const Stmt *S, bool InClosure,
+                            llvm::function_ref<void(const Stmt *)> Visit) {
+  if (!S)
+    return;
+  if (llvm::isa<LambdaExpr>(S))
+    InClosure = true;
+  else if (InClosure)
+    Visit(S);
+  for (const Stmt *Child : S->children())
+    visitInClosures(Child, InClosure, Visit);
+}
+
+void forEachStmtInClosures(const Stmt *S,
+                           llvm::function_ref<void(const Stmt *)> Visit) {
+  visitInClosures(S, /*InClosure=*/false, Visit);
+}
+
 bool anyStmtIn(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred) {
   if (!S)
     return false;

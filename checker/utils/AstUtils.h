@@ -72,6 +72,12 @@ enum class Lambdas { Enter, Skip };
 void forEachStmtIn(const Stmt *S, Lambdas InLambdas,
                    llvm::function_ref<void(const Stmt *)> Visit);
 
+/// Calls \p Visit on every statement below \p S that is inside a lambda
+/// expression (its captures' initializers, its body): code whose time of
+/// running the enclosing function's CFG does not show.
+void forEachStmtInClosures(const Stmt *S,
+                           llvm::function_ref<void(const Stmt *)> Visit);
+
 /// Whether \p Pred holds for \p S or for a statement below it, lambdas
 /// included.
 bool anyStmtIn(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred);
