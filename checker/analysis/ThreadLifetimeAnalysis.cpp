@@ -491,9 +491,8 @@ LifetimeDataflow::guardOf(const CFGBlock &Block) const {
   if (identifierOf(Call->getMethodDecl()) != "joinable")
     return std::nullopt;
   const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
-  if (const auto *Use = llvm::dyn_cast<MemberExpr>(Object))
-    if (Member && Use->getMemberDecl() == Member && isThis(Use->getBase()))
-      return JoinableGuard{0, Negated};
+  if (Member && memberOfThis(Object) == Member)
+    return JoinableGuard{0, Negated};
   auto It = ThreadIndex.find(referencedVariable(Object));
   if (It == ThreadIndex.end())
     return std::nullopt;

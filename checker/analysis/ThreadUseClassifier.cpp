@@ -23,7 +23,7 @@ static void findReferences(const Stmt *S, const ValueDecl *Owner,
       if (Ref->getDecl() == Owner)
         Refs.push_back(Ref);
     } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(Node)) {
-      if (Member->getMemberDecl() == Owner && isThis(Member->getBase()))
+      if (memberOfThis(Member) == Owner)
         Refs.push_back(Member);
     }
   });

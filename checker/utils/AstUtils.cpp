@@ -57,6 +57,13 @@ const VarDecl *referencedVariable(const Expr *E) {
   return Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
+const ValueDecl *memberOfThis(const Expr *E) {
+  const auto *Member = llvm::dyn_cast_or_null<MemberExpr>(
+      E ? E->IgnoreParenImpCasts() : nullptr);
+  return Member && isThis(Member->getBase()) ? Member->getMemberDecl()
+                                             : nullptr;
+}
+
 bool isThis(const Expr *E) {
   return E && llvm::isa<CXXThisExpr>(E->IgnoreParenImpCasts());
 }

@@ -51,6 +51,10 @@ bool isLambdaCallOperator(const FunctionDecl *FD);
 /// casts); null for anything else.
 const VarDecl *referencedVariable(const Expr *E);
 
+/// The data member \p E names through `this` (`m_`, `this->m_`, through
+/// parentheses and implicit casts); null for anything else.
+const ValueDecl *memberOfThis(const Expr *E);
+
 /// Whether \p E is `this`, through parentheses and implicit casts.
 bool isThis(const Expr *E);
 
