@@ -80,6 +80,7 @@ void ExceptionFlowAnalysis::reset() {
   InProgress.clear();
   KnownCache.clear();
   NamedTypes.clear();
+  Guards.reset();
 }
 
 bool ExceptionFlowAnalysis::isNoexcept(const FunctionDecl *FD) {
@@ -211,6 +212,13 @@ ExceptionFlowAnalysis::knownThrower(const FunctionDecl *FD) {
   return Result;
 }
 
+bool ExceptionFlowAnalysis::knownThrowRuledOut(const Stmt *Site,
+                                               const FunctionDecl *Callee,
+                                               const FunctionDecl *Caller) {
+  const auto *Call = llvm::dyn_cast<Expr>(Site);
+  return Call && Guards.rulesOut(Call, Callee, Caller);
+}
+
 bool ExceptionFlowAnalysis::callsOpaqueFunction(const Stmt *S) const {
   const FunctionDecl *Callee = calleeOf(S);
   if (!Callee || isNoexcept(Callee))
@@ -248,7 +256,7 @@ ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
   if (!InProgress.insert(Def).second)
     return {};
 
-  BodyWalk Walk{Def->getASTContext(), Depth};
+  BodyWalk Walk{Def->getASTContext(), Depth, Def};
   ExceptionSet Result;
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
@@ -259,21 +267,26 @@ ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
   return Result;
 }
 
-ExceptionSet ExceptionFlowAnalysis::thrownByCall(const Stmt *S) {
+ExceptionSet ExceptionFlowAnalysis::thrownByCall(const Stmt *S,
+                                                 const FunctionDecl *Caller) {
   ExceptionSet Result;
-  analyzeCall(S, calleeOf(S), 0, Result);
+  analyzeCall(S, calleeOf(S), 0, Caller, Result);
   return Result;
 }
 
 void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
                                         const FunctionDecl *Callee,
-                                        unsigned Depth, ExceptionSet &Out) {
+                                        unsigned Depth,
+                                        const FunctionDecl *Caller,
+                                        ExceptionSet &Out) {
   if (!Callee || isNoexcept(Callee) || Callee->isConsteval())
     return;
   SourceLocation Loc = llvm::isa<Expr>(Site)
                            ? llvm::cast<Expr>(Site)->getExprLoc()
                            : Site->getBeginLoc();
   if (const KnownThrowingFunction *Known = knownThrower(Callee)) {
+    if (knownThrowRuledOut(Site, Callee, Caller))
+      return;
     for (const std::string &TypeName : Known->Types) {
       ExceptionType T = typeNamed(TypeName, Callee->getASTContext());
       if (isIgnored(T))
@@ -387,7 +400,7 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
   }
   for (const Stmt *Child : S->children())
     analyzeStmt(Child, Caught, Walk, Out);
-  analyzeCall(S, calleeOf(S), Walk.Depth, Out);
+  analyzeCall(S, calleeOf(S), Walk.Depth, Walk.Function, Out);
 }
 
 } // namespace clang::tidy::threads

@@ -1,0 +1,43 @@
+// RUN: %check_threads %s threads-joinable-at-exit %t -- -std=c++20 -fexceptions
+
+// threads-joinable-at-exit asks the same question as
+// threads-exception-escape: a known thrower that a guard rules out cannot
+// leave the scope with an exception.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <thread>
+
+void work();
+void use(int);
+
+int lookup(const std::map<int, int> &table, int key) {
+  if (!table.count(key))
+    return 0;
+  return table.at(key);
+}
+
+// --- flagged --------------------------------------------------------------
+
+void unguarded(const std::map<int, int> &table, int key) {
+  std::thread t(work);
+  use(table.at(key));
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: thread 't' is still joinable if 'at' throws here; its destructor will call std::terminate during unwinding [threads-joinable-at-exit]
+  // CHECK-MESSAGES: :[[@LINE-2]]:13: note: call to 'std::map::at' may throw 'std::out_of_range' (listed in KnownThrowingFunctions)
+  // CHECK-MESSAGES: :[[@LINE-4]]:15: note: thread 't' declared here
+  t.join();
+}
+
+// --- must not warn --------------------------------------------------------
+
+void guarded(const std::map<int, int> &table, int key,
+             std::optional<int> limit) {
+  std::thread t(work);
+  if (table.count(key))
+    use(table.at(key));
+  use(lookup(table, key));
+  if (limit)
+    use(limit.value());
+  t.join();
+}
