@@ -31,6 +31,8 @@ constexpr std::pair<llvm::StringLiteral, llvm::StringLiteral> StdBases[] = {
     {"std::overflow_error", "std::runtime_error"},
     {"std::underflow_error", "std::runtime_error"},
     {"std::system_error", "std::runtime_error"},
+    {"std::filesystem::filesystem_error", "std::system_error"},
+    {"std::regex_error", "std::runtime_error"},
     {"std::format_error", "std::runtime_error"},
     {"std::bad_alloc", "std::exception"},
     {"std::bad_array_new_length", "std::bad_alloc"},

@@ -4,8 +4,10 @@
 // threads-exception-escape: a known thrower that a guard rules out cannot
 // leave the scope with an exception.
 
+#include <filesystem>
 #include <map>
 #include <optional>
+#include <regex>
 #include <string>
 #include <thread>
 
@@ -29,6 +31,24 @@ void unguarded(const std::map<int, int> &table, int key) {
   t.join();
 }
 
+void pattern_from_data(const std::string &pattern) {
+  std::thread t(work);
+  std::regex compiled(pattern);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: thread 't' is still joinable if the constructor of 'std::regex' throws here; its destructor will call std::terminate during unwinding [threads-joinable-at-exit]
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: note: call to 'std::basic_regex::basic_regex' may throw 'std::regex_error' (listed in KnownThrowingFunctions)
+  // CHECK-MESSAGES: :[[@LINE-4]]:15: note: thread 't' declared here
+  t.join();
+}
+
+void file_may_be_unreadable(const std::filesystem::path &file) {
+  std::thread t(work);
+  use(std::filesystem::exists(file));
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: thread 't' is still joinable if 'exists' throws here; its destructor will call std::terminate during unwinding [threads-joinable-at-exit]
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: note: call to 'std::filesystem::exists' may throw 'std::filesystem::filesystem_error' (listed in KnownThrowingFunctions)
+  // CHECK-MESSAGES: :[[@LINE-4]]:15: note: thread 't' declared here
+  t.join();
+}
+
 // --- must not warn --------------------------------------------------------
 
 void guarded(const std::map<int, int> &table, int key,
@@ -39,5 +59,13 @@ void guarded(const std::map<int, int> &table, int key,
   use(lookup(table, key));
   if (limit)
     use(limit.value());
+  t.join();
+}
+
+void safe_forms(const std::filesystem::path &file) {
+  std::thread t(work);
+  std::regex fixed("[a-z]+");
+  std::error_code ec;
+  use(std::filesystem::exists(file, ec));
   t.join();
 }
