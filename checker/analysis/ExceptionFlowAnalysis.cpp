@@ -72,10 +72,12 @@ bool ExceptionType::sameAs(const ExceptionType &Other) const {
   return Name == Other.Name;
 }
 
-ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options)
+ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options,
+                                             ThreadStartFailures ThreadStarts)
     : Ignored(parseNameList(Options.IgnoredExceptions)),
       KnownThrowers(
-          parseKnownThrowingFunctions(Options.KnownThrowingFunctions)) {}
+          parseKnownThrowingFunctions(Options.KnownThrowingFunctions)),
+      ThreadStarts(ThreadStarts) {}
 
 void ExceptionFlowAnalysis::reset() {
   Cache.clear();
@@ -217,6 +219,9 @@ ExceptionFlowAnalysis::knownThrower(const FunctionDecl *FD) {
 bool ExceptionFlowAnalysis::knownThrowRuledOut(const Stmt *Site,
                                                const FunctionDecl *Callee,
                                                const FunctionDecl *Caller) {
+  if (ThreadStarts == ThreadStartFailures::NotCounted &&
+      startsStandardThread(Callee))
+    return true;
   const auto *Call = llvm::dyn_cast<Expr>(Site);
   return Call && Guards.rulesOut(Call, Callee, Caller);
 }

@@ -67,12 +67,18 @@ struct EscapingException {
 
 using ExceptionSet = llvm::SmallVector<EscapingException, 2>;
 
+/// Whether a `std::thread` or `std::jthread` that cannot start (its
+/// constructor throws `std::system_error`) counts as a throw.
+enum class ThreadStartFailures { Counted, NotCounted };
+
 class ExceptionFlowAnalysis {
 public:
   /// Call chains deeper than this are not followed (silence, not a guess).
   static constexpr unsigned MaxCallDepth = 12;
 
-  explicit ExceptionFlowAnalysis(const ExceptionOptions &Options);
+  explicit ExceptionFlowAnalysis(
+      const ExceptionOptions &Options,
+      ThreadStartFailures ThreadStarts = ThreadStartFailures::Counted);
 
   /// The exceptions that may leave \p FD, each with one path. Empty for
   /// noexcept functions, functions without a visible body and functions in
@@ -134,6 +140,7 @@ private:
       KnownCache;
   llvm::StringMap<ExceptionType> NamedTypes;
   ThrowGuards Guards;
+  const ThreadStartFailures ThreadStarts;
 };
 
 } // namespace clang::tidy::threads

@@ -52,6 +52,8 @@ struct ExceptionOptions {
       "::std::bitset::to_ullong=::std::overflow_error;"
       "::std::basic_regex::basic_regex=::std::regex_error;"
       "::std::basic_regex::assign=::std::regex_error;"
+      "::std::thread::thread=::std::system_error;"
+      "::std::jthread::jthread=::std::system_error;"
       "::std::filesystem::absolute=::std::filesystem::filesystem_error;"
       "::std::filesystem::canonical=::std::filesystem::filesystem_error;"
       "::std::filesystem::weakly_canonical=::std::filesystem::filesystem_error;"

@@ -85,6 +85,14 @@ bool neverFallsThrough(const Stmt *S) {
   return false;
 }
 
+bool startsStandardThread(const FunctionDecl *Callee) {
+  const auto *Ctor = llvm::dyn_cast_or_null<CXXConstructorDecl>(Callee);
+  if (!Ctor)
+    return false;
+  return hasPlainName(Ctor->getParent(), "std::thread") ||
+         hasPlainName(Ctor->getParent(), "std::jthread");
+}
+
 bool ThrowGuards::rulesOut(const Expr *Call, const FunctionDecl *Callee,
                            const FunctionDecl *Caller) {
   ThrowPrecondition Pre = ThrowPreconditions::of(Call, Callee);

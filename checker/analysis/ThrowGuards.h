@@ -81,6 +81,10 @@ private:
 /// that always ends in one of them.
 bool neverFallsThrough(const Stmt *S);
 
+/// Whether \p Callee constructs a `std::thread` or `std::jthread`: a thread
+/// that could not start (std::system_error).
+bool startsStandardThread(const FunctionDecl *Callee);
+
 } // namespace clang::tidy::threads
 
 #endif // THREAD_TIDY_THROWGUARDS_H

@@ -42,7 +42,9 @@ JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
       CheckMemberDestructors(Options.get("CheckMemberDestructors", true)),
       ReportTestAssertionExits(Options.get("ReportTestAssertionExits", true)),
       TestAssertions(*this, Name, Options), ExceptionOpts(*this, Name, Options),
-      Exceptions(ExceptionOpts) {}
+      // A thread that cannot start would make every function that starts
+      // two threads a finding; threads-exception-escape reports it.
+      Exceptions(ExceptionOpts, ThreadStartFailures::NotCounted) {}
 
 void JoinableAtExitCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AssumeOpaqueCallsThrow", AssumeOpaqueCallsThrow);

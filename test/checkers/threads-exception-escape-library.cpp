@@ -266,6 +266,34 @@ void string_positions_lost(std::string text, std::string other) {
   v.join();
 }
 
+// --- std::thread: a thread that cannot start --------------------------------
+
+void thread_in_a_thread() {
+  std::thread t([] {
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::system_error' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
+  // CHECK-MESSAGES: :[[@LINE+1]]:17: note: call to 'std::thread::thread' may throw 'std::system_error' (listed in KnownThrowingFunctions)
+    std::thread inner(work);
+    inner.join();
+  });
+  t.join();
+  std::thread u([] { std::jthread inner(work); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::system_error' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
+  // CHECK-MESSAGES: :[[@LINE-2]]:35: note: call to 'std::jthread::jthread' may throw 'std::system_error' (listed in KnownThrowingFunctions)
+  u.join();
+}
+
+void thread_start_handled() {
+  std::thread t([] {
+    try {
+      std::thread inner(work);
+      inner.join();
+    } catch (const std::system_error &) {
+      work();
+    }
+  });
+  t.join();
+}
+
 // --- std::bitset::to_ulong / to_ullong --------------------------------------
 
 void bitset_too_wide(std::bitset<100> bits) {

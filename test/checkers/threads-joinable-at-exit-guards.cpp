@@ -2,7 +2,8 @@
 
 // threads-joinable-at-exit asks the same question as
 // threads-exception-escape: a known thrower that a guard rules out cannot
-// leave the scope with an exception.
+// leave the scope with an exception. A thread that cannot start does not
+// count here.
 
 #include <filesystem>
 #include <map>
@@ -18,6 +19,11 @@ int lookup(const std::map<int, int> &table, int key) {
   if (!table.count(key))
     return 0;
   return table.at(key);
+}
+
+void start_worker() {
+  std::thread worker(work);
+  worker.detach();
 }
 
 // --- flagged --------------------------------------------------------------
@@ -68,4 +74,25 @@ void safe_forms(const std::filesystem::path &file) {
   std::error_code ec;
   use(std::filesystem::exists(file, ec));
   t.join();
+}
+
+// Starting a second thread while one runs: a thread that cannot start is
+// threads-exception-escape's finding (inside a thread), not a path here.
+void two_threads() {
+  std::thread a(work);
+  std::thread b(work);
+  a.join();
+  b.join();
+}
+
+void thread_and_jthread() {
+  std::thread a(work);
+  std::jthread b(work);
+  a.join();
+}
+
+void starts_another_thread() {
+  std::thread a(work);
+  start_worker();
+  a.join();
 }
