@@ -31,6 +31,8 @@ constexpr std::pair<llvm::StringLiteral, llvm::StringLiteral> StdBases[] = {
     {"std::overflow_error", "std::runtime_error"},
     {"std::underflow_error", "std::runtime_error"},
     {"std::system_error", "std::runtime_error"},
+    {"std::filesystem::filesystem_error", "std::system_error"},
+    {"std::regex_error", "std::runtime_error"},
     {"std::format_error", "std::runtime_error"},
     {"std::bad_alloc", "std::exception"},
     {"std::bad_array_new_length", "std::bad_alloc"},
@@ -70,16 +72,19 @@ bool ExceptionType::sameAs(const ExceptionType &Other) const {
   return Name == Other.Name;
 }
 
-ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options)
+ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options,
+                                             ThreadStartFailures ThreadStarts)
     : Ignored(parseNameList(Options.IgnoredExceptions)),
       KnownThrowers(
-          parseKnownThrowingFunctions(Options.KnownThrowingFunctions)) {}
+          parseKnownThrowingFunctions(Options.KnownThrowingFunctions)),
+      ThreadStarts(ThreadStarts) {}
 
 void ExceptionFlowAnalysis::reset() {
   Cache.clear();
   InProgress.clear();
   KnownCache.clear();
   NamedTypes.clear();
+  Guards.reset();
 }
 
 bool ExceptionFlowAnalysis::isNoexcept(const FunctionDecl *FD) {
@@ -211,6 +216,16 @@ ExceptionFlowAnalysis::knownThrower(const FunctionDecl *FD) {
   return Result;
 }
 
+bool ExceptionFlowAnalysis::knownThrowRuledOut(const Stmt *Site,
+                                               const FunctionDecl *Callee,
+                                               const FunctionDecl *Caller) {
+  if (ThreadStarts == ThreadStartFailures::NotCounted &&
+      startsStandardThread(Callee))
+    return true;
+  const auto *Call = llvm::dyn_cast<Expr>(Site);
+  return Call && Guards.rulesOut(Call, Callee, Caller);
+}
+
 bool ExceptionFlowAnalysis::callsOpaqueFunction(const Stmt *S) const {
   const FunctionDecl *Callee = calleeOf(S);
   if (!Callee || isNoexcept(Callee))
@@ -248,7 +263,7 @@ ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
   if (!InProgress.insert(Def).second)
     return {};
 
-  BodyWalk Walk{Def->getASTContext(), Depth};
+  BodyWalk Walk{Def->getASTContext(), Depth, Def};
   ExceptionSet Result;
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
@@ -259,21 +274,26 @@ ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
   return Result;
 }
 
-ExceptionSet ExceptionFlowAnalysis::thrownByCall(const Stmt *S) {
+ExceptionSet ExceptionFlowAnalysis::thrownByCall(const Stmt *S,
+                                                 const FunctionDecl *Caller) {
   ExceptionSet Result;
-  analyzeCall(S, calleeOf(S), 0, Result);
+  analyzeCall(S, calleeOf(S), 0, Caller, Result);
   return Result;
 }
 
 void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
                                         const FunctionDecl *Callee,
-                                        unsigned Depth, ExceptionSet &Out) {
+                                        unsigned Depth,
+                                        const FunctionDecl *Caller,
+                                        ExceptionSet &Out) {
   if (!Callee || isNoexcept(Callee) || Callee->isConsteval())
     return;
   SourceLocation Loc = llvm::isa<Expr>(Site)
                            ? llvm::cast<Expr>(Site)->getExprLoc()
                            : Site->getBeginLoc();
   if (const KnownThrowingFunction *Known = knownThrower(Callee)) {
+    if (knownThrowRuledOut(Site, Callee, Caller))
+      return;
     for (const std::string &TypeName : Known->Types) {
       ExceptionType T = typeNamed(TypeName, Callee->getASTContext());
       if (isIgnored(T))
@@ -387,7 +407,7 @@ void ExceptionFlowAnalysis::analyzeStmt(const Stmt *S,
   }
   for (const Stmt *Child : S->children())
     analyzeStmt(Child, Caught, Walk, Out);
-  analyzeCall(S, calleeOf(S), Walk.Depth, Out);
+  analyzeCall(S, calleeOf(S), Walk.Depth, Walk.Function, Out);
 }
 
 } // namespace clang::tidy::threads

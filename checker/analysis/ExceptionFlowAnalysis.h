@@ -5,9 +5,10 @@
 // expressions, rethrows inside handlers, calls into functions whose bodies
 // are visible (transitively, bounded, each function analysed once), and calls
 // to functions known to throw without a visible body (the
-// `KnownThrowingFunctions` option: std::stoi, vector::at, ...). Handlers are
-// matched like the language does: by type, by public base class, `...`.
-// `noexcept` callees stop propagation.
+// `KnownThrowingFunctions` option: std::stoi, vector::at, ...), unless
+// ThrowGuards rules that one call out (`m.at(k)` after `if (!m.count(k))
+// return;`). Handlers are matched like the language does: by type, by public
+// base class, `...`. `noexcept` callees stop propagation.
 //
 // clang-tidy's utils::ExceptionAnalyzer answers a similar question, but does
 // not say where an exception comes from, which every thread-tidy diagnostic
@@ -20,6 +21,7 @@
 #define THREAD_TIDY_EXCEPTIONFLOWANALYSIS_H
 
 #include "analysis/ExceptionOptions.h"
+#include "analysis/ThrowGuards.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/Type.h"
@@ -65,12 +67,18 @@ struct EscapingException {
 
 using ExceptionSet = llvm::SmallVector<EscapingException, 2>;
 
+/// Whether a `std::thread` or `std::jthread` that cannot start (its
+/// constructor throws `std::system_error`) counts as a throw.
+enum class ThreadStartFailures { Counted, NotCounted };
+
 class ExceptionFlowAnalysis {
 public:
   /// Call chains deeper than this are not followed (silence, not a guess).
   static constexpr unsigned MaxCallDepth = 12;
 
-  explicit ExceptionFlowAnalysis(const ExceptionOptions &Options);
+  explicit ExceptionFlowAnalysis(
+      const ExceptionOptions &Options,
+      ThreadStartFailures ThreadStarts = ThreadStartFailures::Counted);
 
   /// The exceptions that may leave \p FD, each with one path. Empty for
   /// noexcept functions, functions without a visible body and functions in
@@ -78,8 +86,11 @@ public:
   ExceptionSet escaping(const FunctionDecl *FD);
 
   /// The exceptions the call \p CallOrConstruct itself may raise, without
-  /// those of its arguments: what one CFG element can throw.
-  ExceptionSet thrownByCall(const Stmt *CallOrConstruct);
+  /// those of its arguments: what one CFG element can throw. With \p Caller,
+  /// the function the call is in, a known thrower that a guard there rules
+  /// out does not count.
+  ExceptionSet thrownByCall(const Stmt *CallOrConstruct,
+                            const FunctionDecl *Caller = nullptr);
 
   /// Whether \p S calls a function that is not noexcept and whose body is
   /// not visible (so nothing is known about what it throws).
@@ -96,11 +107,13 @@ public:
   void reset();
 
 private:
-  /// The function body being walked: its translation unit, and how many
-  /// calls away it is from the function the entry point was asked about.
+  /// The function body being walked: its translation unit, how many calls
+  /// away it is from the function the entry point was asked about, and the
+  /// function itself (where guards of known throwers are looked for).
   struct BodyWalk {
     ASTContext &Ctx;
     unsigned Depth;
+    const FunctionDecl *Function;
   };
 
   void analyzeStmt(const Stmt *S, const ExceptionSet *Caught,
@@ -108,9 +121,11 @@ private:
   void analyzeTry(const class CXXTryStmt *Try, const ExceptionSet *Caught,
                   const BodyWalk &Walk, ExceptionSet &Out);
   void analyzeCall(const Stmt *Site, const FunctionDecl *Callee, unsigned Depth,
-                   ExceptionSet &Out);
+                   const FunctionDecl *Caller, ExceptionSet &Out);
   ExceptionSet escapingAt(const FunctionDecl *FD, unsigned Depth);
   const KnownThrowingFunction *knownThrower(const FunctionDecl *FD);
+  bool knownThrowRuledOut(const Stmt *Site, const FunctionDecl *Callee,
+                          const FunctionDecl *Caller);
   ExceptionType typeNamed(llvm::StringRef Name, ASTContext &Ctx);
   ExceptionType typeOf(QualType T, ASTContext &Ctx) const;
   bool derivesFromNamed(const ExceptionType &T, llvm::StringRef Base) const;
@@ -124,6 +139,8 @@ private:
   llvm::DenseMap<const FunctionDecl *, const KnownThrowingFunction *>
       KnownCache;
   llvm::StringMap<ExceptionType> NamedTypes;
+  ThrowGuards Guards;
+  const ThreadStartFailures ThreadStarts;
 };
 
 } // namespace clang::tidy::threads

@@ -115,7 +115,8 @@ functionToAnalyze(const VarDecl *Thread,
   return Fn;
 }
 
-bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S) {
+bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S,
+                                      const FunctionDecl *Caller) {
   if (!Exceptions)
     return false;
   if (llvm::isa<CXXThrowExpr>(S))
@@ -128,7 +129,7 @@ bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S) {
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
     if (Types.isThreadClass(Method->getParent()))
       return false;
-  if (!Exceptions->thrownByCall(S).empty())
+  if (!Exceptions->thrownByCall(S, Caller).empty())
     return true;
   return AssumeOpaqueCallsThrow && Exceptions->callsOpaqueFunction(S);
 }
@@ -468,7 +469,8 @@ void LifetimeDataflow::applyPossibleThrow(const Stmt *Site,
   bool AnyJoinable = llvm::any_of(
       State, [](const TrackedState &T) { return T.State.mayBeJoinable(); });
   if (!AnyJoinable ||
-      !(Analysis.mayThrow(Site) || Analysis.isOpaqueAssertionCall(Site, Ctx)) ||
+      !(Analysis.mayThrow(Site, Fn) ||
+        Analysis.isOpaqueAssertionCall(Site, Ctx)) ||
       isInUnevaluatedBuiltinArgument(Site, *Parents))
     return;
   for (unsigned Thread = 0; Thread < Threads.size(); ++Thread)

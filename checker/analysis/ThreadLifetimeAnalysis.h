@@ -150,8 +150,9 @@ public:
                                   const FieldDecl *Member, ThreadOwnerKind Kind,
                                   ASTContext &Ctx);
 
-  /// Whether a call may throw, as far as the visible code shows.
-  bool mayThrow(const Stmt *CallOrThrow);
+  /// Whether a call in \p Caller may throw, as far as the visible code
+  /// shows.
+  bool mayThrow(const Stmt *CallOrThrow, const FunctionDecl *Caller);
 
   /// Also tracks local containers of threads: filled by emplace_back,
   /// push_back or element assignment, joined by a loop over the elements

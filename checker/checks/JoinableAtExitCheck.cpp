@@ -42,7 +42,9 @@ JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
       CheckMemberDestructors(Options.get("CheckMemberDestructors", true)),
       ReportTestAssertionExits(Options.get("ReportTestAssertionExits", true)),
       TestAssertions(*this, Name, Options), ExceptionOpts(*this, Name, Options),
-      Exceptions(ExceptionOpts) {}
+      // A thread that cannot start would make every function that starts
+      // two threads a finding; threads-exception-escape reports it.
+      Exceptions(ExceptionOpts, ThreadStartFailures::NotCounted) {}
 
 void JoinableAtExitCheck::storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AssumeOpaqueCallsThrow", AssumeOpaqueCallsThrow);
@@ -66,14 +68,15 @@ void JoinableAtExitCheck::checkFunction(const FunctionDecl *Fn,
   AssertionExits.take(Events, Others);
   for (const LifetimeEvent *Event : Others)
     if (Event->Kind != LifetimeEvent::InvalidJoin) // threads-invalid-join's
-      report(*Event, Ctx);
+      report(*Event, Fn, Ctx);
   if (ReportTestAssertionExits)
     AssertionExits.report(*this, [&](const VarDecl *Thread) {
       return reportOnce(Thread->getLocation(), Thread->getLocation());
     });
 }
 
-void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
+void JoinableAtExitCheck::report(const LifetimeEvent &Event,
+                                 const FunctionDecl *Fn, ASTContext &Ctx) {
   const Stmt *Site = Event.Site;
   SourceLocation Loc = Site->getBeginLoc();
   if (Event.Kind == LifetimeEvent::ScopeExit && exitKeyword(Site).empty()) {
@@ -130,7 +133,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event, ASTContext &Ctx) {
                 "joinable if %2 throws here; its destructor will call "
                 "std::terminate during unwinding")
           << Event.Thread->getName() << Certainty << Callee;
-      ExceptionSet Thrown = Exceptions.thrownByCall(Site);
+      ExceptionSet Thrown = Exceptions.thrownByCall(Site, Fn);
       // The warning already points at the call; the notes go on from there.
       if (!Thrown.empty())
         notePathOf(*this, Thrown.front(),

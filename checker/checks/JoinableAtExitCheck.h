@@ -38,7 +38,8 @@ private:
     ThreadLifetimeCheck::resetForTranslationUnit();
     Exceptions.reset();
   }
-  void report(const LifetimeEvent &Event, ASTContext &Ctx);
+  void report(const LifetimeEvent &Event, const FunctionDecl *Fn,
+              ASTContext &Ctx);
   bool isContainer(const VarDecl *Owner) const {
     return Types.ownerKind(Owner->getType()) == ThreadOwnerKind::Container;
   }
