@@ -44,6 +44,24 @@ const Expr *calledObject(const Expr *Call) {
   return MemberCall->getImplicitObjectArgument();
 }
 
+namespace {
+
+/// The fact \p Kind about the object \p Call is made on and its first
+/// argument (the key or the index), when the call has both.
+std::optional<GuardFact> objectAndFirstArgument(const Expr *Call,
+                                                GuardFact::FactKind Kind) {
+  const Expr *Object = calledObject(Call);
+  const Expr *First = argumentOf(Call, 0);
+  if (!Object || !First)
+    return std::nullopt;
+  GuardFact Need{Kind};
+  Need.Object = Object;
+  Need.Operand = First;
+  return Need;
+}
+
+} // namespace
+
 bool isStringFindName(llvm::StringRef Name) {
   return Name == "find" || Name == "rfind" || Name == "find_first_of" ||
          Name == "find_last_of" || Name == "find_first_not_of" ||
@@ -183,29 +201,19 @@ ThrowPreconditions::optionalAccess(const Expr *Call, llvm::StringRef Name) {
 
 std::optional<GuardFact> ThrowPreconditions::keyedAccess(const Expr *Call,
                                                          llvm::StringRef Name) {
-  const Expr *Object = calledObject(Call);
-  if (!Object || !argumentOf(Call, 0) ||
-      (Name != "std::map::at" && Name != "std::unordered_map::at" &&
-       Name != "std::flat_map::at"))
+  if (Name != "std::map::at" && Name != "std::unordered_map::at" &&
+      Name != "std::flat_map::at")
     return std::nullopt;
-  GuardFact Need{GuardFact::HasKey};
-  Need.Object = Object;
-  Need.Operand = argumentOf(Call, 0);
-  return Need;
+  return objectAndFirstArgument(Call, GuardFact::HasKey);
 }
 
 std::optional<GuardFact>
 ThrowPreconditions::indexedAccess(const Expr *Call, llvm::StringRef Name) {
-  const Expr *Object = calledObject(Call);
-  if (!Object || !argumentOf(Call, 0) ||
-      (Name != "std::vector::at" && Name != "std::deque::at" &&
-       Name != "std::array::at" && Name != "std::basic_string::at" &&
-       Name != "std::basic_string_view::at"))
+  if (Name != "std::vector::at" && Name != "std::deque::at" &&
+      Name != "std::array::at" && Name != "std::basic_string::at" &&
+      Name != "std::basic_string_view::at")
     return std::nullopt;
-  GuardFact Need{GuardFact::IndexBelowSize};
-  Need.Object = Object;
-  Need.Operand = argumentOf(Call, 0);
-  return Need;
+  return objectAndFirstArgument(Call, GuardFact::IndexBelowSize);
 }
 
 ThrowPrecondition ThrowPreconditions::positionedAccess(
