@@ -115,4 +115,54 @@ bool insertionStartsThread(const CXXMemberCallExpr *Call,
   return true;
 }
 
+/// The callable of the thread that \p Init, a value for an owner of kind
+/// \p Kind, holds: a thread construction, `std::make_unique<std::thread>(f)`
+/// or a unique_ptr constructed from `new std::thread(f)`.
+static const Expr *initializerCallable(const Expr *Init, ThreadOwnerKind Kind,
+                                       const TrackedThreadTypes &Types) {
+  const Expr *E = stripTemporaryWrappers(Init);
+  if (!E || Kind == ThreadOwnerKind::Thread)
+    return threadCallable(E);
+  if (Kind != ThreadOwnerKind::UniquePtr)
+    return nullptr;
+  if (const auto *New = llvm::dyn_cast<CXXNewExpr>(E))
+    return threadCallable(New->getConstructExpr());
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() == 1
+               ? initializerCallable(Construct->getArg(0), Kind, Types)
+               : nullptr;
+  const auto *Call = llvm::dyn_cast<CallExpr>(E);
+  if (!Call || !isStdFunctionNamed(Call->getDirectCallee(), {"make_unique"}) ||
+      Call->getNumArgs() == 0)
+    return nullptr;
+  // make_unique<std::thread>(f, args...) forwards to the thread's
+  // constructor; make_unique<std::thread>(std::thread(f)) moves one in.
+  const Expr *First = Call->getArg(0);
+  return Types.isThreadType(First->getType()) ? threadCallable(First) : First;
+}
+
+const Expr *startedCallable(const Stmt *Start, ThreadOwnerKind Kind,
+                            const TrackedThreadTypes &Types) {
+  if (const auto *Assign = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Start))
+    return Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2
+               ? initializerCallable(Assign->getArg(1), Kind, Types)
+               : nullptr;
+  if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Start)) {
+    if (Kind == ThreadOwnerKind::UniquePtr)
+      return Call->getNumArgs() == 1
+                 ? initializerCallable(Call->getArg(0), Kind, Types)
+                 : nullptr;
+    std::optional<ContainerInsertion> Insertion =
+        containerInsertion(Call->getMethodDecl());
+    if (Kind != ThreadOwnerKind::Container || !Insertion ||
+        Call->getNumArgs() <= Insertion->ElementArg)
+      return nullptr;
+    const Expr *Element = Call->getArg(Insertion->ElementArg);
+    if (Insertion->InPlace && !Types.isThreadType(Element->getType()))
+      return Element;
+    return threadCallable(Element);
+  }
+  return initializerCallable(llvm::dyn_cast_or_null<Expr>(Start), Kind, Types);
+}
+
 } // namespace clang::tidy::threads

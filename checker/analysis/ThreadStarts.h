@@ -37,6 +37,15 @@ bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
 /// nothing to run (no argument, a default argument).
 const Expr *threadCallable(const Expr *Thread);
 
+/// The callable run by the thread that \p Start (a start of an owner of kind
+/// \p Kind, as ThreadUseClassifier reports it, or the owner's initializer)
+/// starts, as written: `std::thread t(f)`, `t = std::thread(f)`,
+/// `p = std::make_unique<std::thread>(f)`, `p.reset(new std::thread(f))`,
+/// `v.emplace_back(f)`, `v.push_back(std::thread(f))`. Null when the thread
+/// comes from elsewhere (moved in, returned by a factory).
+const Expr *startedCallable(const Stmt *Start, ThreadOwnerKind Kind,
+                            const TrackedThreadTypes &Types);
+
 /// Whether the container insertion \p Call puts a started thread in: a
 /// thread built in place from a callable, or a started thread moved in.
 bool insertionStartsThread(const CXXMemberCallExpr *Call,

@@ -43,19 +43,6 @@ bool comparesThreadIds(const Stmt *S) {
   });
 }
 
-/// The function run by the thread a start of a member produces: the
-/// right-hand side of `th_ = std::thread(...)` or a member initializer.
-const FunctionDecl *entryOfStart(const Stmt *Start) {
-  const Expr *Thread = nullptr;
-  if (const auto *Assign = llvm::dyn_cast<CXXOperatorCallExpr>(Start)) {
-    if (Assign->getNumArgs() == 2)
-      Thread = Assign->getArg(1);
-  } else {
-    Thread = llvm::dyn_cast<Expr>(Start);
-  }
-  return resolveCallable(threadCallable(Thread));
-}
-
 /// A step of the call chain from a thread's entry function to a function
 /// that joins the thread: \p Caller calls \p Callee at \p Call.
 struct ChainStep {
@@ -138,8 +125,9 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
     return;
   llvm::SmallVector<const FunctionDecl *, 16> Functions;
   collectVisibleMemberFunctions(RD, Functions);
+  ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
   MemberUseSummary Summary =
-      summarizeMemberUses(Member, ThreadOwnerKind::Thread, Functions, Types);
+      summarizeMemberUses(Member, Kind, Functions, Types);
 
   // Which member functions join the member (detaching oneself is legal),
   // without the thread-id comparison that rules a self-join out.
@@ -154,13 +142,16 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
 
   // Every start of the member, and the function that thread runs.
   llvm::SmallVector<std::pair<const Stmt *, const FunctionDecl *>, 2> Starts;
+  llvm::SmallVector<const Stmt *, 2> StartSites;
   if (Summary.FirstStart)
-    if (const FunctionDecl *Entry = entryOfStart(Summary.FirstStart))
-      Starts.push_back({Summary.FirstStart, Entry});
+    StartSites.push_back(Summary.FirstStart);
   for (const MemberUse &M : Summary.Uses)
     if (M.Use.Kind == ThreadUseKind::Start && M.Use.Site != Summary.FirstStart)
-      if (const FunctionDecl *Entry = entryOfStart(M.Use.Site))
-        Starts.push_back({M.Use.Site, Entry});
+      StartSites.push_back(M.Use.Site);
+  for (const Stmt *Start : StartSites)
+    if (const FunctionDecl *Entry =
+            resolveCallable(startedCallable(Start, Kind, Types)))
+      Starts.push_back({Start, Entry});
 
   for (const auto &[Start, Entry] : Starts) {
     const FunctionDecl *EntryDef = visibleDefinition(Entry);
@@ -190,13 +181,17 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
     if (!reportOnce(JoinSite->getBeginLoc()))
       continue;
     diag(JoinSite->getBeginLoc(),
-         "thread '%0' may join itself: %1 is reached from the function the "
-         "thread runs; join() from its own thread throws std::system_error "
-         "(resource_deadlock_would_occur)")
-        << Member->getName() << ("'" + calleeName(Found) + "'");
-    diag(Start->getBeginLoc(), "'%0' is started here running %1",
+         "%select{thread|thread owned by|a thread in}0 '%1' may join itself: "
+         "%2 is reached from the function the thread runs; join() from its "
+         "own thread throws std::system_error (resource_deadlock_would_occur)")
+        << ownerKindSelect(Kind) << Member->getName()
+        << ("'" + calleeName(Found) + "'");
+    diag(Start->getBeginLoc(),
+         "%select{'%1' is|the thread owned by '%1' is|a thread in '%1' is}0 "
+         "started here running %2",
          DiagnosticIDs::Note)
-        << Member->getName() << describeEntry(EntryDef);
+        << ownerKindSelect(Kind) << Member->getName()
+        << describeEntry(EntryDef);
     llvm::SmallVector<ChainStep, 4> Chain;
     for (const FunctionDecl *Fn = Found; ReachedBy[Fn].Caller;
          Fn = ReachedBy[Fn].Caller)

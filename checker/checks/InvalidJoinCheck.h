@@ -21,7 +21,9 @@ public:
   }
 
 private:
-  MemberKind membersToCheck() const override { return MemberKind::Thread; }
+  /// Self-joins are found through every kind of owning member: a thread,
+  /// a unique_ptr to one, a container of them.
+  MemberKind membersToCheck() const override { return MemberKind::AnyOwner; }
   /// Joins of local threads that are not joinable on some path.
   void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) override;
   /// A member thread joined from the function it runs.
