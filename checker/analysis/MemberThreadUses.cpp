@@ -1,6 +1,7 @@
 //===--- MemberThreadUses.cpp ---------------------------------------------===//
 
 #include "analysis/MemberThreadUses.h"
+#include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
 #include "utils/ThreadTidyCompat.h"
@@ -94,6 +95,23 @@ summarizeMemberUses(const FieldDecl *Member, ThreadOwnerKind Kind,
     CollectIn(Fn->getBody(), Fn);
   }
   return Summary;
+}
+
+llvm::SmallVector<MemberThreadStart, 2>
+startsWithVisibleEntry(const MemberUseSummary &Summary, ThreadOwnerKind Kind,
+                       const TrackedThreadTypes &Types) {
+  llvm::SmallVector<const Stmt *, 2> Sites;
+  if (Summary.FirstStart)
+    Sites.push_back(Summary.FirstStart);
+  for (const MemberUse &M : Summary.Uses)
+    if (M.Use.Kind == ThreadUseKind::Start && M.Use.Site != Summary.FirstStart)
+      Sites.push_back(M.Use.Site);
+  llvm::SmallVector<MemberThreadStart, 2> Starts;
+  for (const Stmt *Site : Sites)
+    if (const FunctionDecl *Entry = visibleDefinition(
+            resolveCallable(startedCallable(Site, Kind, Types))))
+      Starts.push_back({Site, Entry});
+  return Starts;
 }
 
 bool joinedBeforeEveryStarterReturns(const FieldDecl *Member,

@@ -56,6 +56,18 @@ summarizeMemberUses(const FieldDecl *Member, ThreadOwnerKind Kind,
                     llvm::ArrayRef<const FunctionDecl *> Functions,
                     const TrackedThreadTypes &Types);
 
+/// A start of a member and the visible definition of the function its
+/// thread runs (a member function, a lambda's call operator).
+struct MemberThreadStart {
+  const Stmt *Site;
+  const FunctionDecl *Entry;
+};
+/// Every start in \p Summary (of a member of kind \p Kind) whose entry
+/// function is visible, first start first.
+llvm::SmallVector<MemberThreadStart, 2>
+startsWithVisibleEntry(const MemberUseSummary &Summary, ThreadOwnerKind Kind,
+                       const TrackedThreadTypes &Types);
+
 /// Whether every start of \p Member in \p Summary is in a member function
 /// that joins it again on every path before returning (a run() that fills
 /// a member vector and joins it all): then no object can be destroyed with

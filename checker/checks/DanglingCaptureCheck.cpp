@@ -1,11 +1,13 @@
 //===--- DanglingCaptureCheck.cpp - threads-dangling-capture --------------===//
 
 #include "checks/DanglingCaptureCheck.h"
+#include "analysis/DestructorDetaches.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
 #include "utils/AstUtils.h"
 #include "utils/ContainerInsertion.h"
+#include "utils/DeclNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -190,6 +192,10 @@ void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
           hasAnyArgument(Launch))
           .bind("inserted"),
       this);
+  Finder->addMatcher(fieldDecl(unless(isExpansionInSystemHeader()),
+                               hasType(qualType(ownsTrackedThreads(&Types))))
+                         .bind(OwningMemberBinding),
+                     this);
   // Threads built in place inside a container.
   ThreadLaunchCheck::registerMatchers(Finder);
 }
@@ -316,6 +322,28 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
     diag(OutlivesLoc, "the thread is returned here", DiagnosticIDs::Note);
     break;
   }
+}
+
+void DanglingCaptureCheck::checkOwningMember(const FieldDecl *Member) {
+  ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
+  std::optional<DestructorDetach> Found =
+      findDestructorDetach(Member, Kind, Types);
+  if (!Found || !reportOnce(Found->Detach->getBeginLoc()))
+    return;
+  const auto *RD = llvm::cast<CXXRecordDecl>(Member->getParent());
+  diag(Found->Detach->getBeginLoc(),
+       "%select{thread|thread owned by|a thread in}0 '%1' is detached when a "
+       "'%2' is destroyed, but it runs %3, which uses the object; the thread "
+       "may go on using the destroyed '%2'")
+      << ownerKindSelect(Kind) << Member->getName() << RD->getName()
+      << describeEntry(Found->Start.Entry);
+  diag(Found->Start.Site->getBeginLoc(), "the thread is started here",
+       DiagnosticIDs::Note);
+  diag(Found->ObjectUse->getBeginLoc(), "the thread uses the object here",
+       DiagnosticIDs::Note);
+  for (const MemberCallStep &Step : Found->FromDestructor.Steps)
+    diag(Step.Call->getBeginLoc(), "'%0' calls '%1' here", DiagnosticIDs::Note)
+        << calleeName(Step.Caller) << calleeName(Step.Callee);
 }
 
 } // namespace clang::tidy::threads

@@ -10,7 +10,8 @@ namespace clang::tidy::threads {
 /// Finds threads that may outlive the function that starts them (detached,
 /// stored in a member or a global, returned) and that refer to the
 /// function's local variables: captured by reference, passed through
-/// std::ref, or by address.
+/// std::ref, or by address; and member threads that the destructor detaches
+/// while they use the object.
 ///
 /// For the user-facing documentation see
 /// docs/checks/threads-dangling-capture.md.
@@ -26,6 +27,8 @@ private:
   void
   checkLaunch(const ThreadLaunch &Launch,
               const ast_matchers::MatchFinder::MatchResult &Result) override;
+  /// A destructor that detaches a member's thread while it uses the object.
+  void checkOwningMember(const FieldDecl *Member) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   /// Whether a reference to \p Var may dangle once the function returns.
   bool diesWithFunction(const VarDecl *Var) const;

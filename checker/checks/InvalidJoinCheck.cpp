@@ -1,6 +1,7 @@
 //===--- InvalidJoinCheck.cpp - threads-invalid-join ----------------------===//
 
 #include "checks/InvalidJoinCheck.h"
+#include "analysis/MemberCallChains.h"
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadStarts.h"
@@ -40,26 +41,6 @@ bool comparesThreadIds(const Stmt *S) {
     if (const auto *Call = llvm::dyn_cast<CallExpr>(Node))
       Callee = Call->getDirectCallee();
     return identifierOf(Callee) == "get_id";
-  });
-}
-
-/// A step of the call chain from a thread's entry function to a function
-/// that joins the thread: \p Caller calls \p Callee at \p Call.
-struct ChainStep {
-  const FunctionDecl *Caller;
-  const FunctionDecl *Callee;
-  const Stmt *Call;
-};
-
-/// The member functions of \p RD that \p Fn calls on `this`, with the call.
-void callsOnThis(
-    const Stmt *S, const CXXRecordDecl *RD,
-    llvm::SmallVectorImpl<std::pair<const Stmt *, const FunctionDecl *>> &Out) {
-  forEachStmtIn(S, Lambdas::Skip, [&](const Stmt *Node) {
-    if (const CXXMethodDecl *Method = methodCalledOnThis(Node))
-      if (Method->getParent()->getCanonicalDecl() == RD->getCanonicalDecl())
-        if (const FunctionDecl *Def = visibleDefinition(Method))
-          Out.push_back({Node, Def});
   });
 }
 
@@ -140,43 +121,15 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
   if (Joiners.empty())
     return;
 
-  // Every start of the member, and the function that thread runs.
-  llvm::SmallVector<std::pair<const Stmt *, const FunctionDecl *>, 2> Starts;
-  llvm::SmallVector<const Stmt *, 2> StartSites;
-  if (Summary.FirstStart)
-    StartSites.push_back(Summary.FirstStart);
-  for (const MemberUse &M : Summary.Uses)
-    if (M.Use.Kind == ThreadUseKind::Start && M.Use.Site != Summary.FirstStart)
-      StartSites.push_back(M.Use.Site);
-  for (const Stmt *Start : StartSites)
-    if (const FunctionDecl *Entry =
-            resolveCallable(startedCallable(Start, Kind, Types)))
-      Starts.push_back({Start, Entry});
-
-  for (const auto &[Start, Entry] : Starts) {
-    const FunctionDecl *EntryDef = visibleDefinition(Entry);
-    if (!EntryDef)
+  for (const auto &[Start, EntryDef] :
+       startsWithVisibleEntry(Summary, Kind, Types)) {
+    std::optional<MemberCallChain> Chain =
+        findMemberCallChain(EntryDef, RD, [&](const FunctionDecl *Fn) {
+          return Joiners.count(Fn);
+        });
+    if (!Chain)
       continue;
-    // Breadth-first over calls on `this`, remembering how each function
-    // was reached so the notes can show the chain.
-    llvm::DenseMap<const FunctionDecl *, ChainStep> ReachedBy;
-    llvm::SmallVector<const FunctionDecl *, 8> Queue{EntryDef};
-    ReachedBy[EntryDef] = {nullptr, EntryDef, nullptr};
-    const FunctionDecl *Found = nullptr;
-    for (size_t I = 0; I < Queue.size() && I < 64 && !Found; ++I) {
-      const FunctionDecl *Fn = Queue[I];
-      if (Joiners.count(Fn)) {
-        Found = Fn;
-        break;
-      }
-      llvm::SmallVector<std::pair<const Stmt *, const FunctionDecl *>, 8> Calls;
-      callsOnThis(Fn->getBody(), RD, Calls);
-      for (const auto &[Call, Callee] : Calls)
-        if (ReachedBy.try_emplace(Callee, ChainStep{Fn, Callee, Call}).second)
-          Queue.push_back(Callee);
-    }
-    if (!Found)
-      continue;
+    const FunctionDecl *Found = Chain->Reached;
     const Stmt *JoinSite = Joiners[Found];
     if (!reportOnce(JoinSite->getBeginLoc()))
       continue;
@@ -192,16 +145,12 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
          DiagnosticIDs::Note)
         << ownerKindSelect(Kind) << Member->getName()
         << describeEntry(EntryDef);
-    llvm::SmallVector<ChainStep, 4> Chain;
-    for (const FunctionDecl *Fn = Found; ReachedBy[Fn].Caller;
-         Fn = ReachedBy[Fn].Caller)
-      Chain.push_back(ReachedBy[Fn]);
-    for (auto It = Chain.rbegin(); It != Chain.rend(); ++It) {
-      std::string Caller = isLambdaCallOperator(It->Caller)
+    for (const MemberCallStep &Step : Chain->Steps) {
+      std::string Caller = isLambdaCallOperator(Step.Caller)
                                ? "the thread's entry lambda"
-                               : "'" + calleeName(It->Caller) + "'";
-      diag(It->Call->getBeginLoc(), "%0 calls '%1' here", DiagnosticIDs::Note)
-          << Caller << calleeName(It->Callee);
+                               : "'" + calleeName(Step.Caller) + "'";
+      diag(Step.Call->getBeginLoc(), "%0 calls '%1' here", DiagnosticIDs::Note)
+          << Caller << calleeName(Step.Callee);
     }
   }
 }

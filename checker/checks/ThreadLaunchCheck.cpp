@@ -24,6 +24,11 @@ void ThreadLaunchCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
 
 void ThreadLaunchCheck::check(
     const ast_matchers::MatchFinder::MatchResult &Result) {
+  if (const auto *Member =
+          Result.Nodes.getNodeAs<FieldDecl>(OwningMemberBinding)) {
+    checkOwningMember(Member);
+    return;
+  }
   if (std::optional<ThreadLaunch> Launch = threadLaunchFrom(Result, Types))
     checkLaunch(*Launch, Result);
 }

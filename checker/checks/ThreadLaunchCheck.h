@@ -38,6 +38,11 @@ protected:
   virtual void
   checkLaunch(const ThreadLaunch &Launch,
               const ast_matchers::MatchFinder::MatchResult &Result) = 0;
+  /// Checks a data member that owns threads, for a check whose matchers bind
+  /// one as OwningMemberBinding.
+  virtual void checkOwningMember(const FieldDecl *Member) {}
+  static constexpr llvm::StringLiteral OwningMemberBinding = "owning-member";
+
   /// Stores the options of the check beyond ThreadTypes.
   virtual void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {}
 

@@ -1,0 +1,87 @@
+//===--- DestructorDetaches.cpp -------------------------------------------===//
+
+#include "analysis/DestructorDetaches.h"
+#include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::threads {
+
+namespace {
+
+/// The first `this` (written or implicit, as in a member access) in
+/// \p Entry's body: where the thread uses the object.
+const Stmt *firstUseOfObject(const FunctionDecl *Entry) {
+  const Stmt *Found = nullptr;
+  forEachStmtIn(Entry->getBody(), Lambdas::Enter, [&](const Stmt *S) {
+    if (!Found && llvm::isa<CXXThisExpr>(S))
+      Found = S;
+  });
+  return Found;
+}
+
+/// Whether \p Entry is a lambda holding a std::shared_ptr among its
+/// captures (`[self = shared_from_this()]`): the object outlives the thread.
+bool capturesSharedOwner(const FunctionDecl *Entry) {
+  const auto *Closure = llvm::dyn_cast<CXXRecordDecl>(Entry->getParent());
+  if (!Closure || !Closure->isLambda())
+    return false;
+  return llvm::any_of(Closure->fields(), [](const FieldDecl *Capture) {
+    const CXXRecordDecl *Type = Capture->getType()->getAsCXXRecordDecl();
+    return Type && plainQualifiedName(Type) == "std::shared_ptr";
+  });
+}
+
+/// Whether the start \p Site hands the thread a shared owner of the object
+/// (`std::thread(&C::run, shared_from_this())`, `[self =
+/// shared_from_this()]`): the object outlives the thread.
+bool sharesOwnership(const Stmt *Site) {
+  return anyStmtIn(Site, [](const Stmt *S) {
+    const auto *Call = llvm::dyn_cast<CallExpr>(S);
+    return Call && identifierOf(Call->getDirectCallee()) == "shared_from_this";
+  });
+}
+
+} // namespace
+
+std::optional<DestructorDetach>
+findDestructorDetach(const FieldDecl *Member, ThreadOwnerKind Kind,
+                     const TrackedThreadTypes &Types) {
+  const CXXRecordDecl *RD = analyzableClassOf(Member);
+  if (!RD)
+    return std::nullopt;
+  const FunctionDecl *Destructor = visibleDefinition(RD->getDestructor());
+  if (!Destructor)
+    return std::nullopt;
+  llvm::SmallVector<const FunctionDecl *, 16> Functions;
+  collectVisibleMemberFunctions(RD, Functions);
+  MemberUseSummary Summary =
+      summarizeMemberUses(Member, Kind, Functions, Types);
+
+  llvm::DenseMap<const FunctionDecl *, const Stmt *> Detaches;
+  for (const MemberUse &M : Summary.Uses)
+    if (M.Use.Kind == ThreadUseKind::Join && M.In &&
+        TrackedThreadTypes::joinKindAt(M.Use.Site) ==
+            TrackedThreadTypes::JoinKind::Detach)
+      Detaches.try_emplace(M.In, M.Use.Site);
+  if (Detaches.empty())
+    return std::nullopt;
+  std::optional<MemberCallChain> Chain =
+      findMemberCallChain(Destructor, RD, [&](const FunctionDecl *Fn) {
+        return Detaches.count(Fn);
+      });
+  if (!Chain)
+    return std::nullopt;
+
+  for (const MemberThreadStart &Start :
+       startsWithVisibleEntry(Summary, Kind, Types)) {
+    if (capturesSharedOwner(Start.Entry) || sharesOwnership(Start.Site))
+      continue;
+    if (const Stmt *Use = firstUseOfObject(Start.Entry))
+      return DestructorDetach{Detaches.lookup(Chain->Reached), *Chain, Start,
+                              Use};
+  }
+  return std::nullopt;
+}
+
+} // namespace clang::tidy::threads
