@@ -316,6 +316,7 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
     diag(OutlivesLoc, "the thread is returned here", DiagnosticIDs::Note);
     break;
   }
+  noteInstantiation(First.Var);
 }
 
 } // namespace clang::tidy::threads

@@ -129,6 +129,7 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
     } else {
       noteThreadDeclaration(Event.Thread);
     }
+    noteInstantiation(Fn);
   }
 }
 

@@ -70,9 +70,12 @@ void JoinableAtExitCheck::checkFunction(const FunctionDecl *Fn,
     if (Event->Kind != LifetimeEvent::InvalidJoin) // threads-invalid-join's
       report(*Event, Fn, Ctx);
   if (ReportTestAssertionExits)
-    AssertionExits.report(*this, [&](const VarDecl *Thread) {
-      return reportOnce(Thread->getLocation(), Thread->getLocation());
-    });
+    AssertionExits.report(
+        *this,
+        [&](const VarDecl *Thread) {
+          return reportOnce(Thread->getLocation(), Thread->getLocation());
+        },
+        [&](const VarDecl *Thread) { noteInstantiation(Thread); });
 }
 
 void JoinableAtExitCheck::report(const LifetimeEvent &Event,
@@ -153,6 +156,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
   diag(Event.Thread->getLocation(),
        "%select{thread|container}1 '%0' declared here", DiagnosticIDs::Note)
       << Event.Thread->getName() << isContainer(Event.Thread);
+  noteInstantiation(Event.Thread);
 }
 
 namespace {
