@@ -134,6 +134,8 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
 }
 
 void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
+  // A self-join is proven by the class's own code alone: members of any
+  // access are checked (see onlyOwnCodeReaches).
   const CXXRecordDecl *RD = analyzableClassOf(Member);
   if (!RD)
     return;

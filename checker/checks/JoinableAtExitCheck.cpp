@@ -202,8 +202,9 @@ bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
 } // namespace
 
 void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
+  // "Joined only by 'stop'" needs every join in sight.
   const CXXRecordDecl *RD = analyzableClassOf(Member);
-  if (!RD)
+  if (!RD || !onlyOwnCodeReaches(Member))
     return;
   const CXXDestructorDecl *Dtor = RD->getDestructor();
   bool UserDestructor = Dtor && Dtor->isUserProvided();

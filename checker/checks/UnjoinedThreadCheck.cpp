@@ -105,10 +105,8 @@ void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary,
 }
 
 void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
-  // Public and protected members, and those of a class with friends, can
-  // be joined by code we do not see.
   const CXXRecordDecl *RD = analyzableClassOf(Owner);
-  if (!RD || Owner->getAccess() != AS_private || !RD->friends().empty())
+  if (!RD || !onlyOwnCodeReaches(Owner))
     return;
   llvm::SmallVector<const FunctionDecl *, 16> Functions;
   if (!collectVisibleMemberFunctions(RD, Functions))
