@@ -20,6 +20,11 @@ const CXXRecordDecl *analyzableClassOf(const FieldDecl *Member) {
   return RD;
 }
 
+bool onlyOwnCodeReaches(const FieldDecl *Member) {
+  const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Member->getParent());
+  return RD && Member->getAccess() == AS_private && RD->friends().empty();
+}
+
 bool collectVisibleMemberFunctions(
     const CXXRecordDecl *RD, llvm::SmallVectorImpl<const FunctionDecl *> &Fns) {
   for (const Decl *D : RD->decls()) {

@@ -26,6 +26,15 @@ namespace clang::tidy::threads {
 /// (those are analysed only partially). Null otherwise.
 const CXXRecordDecl *analyzableClassOf(const FieldDecl *Member);
 
+/// Whether the code of \p Member's class is all the code that can start or
+/// join it: it is private and the class has no friends. The users of a
+/// public member (a struct's owner that starts and joins its thread) and
+/// the derived classes of a protected one may join it out of sight. The
+/// member checks that need "nothing else joins it" (never joined, joined
+/// only by 'stop') stay silent for other members; a finding the class's
+/// own code proves alone, such as a self-join, does not need this.
+bool onlyOwnCodeReaches(const FieldDecl *Member);
+
 /// The member functions of \p RD (and of its nested classes, which may touch
 /// its private members too) whose definitions are visible, in \p Fns.
 /// Returns false when some function that could join a member has no visible

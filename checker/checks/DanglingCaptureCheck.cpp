@@ -322,6 +322,7 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
     diag(OutlivesLoc, "the thread is returned here", DiagnosticIDs::Note);
     break;
   }
+  noteInstantiation(First.Var);
 }
 
 void DanglingCaptureCheck::checkOwningMember(const FieldDecl *Member) {

@@ -20,7 +20,7 @@ void ExceptionEscapeCheck::storeCheckOptions(
 }
 
 void ExceptionEscapeCheck::checkLaunch(const ThreadLaunch &Launch,
-                                       const MatchFinder::MatchResult &) {
+                                       const MatchFinder::MatchResult &Result) {
   if (!Launch.Entry)
     return;
   // A noexcept entry function declares that terminate is what it wants.
@@ -37,6 +37,7 @@ void ExceptionEscapeCheck::checkLaunch(const ThreadLaunch &Launch,
       << (Escaping.size() > 1 ? 1 : 0)
       << static_cast<unsigned>(Escaping.size() - 1);
   notePathOf(*this, First);
+  noteInstantiation(Launch.Site, *Result.Context);
 }
 
 } // namespace clang::tidy::threads

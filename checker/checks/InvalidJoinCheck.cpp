@@ -97,10 +97,13 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
     } else {
       noteThreadDeclaration(Event.Thread);
     }
+    noteInstantiation(Fn);
   }
 }
 
 void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
+  // A self-join is proven by the class's own code alone: members of any
+  // access are checked (see onlyOwnCodeReaches).
   const CXXRecordDecl *RD = analyzableClassOf(Member);
   if (!RD)
     return;

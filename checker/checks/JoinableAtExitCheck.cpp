@@ -70,9 +70,12 @@ void JoinableAtExitCheck::checkFunction(const FunctionDecl *Fn,
     if (Event->Kind != LifetimeEvent::InvalidJoin) // threads-invalid-join's
       report(*Event, Fn, Ctx);
   if (ReportTestAssertionExits)
-    AssertionExits.report(*this, [&](const VarDecl *Thread) {
-      return reportOnce(Thread->getLocation(), Thread->getLocation());
-    });
+    AssertionExits.report(
+        *this,
+        [&](const VarDecl *Thread) {
+          return reportOnce(Thread->getLocation(), Thread->getLocation());
+        },
+        [&](const VarDecl *Thread) { noteInstantiation(Thread); });
 }
 
 void JoinableAtExitCheck::report(const LifetimeEvent &Event,
@@ -153,6 +156,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
   diag(Event.Thread->getLocation(),
        "%select{thread|container}1 '%0' declared here", DiagnosticIDs::Note)
       << Event.Thread->getName() << isContainer(Event.Thread);
+  noteInstantiation(Event.Thread);
 }
 
 namespace {
@@ -198,8 +202,9 @@ bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
 } // namespace
 
 void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
+  // "Joined only by 'stop'" needs every join in sight.
   const CXXRecordDecl *RD = analyzableClassOf(Member);
-  if (!RD)
+  if (!RD || !onlyOwnCodeReaches(Member))
     return;
   const CXXDestructorDecl *Dtor = RD->getDestructor();
   bool UserDestructor = Dtor && Dtor->isUserProvided();

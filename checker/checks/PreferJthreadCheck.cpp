@@ -169,6 +169,7 @@ void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
        "leaves the scope")
       << Thread->getName() << *TypeFix << FixItHint::CreateRemoval(Removal);
   diag(Join->getBeginLoc(), "this join becomes redundant", DiagnosticIDs::Note);
+  noteInstantiation(Thread);
 }
 
 } // namespace clang::tidy::threads

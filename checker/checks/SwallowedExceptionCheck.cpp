@@ -146,6 +146,7 @@ void SwallowedExceptionCheck::checkHandler(const CXXCatchStmt *Handler,
       << (Caught.isNull() ? 0 : 1) << CaughtName << Where;
   diag(Launch.Callable->getBeginLoc(), "thread started here",
        DiagnosticIDs::Note);
+  noteInstantiation(Fn);
 }
 
 } // namespace clang::tidy::threads

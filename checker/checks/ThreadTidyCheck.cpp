@@ -10,6 +10,7 @@ ThreadTidyCheck::ThreadTidyCheck(StringRef Name, ClangTidyContext *Context)
 
 void ThreadTidyCheck::onStartOfTranslationUnit() {
   Reported.clear();
+  Instantiations.clear();
   resetForTranslationUnit();
 }
 
@@ -17,6 +18,23 @@ bool ThreadTidyCheck::reportOnce(SourceLocation Loc, SourceLocation About) {
   if (Loc.isInvalid())
     return false;
   return Reported.insert({Loc.getRawEncoding(), About.getRawEncoding()}).second;
+}
+
+void ThreadTidyCheck::noteInstantiation(const Decl *Within) {
+  noteRequested(TemplateInstantiations::around(Within));
+}
+
+void ThreadTidyCheck::noteInstantiation(const Stmt *Within,
+                                        ASTContext &Context) {
+  noteRequested(Instantiations.around(Within, Context));
+}
+
+void ThreadTidyCheck::noteRequested(
+    const std::optional<TemplateInstantiation> &Instantiation) {
+  if (Instantiation)
+    diag(Instantiation->PointOfInstantiation,
+         "in instantiation of '%0' requested here", DiagnosticIDs::Note)
+        << Instantiation->Name;
 }
 
 unsigned ThreadTidyCheck::ownerKindSelect(ThreadOwnerKind Kind) {

@@ -14,7 +14,9 @@
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "analysis/TrackedThreadTypes.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/TemplateInstantiations.h"
 #include "llvm/ADT/DenseSet.h"
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -35,6 +37,13 @@ protected:
   /// things (the thread that a scope exit leaves joinable).
   bool reportOnce(SourceLocation Loc, SourceLocation About = {});
 
+  /// After a finding in a template instantiation, notes the innermost
+  /// instantiation around \p Within and where a caller requested it ("in
+  /// instantiation of 'f<int>' requested here"), so that the user sees which
+  /// caller to fix or suppress. Nothing outside templates.
+  void noteInstantiation(const Decl *Within);
+  void noteInstantiation(const Stmt *Within, ASTContext &Context);
+
   /// The index of \p Kind in the `%select{thread|thread owned by|threads
   /// in}` (and `%select{is|is|are}`) that name an owner of threads.
   static unsigned ownerKindSelect(ThreadOwnerKind Kind);
@@ -52,10 +61,13 @@ protected:
                    bool AssumeOpaqueCallsThrow = false) const;
 
 private:
+  void noteRequested(const std::optional<TemplateInstantiation> &Instantiation);
+
   /// The check's name when clang-tidy profiles checks, else empty.
   const std::string ReportIncompleteAs;
   llvm::DenseSet<std::pair<SourceLocation::UIntTy, SourceLocation::UIntTy>>
       Reported;
+  TemplateInstantiations Instantiations;
 };
 
 } // namespace clang::tidy::threads

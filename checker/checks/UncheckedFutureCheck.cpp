@@ -64,12 +64,13 @@ void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
 
 void UncheckedFutureCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Async = Result.Nodes.getNodeAs<CallExpr>("async"))
-    checkDiscardedAsync(Async);
+    checkDiscardedAsync(Async, *Result.Context);
   else if (const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local"))
     checkLocal(Local);
 }
 
-void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async) {
+void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async,
+                                               ASTContext &Ctx) {
   if (Async->isInstantiationDependent())
     return;
   if (!reportOnce(Async->getBeginLoc()))
@@ -78,6 +79,7 @@ void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async) {
        "future returned by 'std::async' is discarded; its destructor waits "
        "for the task to finish, so the call is not asynchronous, and an "
        "exception thrown by the task is lost");
+  noteInstantiation(Async, Ctx);
 }
 
 void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
@@ -105,6 +107,7 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
     diag(FirstWait->getBeginLoc(),
          "waiting does not rethrow the task's exception; get() does",
          DiagnosticIDs::Note);
+  noteInstantiation(Future);
 }
 
 } // namespace clang::tidy::threads

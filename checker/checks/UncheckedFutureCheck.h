@@ -25,7 +25,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  void checkDiscardedAsync(const CallExpr *Async);
+  void checkDiscardedAsync(const CallExpr *Async, ASTContext &Ctx);
   void checkLocal(const VarDecl *Future);
 
   const std::string FutureTypesOption;

@@ -46,7 +46,7 @@ void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local"))
     checkLocal(Local, *Result.Context);
   else if (const auto *Temporary = Result.Nodes.getNodeAs<Expr>("temporary"))
-    checkTemporary(Temporary);
+    checkTemporary(Temporary, *Result.Context);
   else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member"))
     checkMember(Member);
 }
@@ -80,9 +80,11 @@ void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
   if (!Summary.StartedAtDeclaration && Summary.FirstStart)
     diag(Summary.FirstStart->getBeginLoc(), "thread started here",
          DiagnosticIDs::Note);
+  noteInstantiation(Owner);
 }
 
-void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary) {
+void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary,
+                                         ASTContext &Ctx) {
   const Expr *Value = Temporary->IgnoreImplicit();
   if (!Value->isPRValue() &&
       !llvm::isa<CXXBindTemporaryExpr>(
@@ -99,13 +101,12 @@ void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary) {
        "this statement while its thread is still joinable; its destructor "
        "will call std::terminate")
       << (Kind == ThreadOwnerKind::UniquePtr ? 1 : 0);
+  noteInstantiation(Temporary, Ctx);
 }
 
 void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
-  // Public and protected members, and those of a class with friends, can
-  // be joined by code we do not see.
   const CXXRecordDecl *RD = analyzableClassOf(Owner);
-  if (!RD || Owner->getAccess() != AS_private || !RD->friends().empty())
+  if (!RD || !onlyOwnCodeReaches(Owner))
     return;
   llvm::SmallVector<const FunctionDecl *, 16> Functions;
   if (!collectVisibleMemberFunctions(RD, Functions))

@@ -25,7 +25,7 @@ public:
 
 private:
   void checkLocal(const VarDecl *Owner, ASTContext &Ctx);
-  void checkTemporary(const Expr *Temporary);
+  void checkTemporary(const Expr *Temporary, ASTContext &Ctx);
   void checkMember(const FieldDecl *Owner);
 
   const TrackedThreadTypes Types;

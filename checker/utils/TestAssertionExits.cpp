@@ -36,11 +36,13 @@ void TestAssertionExits::take(
 }
 
 void TestAssertionExits::report(
-    ClangTidyCheck &Check,
-    llvm::function_ref<bool(const VarDecl *)> FirstTime) {
+    ClangTidyCheck &Check, llvm::function_ref<bool(const VarDecl *)> FirstTime,
+    llvm::function_ref<void(const VarDecl *)> AfterReport) {
   for (ThreadExits &Thread : Threads)
-    if (FirstTime(Thread.Thread))
+    if (FirstTime(Thread.Thread)) {
       reportThread(Check, Thread);
+      AfterReport(Thread.Thread);
+    }
   Threads.clear();
 }
 

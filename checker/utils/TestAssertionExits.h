@@ -40,9 +40,11 @@ public:
 
   /// Reports every thread with kept exits, once: \p FirstTime says whether
   /// a thread is reported for the first time in the translation unit (an
-  /// instantiated template analyses the same declaration again).
+  /// instantiated template analyses the same declaration again);
+  /// \p AfterReport adds the check's own notes to a thread's report.
   void report(ClangTidyCheck &Check,
-              llvm::function_ref<bool(const VarDecl *)> FirstTime);
+              llvm::function_ref<bool(const VarDecl *)> FirstTime,
+              llvm::function_ref<void(const VarDecl *)> AfterReport);
 
 private:
   /// How a failing assertion leaves the scope, from surest to least sure.

@@ -29,6 +29,7 @@ template <typename... Ts> void variadic(Ts... ts) {
   std::thread t([ts...] { (throw ts, ...); });
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'int' may escape the thread's entry lambda and call std::terminate; 1 more exception type may escape too [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE-2]]:28: note: 'int' is thrown here
+  // CHECK-MESSAGES: :[[@LINE+3]]:12: note: in instantiation of 'variadic<int, double>' requested here
   t.join();
 }
 void g() { variadic(1, 2.0); }

@@ -192,7 +192,7 @@ template <typename T> void run_template(T value) {
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::invalid_argument' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
   // CHECK-MESSAGES: :[[@LINE-2]]:27: note: call to 'validate' may throw 'std::invalid_argument'
   // CHECK-MESSAGES: :[[@LINE-169]]:5: note: 'std::invalid_argument' is thrown here
-  t.join();
+  t.join(); // CHECK-MESSAGES: :[[@LINE+3]]:3: note: in instantiation of 'run_template<int>' requested here
 }
 void instantiate() {
   run_template(1);

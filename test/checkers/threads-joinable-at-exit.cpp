@@ -287,6 +287,7 @@ template <typename F> void instantiated(F f, bool b) {
     return;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: thread 't' is still joinable when this 'return' leaves its scope
   // CHECK-MESSAGES: :[[@LINE-4]]:15: note: thread 't' declared here
+  // CHECK-MESSAGES: :[[@LINE+4]]:3: note: in instantiation of 'instantiated<void (*)()>' requested here
   t.join();
 }
 void instantiate_twice(bool b) {

@@ -199,6 +199,7 @@ template <typename F> void uninstantiated_template(F f) {
 template <typename F> void instantiated_twice(F f) {
   std::thread t(f);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: thread 't' is started
+  // CHECK-MESSAGES: :[[@LINE+3]]:3: note: in instantiation of 'instantiated_twice<void (*)()>' requested here
 }
 void instantiate() {
   instantiated_twice(work);
