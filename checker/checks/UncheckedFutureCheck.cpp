@@ -70,7 +70,7 @@ void UncheckedFutureCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async) {
-  if (Async->isInstantiationDependent())
+  if (Async->isInstantiationDependent() || hasErrors(Async))
     return;
   if (!reportOnce(Async->getBeginLoc()))
     return;
