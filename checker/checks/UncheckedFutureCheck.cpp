@@ -1,7 +1,10 @@
 //===--- UncheckedFutureCheck.cpp - threads-unchecked-future --------------===//
 
 #include "checks/UncheckedFutureCheck.h"
+#include "analysis/ExceptionPathNotes.h"
 #include "analysis/LocalThreadUses.h"
+#include "analysis/ThreadEntryFunctions.h"
+#include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
 #include "utils/DeclNames.h"
@@ -40,10 +43,12 @@ UncheckedFutureCheck::UncheckedFutureCheck(StringRef Name,
           *this, Name, "FutureTypes",
           Options.get("FutureTypes", DefaultFutureTypes), DefaultFutureTypes,
           ListShape::QualifiedNames, /*AllowEmpty=*/false)),
-      FutureTypes(FutureTypesOption, RetrieveMethods) {}
+      FutureTypes(FutureTypesOption, RetrieveMethods),
+      ExceptionOpts(*this, Name, Options), Flow(ExceptionOpts) {}
 
 void UncheckedFutureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FutureTypes", FutureTypesOption);
+  ExceptionOpts.storeOptions(Options, Opts);
 }
 
 void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
@@ -91,6 +96,17 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
   // Retrieved here, or someone else's to retrieve; or never obtained.
   if (Summary.JoinedOrHandedOver || !Summary.everStarted())
     return;
+  // A task the code shows cannot throw loses nothing; one that may throw
+  // gets the path to its throw as notes.
+  ExceptionSet Escaping;
+  if (Summary.StartedAtDeclaration && Kind == ThreadOwnerKind::Thread) {
+    const FunctionDecl *Task =
+        resolveCallable(asyncCallable(Future->getInit()));
+    if (Flow.provenNotToThrow(Task))
+      return;
+    if (Task)
+      Escaping = Flow.escaping(Task);
+  }
   if (!reportOnce(Future->getLocation()))
     return;
   diag(Future->getLocation(),
@@ -105,6 +121,8 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
     diag(FirstWait->getBeginLoc(),
          "waiting does not rethrow the task's exception; get() does",
          DiagnosticIDs::Note);
+  if (!Escaping.empty())
+    notePathOf(*this, Escaping.front());
 }
 
 } // namespace clang::tidy::threads

@@ -2,9 +2,13 @@
 // RUN: %clang_tidy --load=%plugin --checks=-*,threads-unchecked-future --dump-config %s -- -std=c++17 \
 // RUN:   | %FileCheck %s --check-prefix=DUMP
 // DUMP: threads-unchecked-future.FutureTypes: '::std::future;::std::shared_future'
+// DUMP: threads-unchecked-future.IgnoredExceptions: '::std::bad_alloc'
+// DUMP: threads-unchecked-future.KnownThrowingFunctions: '::std::stoi=
 
+#include <atomic>
 #include <chrono>
 #include <future>
+#include <stdexcept>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -179,4 +183,39 @@ std::future<int> async_returned() { return std::async(compute, 19); }
 template <typename F> void generic(F f) {
   auto result = std::async(f);
   result.wait();
+}
+
+// --- the task's exceptions ------------------------------------------------
+
+// A visible task that may throw: the path to the throw is shown.
+int parse_or_throw(int value) {
+  if (value < 0)
+    throw std::invalid_argument("negative");
+  return value;
+}
+void throwing_task_waited(int input) {
+  auto result = std::async(std::launch::async, [input] {
+    return parse_or_throw(input);
+  });
+  // CHECK-MESSAGES: :[[@LINE-3]]:8: warning: future 'result' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  result.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
+  // CHECK-MESSAGES: :[[@LINE-5]]:12: note: call to 'parse_or_throw' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-11]]:5: note: 'std::invalid_argument' is thrown here
+}
+
+// A visible task that cannot throw (atomic adds only) loses nothing.
+void nothrow_task_waited(std::atomic<int> &counter) {
+  std::future<void> done = std::async(std::launch::async, [&counter] {
+    counter.fetch_add(1, std::memory_order_relaxed);
+  });
+  done.wait_for(std::chrono::milliseconds(100));
+}
+
+// A task that calls a function whose body is not visible may throw: flagged.
+void opaque_call_in_task() {
+  std::future<int> value = std::async([] { return compute(1) + 1; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: future 'value' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  value.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
 }
