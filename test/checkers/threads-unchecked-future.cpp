@@ -1,9 +1,9 @@
 // RUN: %check_threads %s threads-unchecked-future %t -- -std=c++17 -fexceptions
 // RUN: %clang_tidy --load=%plugin --checks=-*,threads-unchecked-future --dump-config %s -- -std=c++17 \
 // RUN:   | %FileCheck %s --check-prefix=DUMP
-// DUMP: threads-unchecked-future.FutureTypes: '::std::future;::std::shared_future'
-// DUMP: threads-unchecked-future.IgnoredExceptions: '::std::bad_alloc'
-// DUMP: threads-unchecked-future.KnownThrowingFunctions: '::std::stoi=
+// DUMP-DAG: threads-unchecked-future.FutureTypes: '::std::future;::std::shared_future'
+// DUMP-DAG: threads-unchecked-future.IgnoredExceptions: '::std::bad_alloc'
+// DUMP-DAG: threads-unchecked-future.KnownThrowingFunctions: '::std::stoi=
 
 #include <atomic>
 #include <chrono>
