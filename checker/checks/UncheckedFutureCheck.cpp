@@ -3,10 +3,12 @@
 #include "checks/UncheckedFutureCheck.h"
 #include "analysis/ExceptionPathNotes.h"
 #include "analysis/LocalThreadUses.h"
+#include "analysis/PromiseExceptions.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
+#include "utils/ContainerInsertion.h"
 #include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
@@ -32,6 +34,35 @@ const Stmt *firstWait(llvm::ArrayRef<ThreadUse> Uses) {
           identifierOf(Call->getMethodDecl()).starts_with("wait"))
         return Call;
   return nullptr;
+}
+
+/// The expression that gives the future its state at the start \p Site:
+/// what is assigned to it or inserted into the container; null when the
+/// site is of another shape.
+const Expr *futureSourceAt(const Stmt *Site) {
+  if (const auto *Assign = llvm::dyn_cast<CXXOperatorCallExpr>(Site))
+    return Assign->getNumArgs() == 2 ? Assign->getArg(1) : nullptr;
+  const auto *Insert = llvm::dyn_cast<CXXMemberCallExpr>(Site);
+  std::optional<ContainerInsertion> Insertion =
+      Insert ? containerInsertion(Insert->getMethodDecl()) : std::nullopt;
+  // An emplaced future is built from its one argument.
+  if (!Insertion || Insertion->ElementArg >= Insert->getNumArgs() ||
+      (Insertion->InPlace && Insert->getNumArgs() != Insertion->ElementArg + 1))
+    return nullptr;
+  return Insert->getArg(Insertion->ElementArg);
+}
+
+/// What gives the future \p Future its state: its initializer, when that
+/// starts it, and what each later start assigns or inserts.
+llvm::SmallVector<const Expr *, 4>
+futureSources(const VarDecl *Future, const LocalUseSummary &Summary) {
+  llvm::SmallVector<const Expr *, 4> Sources;
+  if (Summary.StartedAtDeclaration)
+    Sources.push_back(Future->getInit());
+  for (const ThreadUse &Use : Summary.Uses)
+    if (Use.Kind == ThreadUseKind::Start)
+      Sources.push_back(futureSourceAt(Use.Site));
+  return Sources;
 }
 
 } // namespace
@@ -96,6 +127,10 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
   // Retrieved here, or someone else's to retrieve; or never obtained.
   if (Summary.JoinedOrHandedOver || !Summary.everStarted())
     return;
+  // A promise nothing can fail gives a value or a signal, no exception.
+  if (!anySourceMayHoldException(futureSources(Future, Summary),
+                                 Future->getASTContext()))
+    return;
   // A task the code shows cannot throw loses nothing; one that may throw
   // gets the path to its throw as notes.
   ExceptionSet Escaping;
@@ -123,6 +158,14 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
          DiagnosticIDs::Note);
   if (!Escaping.empty())
     notePathOf(*this, Escaping.front());
+}
+
+bool UncheckedFutureCheck::anySourceMayHoldException(
+    llvm::ArrayRef<const Expr *> Sources, ASTContext &Context) {
+  PromiseExceptions Promises(Context);
+  return llvm::any_of(Sources, [&](const Expr *Source) {
+    return !Source || Promises.mayCarryException(Source);
+  });
 }
 
 } // namespace clang::tidy::threads

@@ -29,6 +29,12 @@ private:
   void resetForTranslationUnit() override { Flow.reset(); }
   void checkDiscardedAsync(const CallExpr *Async);
   void checkLocal(const VarDecl *Future);
+  /// Whether the state a future gets from one of \p Sources may hold an
+  /// exception: it does unless it comes from a promise that nothing in the
+  /// translation unit can set_exception on (then only a value or a signal
+  /// goes unread, which is no lost failure).
+  static bool anySourceMayHoldException(llvm::ArrayRef<const Expr *> Sources,
+                                        ASTContext &Context);
 
   const std::string FutureTypesOption;
   /// Futures are tracked like threads: get() (or share()) plays join().

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <future>
 #include <stdexcept>
 #include <thread>
@@ -51,14 +52,55 @@ void waited_with_timeout() {
   }
 }
 
+// The producer can store an exception in the promise.
 void promise_side() {
   std::promise<int> promise;
   std::future<int> value = promise.get_future();
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: future 'value' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
-  // CHECK-MESSAGES: :[[@LINE+3]]:3: note: waiting does not rethrow the task's exception; get() does
-  std::thread producer([&promise] { promise.set_value(compute(6)); });
+  // CHECK-MESSAGES: :[[@LINE+9]]:3: note: waiting does not rethrow the task's exception; get() does
+  std::thread producer([&promise] {
+    try {
+      promise.set_value(compute(6));
+    } catch (...) {
+      promise.set_exception(std::current_exception());
+    }
+  });
   producer.join();
   value.wait();
+}
+
+// The promise is handed to code that calls set_exception on it.
+void fulfil(std::promise<int> promise) {
+  try {
+    promise.set_value(compute(7));
+  } catch (...) {
+    promise.set_exception(std::current_exception());
+  }
+}
+
+void promise_moved_to_producer() {
+  std::promise<int> promise;
+  std::future<int> value = promise.get_future();
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: future 'value' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  std::thread producer(fulfil, std::move(promise));
+  producer.join();
+}
+
+// A member promise that some member function fails.
+class Loader {
+public:
+  void start();
+  void fail() { ready_.set_exception(std::current_exception()); }
+
+private:
+  std::promise<void> ready_;
+};
+
+void Loader::start() {
+  std::future<void> ready = ready_.get_future();
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: future 'ready' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  // CHECK-MESSAGES: :[[@LINE+1]]:3: note: waiting does not rethrow the task's exception; get() does
+  ready.wait();
 }
 
 void packaged() {
@@ -87,6 +129,20 @@ void container_only_waited() {
     result.wait();
 }
 
+// A container of futures of a promise handed to code that may fail it.
+void may_fail(std::promise<void> &promise);
+
+void promise_futures_in_a_container() {
+  std::promise<void> first;
+  std::vector<std::future<void>> signals;
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: futures in 'signals' are never retrieved with get(); exceptions thrown by their tasks are lost silently [threads-unchecked-future]
+  // CHECK-MESSAGES: :[[@LINE+1]]:3: note: future obtained here
+  signals.push_back(first.get_future());
+  may_fail(first);
+  for (auto &signal : signals)
+    signal.wait();
+}
+
 void shared_future_never_read() {
   std::shared_future<int> shared = std::async(compute, 9).share();
   // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: future 'shared' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
@@ -102,6 +158,61 @@ void only_inspected() {
 }
 
 // --- must not warn --------------------------------------------------------
+
+// A promise fulfilled only with set_value never holds an exception: the
+// future is a signal or a value, and waiting for it loses nothing.
+void promise_only_set_value() {
+  std::promise<int> promise;
+  std::future<int> value = promise.get_future();
+  std::thread producer([&promise] { promise.set_value(compute(6)); });
+  producer.join();
+  value.wait();
+}
+
+// Handed to code elsewhere, but nothing in this translation unit calls
+// set_exception on a std::promise<bool>.
+void hand_over(std::promise<bool> *promise);
+
+bool promise_handed_over() {
+  std::promise<bool> promise;
+  auto ready = promise.get_future();
+  hand_over(&promise);
+  return ready.wait_for(std::chrono::seconds(1)) == std::future_status::ready;
+}
+
+void promise_assigned_later(bool now) {
+  std::promise<void> done;
+  std::future<void> signal;
+  if (now)
+    signal = done.get_future();
+  std::thread worker([&done] { done.set_value_at_thread_exit(); });
+  worker.join();
+}
+
+class Barrier {
+public:
+  void arrive() { reached_.set_value(); }
+  void await();
+
+private:
+  std::promise<void> reached_;
+};
+
+void Barrier::await() {
+  std::future<void> reached = reached_.get_future();
+  reached.wait();
+}
+
+// The same with a promise only ever set_value()-d: no exception to lose.
+void promise_futures_only_set_value() {
+  std::promise<void> first;
+  std::vector<std::future<void>> signals;
+  signals.emplace_back(first.get_future());
+  std::thread producer([&first] { first.set_value(); });
+  producer.join();
+  for (auto &signal : signals)
+    signal.wait();
+}
 
 int retrieved() {
   auto result = std::async(std::launch::async, compute, 10);
