@@ -242,6 +242,17 @@ bool ExceptionFlowAnalysis::callsOpaqueFunction(const Stmt *S) const {
       Def->getLocation());
 }
 
+bool ExceptionFlowAnalysis::provenNotToThrow(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  if (isNoexcept(FD))
+    return true;
+  const FunctionDecl *Def = userDefinition(FD);
+  return Def && escaping(Def).empty() &&
+         !anyStmtIn(Def->getBody(),
+                    [this](const Stmt *S) { return callsOpaqueFunction(S); });
+}
+
 ExceptionSet ExceptionFlowAnalysis::escaping(const FunctionDecl *FD) {
   if (!FD || isNoexcept(FD))
     return {};

@@ -96,6 +96,11 @@ public:
   /// not visible (so nothing is known about what it throws).
   bool callsOpaqueFunction(const Stmt *S) const;
 
+  /// Whether \p FD is known not to throw: noexcept, or its body is visible
+  /// user code from which no exception may escape and which calls no
+  /// opaque function directly (one whose throws nothing tells).
+  bool provenNotToThrow(const FunctionDecl *FD);
+
   /// Whether the function declaration is known not to throw.
   static bool isNoexcept(const FunctionDecl *FD);
 

@@ -115,7 +115,7 @@ threadLaunchFrom(const MatchFinder::MatchResult &Result,
   auto Launch = [](const Expr *Site,
                    const Expr *Callable) -> std::optional<ThreadLaunch> {
     if (!Callable || llvm::isa<CXXDefaultArgExpr>(Callable) ||
-        Site->isInstantiationDependent())
+        Site->isInstantiationDependent() || hasErrors(Site))
       return std::nullopt;
     return ThreadLaunch{Site, Callable, resolveCallable(Callable)};
   };

@@ -65,7 +65,7 @@ void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
     if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Node))
       for (const Decl *D : Decls->decls())
         if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
-          if (!Var->hasLocalStorage())
+          if (!Var->hasLocalStorage() || declarationHasErrors(Var))
             continue;
           ThreadOwnerKind Kind = Types.ownerKindOfValue(Var->getType());
           if (Kind == ThreadOwnerKind::Thread ||

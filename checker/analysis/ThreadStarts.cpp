@@ -19,6 +19,21 @@ const Expr *threadCallable(const Expr *Thread) {
   return llvm::isa<CXXDefaultArgExpr>(Callable) ? nullptr : Callable;
 }
 
+const Expr *asyncCallable(const Expr *Async) {
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(
+      Async ? stripTemporaryWrappers(Async, ElidedCopies::Strip) : nullptr);
+  if (!Call || !isStdFunctionNamed(Call->getDirectCallee(), {"async"}))
+    return nullptr;
+  unsigned First = 0;
+  if (Call->getNumArgs() > 0) {
+    const auto *Policy = Call->getArg(0)->getType()->getAsTagDecl();
+    if (Policy && Policy->isInStdNamespace() && Policy->getIdentifier() &&
+        Policy->getName() == "launch")
+      First = 1;
+  }
+  return Call->getNumArgs() > First ? Call->getArg(First) : nullptr;
+}
+
 bool constructsStartedThread(const CXXConstructExpr *Construct,
                              const TrackedThreadTypes &Types) {
   if (!Construct || Construct->getNumArgs() == 0)

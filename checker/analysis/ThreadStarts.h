@@ -46,6 +46,11 @@ const Expr *threadCallable(const Expr *Thread);
 const Expr *startedCallable(const Stmt *Start, ThreadOwnerKind Kind,
                             const TrackedThreadTypes &Types);
 
+/// The callable that the std::async call \p Async runs (its first argument,
+/// after the launch policy if one is given), or null when \p Async is not
+/// a call of std::async.
+const Expr *asyncCallable(const Expr *Async);
+
 /// Whether the container insertion \p Call puts a started thread in: a
 /// thread built in place from a callable, or a started thread moved in.
 bool insertionStartsThread(const CXXMemberCallExpr *Call,

@@ -93,7 +93,9 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
     return;
 
   // Indexes the subjects "thread 't' is still", "thread 't' may still be",
-  // "threads in 'v' are still", "threads in 'v' may still be".
+  // "threads in 'v' are still", "threads in 'v' may still be", and the
+  // words that agree with them ("its destructor", "their destructors"). The
+  // dataflow tracks local threads and containers, no unique_ptr owners.
   unsigned Certainty =
       (isContainer(Event.Thread) ? 2 : 0) + (Event.OnlyOnSomePaths ? 1 : 0);
   switch (Event.Kind) {
@@ -102,14 +104,16 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
     if (Keyword.empty())
       diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
                 "threads in '%0' are still|threads in '%0' may still be}1 "
-                "joinable at the end of its scope; its destructor will call "
-                "std::terminate")
+                "joinable at the end of %select{its|its|their|their}1 scope; "
+                "%select{its destructor|its destructor|their destructors|their "
+                "destructors}1 will call std::terminate")
           << Event.Thread->getName() << Certainty;
     else
       diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
                 "threads in '%0' are still|threads in '%0' may still be}1 "
-                "joinable when this '%2' leaves its scope; its destructor will "
-                "call std::terminate")
+                "joinable when this '%2' leaves %select{its|its|their|their}1 "
+                "scope; %select{its destructor|its destructor|their "
+                "destructors|their destructors}1 will call std::terminate")
           << Event.Thread->getName() << Certainty << Keyword;
     break;
   }
@@ -117,8 +121,10 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
     if (llvm::isa<CXXThrowExpr>(Site)) {
       diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
                 "threads in '%0' are still|threads in '%0' may still be}1 "
-                "joinable when this exception leaves its scope; its destructor "
-                "will call std::terminate")
+                "joinable when this exception leaves "
+                "%select{its|its|their|their}1 scope; %select{its "
+                "destructor|its destructor|their destructors|their "
+                "destructors}1 will call std::terminate")
           << Event.Thread->getName() << Certainty;
     } else {
       std::string Callee = "this call";
@@ -133,7 +139,8 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
       }
       diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
                 "threads in '%0' are still|threads in '%0' may still be}1 "
-                "joinable if %2 throws here; its destructor will call "
+                "joinable if %2 throws here; %select{its destructor|its "
+                "destructor|their destructors|their destructors}1 will call "
                 "std::terminate during unwinding")
           << Event.Thread->getName() << Certainty << Callee;
       ExceptionSet Thrown = Exceptions.thrownByCall(Site, Fn);

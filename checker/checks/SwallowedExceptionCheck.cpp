@@ -1,6 +1,7 @@
 //===--- SwallowedExceptionCheck.cpp - threads-swallowed-exception --------===//
 
 #include "checks/SwallowedExceptionCheck.h"
+#include "analysis/PackagedTaskCalls.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
@@ -8,6 +9,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -56,12 +58,23 @@ bool reportsSomething(const Stmt *S, const VarDecl *ExceptionVar,
 }
 
 /// Every handler in \p S, outside nested lambdas (their bodies run when
-/// called, possibly on another thread).
+/// called, possibly on another thread), but those of a try block that
+/// only invokes packaged tasks.
 void collectHandlers(const Stmt *S,
                      llvm::SmallVectorImpl<const CXXCatchStmt *> &Out) {
+  // A packaged_task keeps its task's exception for the future; what its
+  // call may throw (std::future_error, for a task without state or already
+  // run) is no failure of the thread's work. A try statement comes before
+  // its handlers in the walk.
+  llvm::SmallPtrSet<const CXXCatchStmt *, 4> AroundPackagedTasks;
   forEachStmtIn(S, Lambdas::Skip, [&](const Stmt *Node) {
+    if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(Node))
+      if (onlyPackagedTaskInvocationsMayThrow(Try->getTryBlock()))
+        for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+          AroundPackagedTasks.insert(Try->getHandler(I));
     if (const auto *Handler = llvm::dyn_cast<CXXCatchStmt>(Node))
-      Out.push_back(Handler);
+      if (!AroundPackagedTasks.contains(Handler))
+        Out.push_back(Handler);
   });
 }
 

@@ -1,9 +1,14 @@
 //===--- UncheckedFutureCheck.cpp - threads-unchecked-future --------------===//
 
 #include "checks/UncheckedFutureCheck.h"
+#include "analysis/ExceptionPathNotes.h"
 #include "analysis/LocalThreadUses.h"
+#include "analysis/PromiseExceptions.h"
+#include "analysis/ThreadEntryFunctions.h"
+#include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
+#include "utils/ContainerInsertion.h"
 #include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
@@ -31,6 +36,35 @@ const Stmt *firstWait(llvm::ArrayRef<ThreadUse> Uses) {
   return nullptr;
 }
 
+/// The expression that gives the future its state at the start \p Site:
+/// what is assigned to it or inserted into the container; null when the
+/// site is of another shape.
+const Expr *futureSourceAt(const Stmt *Site) {
+  if (const auto *Assign = llvm::dyn_cast<CXXOperatorCallExpr>(Site))
+    return Assign->getNumArgs() == 2 ? Assign->getArg(1) : nullptr;
+  const auto *Insert = llvm::dyn_cast<CXXMemberCallExpr>(Site);
+  std::optional<ContainerInsertion> Insertion =
+      Insert ? containerInsertion(Insert->getMethodDecl()) : std::nullopt;
+  // An emplaced future is built from its one argument.
+  if (!Insertion || Insertion->ElementArg >= Insert->getNumArgs() ||
+      (Insertion->InPlace && Insert->getNumArgs() != Insertion->ElementArg + 1))
+    return nullptr;
+  return Insert->getArg(Insertion->ElementArg);
+}
+
+/// What gives the future \p Future its state: its initializer, when that
+/// starts it, and what each later start assigns or inserts.
+llvm::SmallVector<const Expr *, 4>
+futureSources(const VarDecl *Future, const LocalUseSummary &Summary) {
+  llvm::SmallVector<const Expr *, 4> Sources;
+  if (Summary.StartedAtDeclaration)
+    Sources.push_back(Future->getInit());
+  for (const ThreadUse &Use : Summary.Uses)
+    if (Use.Kind == ThreadUseKind::Start)
+      Sources.push_back(futureSourceAt(Use.Site));
+  return Sources;
+}
+
 } // namespace
 
 UncheckedFutureCheck::UncheckedFutureCheck(StringRef Name,
@@ -40,10 +74,12 @@ UncheckedFutureCheck::UncheckedFutureCheck(StringRef Name,
           *this, Name, "FutureTypes",
           Options.get("FutureTypes", DefaultFutureTypes), DefaultFutureTypes,
           ListShape::QualifiedNames, /*AllowEmpty=*/false)),
-      FutureTypes(FutureTypesOption, RetrieveMethods) {}
+      FutureTypes(FutureTypesOption, RetrieveMethods),
+      ExceptionOpts(*this, Name, Options), Flow(ExceptionOpts) {}
 
 void UncheckedFutureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FutureTypes", FutureTypesOption);
+  ExceptionOpts.storeOptions(Options, Opts);
 }
 
 void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
@@ -71,7 +107,7 @@ void UncheckedFutureCheck::check(const MatchFinder::MatchResult &Result) {
 
 void UncheckedFutureCheck::checkDiscardedAsync(const CallExpr *Async,
                                                ASTContext &Ctx) {
-  if (Async->isInstantiationDependent())
+  if (Async->isInstantiationDependent() || hasErrors(Async))
     return;
   if (!reportOnce(Async->getBeginLoc()))
     return;
@@ -93,6 +129,21 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
   // Retrieved here, or someone else's to retrieve; or never obtained.
   if (Summary.JoinedOrHandedOver || !Summary.everStarted())
     return;
+  // A promise nothing can fail gives a value or a signal, no exception.
+  if (!anySourceMayHoldException(futureSources(Future, Summary),
+                                 Future->getASTContext()))
+    return;
+  // A task the code shows cannot throw loses nothing; one that may throw
+  // gets the path to its throw as notes.
+  ExceptionSet Escaping;
+  if (Summary.StartedAtDeclaration && Kind == ThreadOwnerKind::Thread) {
+    const FunctionDecl *Task =
+        resolveCallable(asyncCallable(Future->getInit()));
+    if (Flow.provenNotToThrow(Task))
+      return;
+    if (Task)
+      Escaping = Flow.escaping(Task);
+  }
   if (!reportOnce(Future->getLocation()))
     return;
   diag(Future->getLocation(),
@@ -107,7 +158,17 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
     diag(FirstWait->getBeginLoc(),
          "waiting does not rethrow the task's exception; get() does",
          DiagnosticIDs::Note);
+  if (!Escaping.empty())
+    notePathOf(*this, Escaping.front());
   noteInstantiation(Future);
+}
+
+bool UncheckedFutureCheck::anySourceMayHoldException(
+    llvm::ArrayRef<const Expr *> Sources, ASTContext &Context) {
+  PromiseExceptions Promises(Context);
+  return llvm::any_of(Sources, [&](const Expr *Source) {
+    return !Source || Promises.mayCarryException(Source);
+  });
 }
 
 } // namespace clang::tidy::threads

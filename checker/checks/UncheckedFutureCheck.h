@@ -3,6 +3,7 @@
 #ifndef THREAD_TIDY_UNCHECKEDFUTURECHECK_H
 #define THREAD_TIDY_UNCHECKEDFUTURECHECK_H
 
+#include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/TrackedThreadTypes.h"
 #include "checks/ThreadTidyCheck.h"
 
@@ -25,12 +26,22 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  void resetForTranslationUnit() override { Flow.reset(); }
   void checkDiscardedAsync(const CallExpr *Async, ASTContext &Ctx);
   void checkLocal(const VarDecl *Future);
+  /// Whether the state a future gets from one of \p Sources may hold an
+  /// exception: it does unless it comes from a promise that nothing in the
+  /// translation unit can set_exception on (then only a value or a signal
+  /// goes unread, which is no lost failure).
+  static bool anySourceMayHoldException(llvm::ArrayRef<const Expr *> Sources,
+                                        ASTContext &Context);
 
   const std::string FutureTypesOption;
   /// Futures are tracked like threads: get() (or share()) plays join().
   const TrackedThreadTypes FutureTypes;
+  /// Whether the task of a future may throw at all.
+  const ExceptionOptions ExceptionOpts;
+  ExceptionFlowAnalysis Flow;
 };
 
 } // namespace clang::tidy::threads

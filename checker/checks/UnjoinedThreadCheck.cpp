@@ -91,7 +91,7 @@ void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary,
           Temporary->IgnoreParens()->IgnoreImplicitAsWritten()))
     return;
   ThreadOwnerKind Kind = Types.ownerKind(Temporary->getType());
-  if (Kind == ThreadOwnerKind::Container ||
+  if (Kind == ThreadOwnerKind::Container || hasErrors(Temporary) ||
       !initializerStartsThread(Temporary, Kind, Types))
     return;
   if (!reportOnce(Temporary->getBeginLoc()))

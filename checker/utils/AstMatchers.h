@@ -25,13 +25,22 @@ AST_MATCHER_P(Expr, ignoringTemporaryWrappers,
                        Finder, Builder);
 }
 
+/// Matches the variables whose declaration did not compile (see
+/// declarationHasErrors).
+AST_MATCHER(VarDecl, hasDeclarationWithErrors) {
+  return declarationHasErrors(&Node);
+}
+
 /// Matches the local variables outside system headers, parameters aside,
 /// whose type matches \p Type: where a check's look at a function starts.
+/// A variable whose declaration did not compile is left out: nothing about
+/// it is known.
 inline ast_matchers::internal::BindableMatcher<Decl>
 localVariable(const ast_matchers::internal::Matcher<QualType> &Type) {
   using namespace ast_matchers;
   return varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                 unless(isExpansionInSystemHeader()), hasType(Type));
+                 unless(isExpansionInSystemHeader()), hasType(Type),
+                 unless(hasDeclarationWithErrors()));
 }
 
 /// Registers matchers for expressions matching \p Value whose value is

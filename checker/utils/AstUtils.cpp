@@ -25,6 +25,22 @@ const Expr *stripTemporaryWrappers(const Expr *E, ElidedCopies Copies) {
   return E;
 }
 
+bool hasErrors(const Expr *E) { return E && E->containsErrors(); }
+
+bool declarationHasErrors(const VarDecl *Var) {
+  if (!Var)
+    return false;
+  if (Var->isInvalidDecl() || hasErrors(Var->getInit()))
+    return true;
+  // clang drops a constructor call that did not compile: a local of a class
+  // that is not trivially default-constructible then has no initializer.
+  const CXXRecordDecl *RD = Var->getType()->getAsCXXRecordDecl();
+  return !Var->getInit() && Var->hasLocalStorage() &&
+         !llvm::isa<ParmVarDecl>(Var) && RD && RD->hasDefinition() &&
+         !RD->hasTrivialDefaultConstructor() &&
+         !Var->getDeclContext()->isDependentContext();
+}
+
 const FunctionDecl *functionDeclaring(const VarDecl *Local) {
   return llvm::dyn_cast_or_null<FunctionDecl>(
       Local->getParentFunctionOrMethod());

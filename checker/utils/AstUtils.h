@@ -44,6 +44,17 @@ const FunctionDecl *visibleDefinition(const FunctionDecl *FD);
 /// (library code is described by options instead). Null otherwise.
 const FunctionDecl *userDefinition(const FunctionDecl *FD);
 
+/// Whether \p E is code that did not compile: clang keeps it as a recovery
+/// expression (or an expression around one). No finding may rest on it: a
+/// thread built from it is not known to be default-constructed, nor a call
+/// known to run anything.
+bool hasErrors(const Expr *E);
+
+/// Whether the declaration of \p Var did not compile: it is invalid, its
+/// initializer has errors (see hasErrors), or clang dropped the constructor
+/// call that did not compile (a local of a class type with no initializer).
+bool declarationHasErrors(const VarDecl *Var);
+
 /// Whether \p FD is the call operator of a lambda's closure class.
 bool isLambdaCallOperator(const FunctionDecl *FD);
 

@@ -280,3 +280,29 @@ template <typename F> void run_logged(F f) {
   t.join();
 }
 void instantiate() { run_logged(work); }
+
+// A packaged_task keeps its task's exception for its future: a try block
+// that only invokes one swallows nothing of the thread's work.
+void packaged_task_only(std::packaged_task<void()> &task) {
+  std::thread t([&task] {
+    try {
+      task();
+    } catch (...) {
+    }
+  });
+  t.join();
+}
+
+// Anything else in the try block that may throw is still lost.
+void packaged_task_and_work(std::packaged_task<void()> &task) {
+  std::thread t([&task] {
+    try {
+      task();
+      work();
+    } catch (...) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'catch (...)' in the thread's entry lambda swallows the exception silently; the thread's failure is lost [threads-swallowed-exception]
+      // CHECK-MESSAGES: :[[@LINE-6]]:17: note: thread started here
+    }
+  });
+  t.join();
+}

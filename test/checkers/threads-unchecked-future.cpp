@@ -1,10 +1,15 @@
 // RUN: %check_threads %s threads-unchecked-future %t -- -std=c++17 -fexceptions
 // RUN: %clang_tidy --load=%plugin --checks=-*,threads-unchecked-future --dump-config %s -- -std=c++17 \
 // RUN:   | %FileCheck %s --check-prefix=DUMP
-// DUMP: threads-unchecked-future.FutureTypes: '::std::future;::std::shared_future'
+// DUMP-DAG: threads-unchecked-future.FutureTypes: '::std::future;::std::shared_future'
+// DUMP-DAG: threads-unchecked-future.IgnoredExceptions: '::std::bad_alloc'
+// DUMP-DAG: threads-unchecked-future.KnownThrowingFunctions: '::std::stoi=
 
+#include <atomic>
 #include <chrono>
+#include <exception>
 #include <future>
+#include <stdexcept>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -47,14 +52,55 @@ void waited_with_timeout() {
   }
 }
 
+// The producer can store an exception in the promise.
 void promise_side() {
   std::promise<int> promise;
   std::future<int> value = promise.get_future();
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: future 'value' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
-  // CHECK-MESSAGES: :[[@LINE+3]]:3: note: waiting does not rethrow the task's exception; get() does
-  std::thread producer([&promise] { promise.set_value(compute(6)); });
+  // CHECK-MESSAGES: :[[@LINE+9]]:3: note: waiting does not rethrow the task's exception; get() does
+  std::thread producer([&promise] {
+    try {
+      promise.set_value(compute(6));
+    } catch (...) {
+      promise.set_exception(std::current_exception());
+    }
+  });
   producer.join();
   value.wait();
+}
+
+// The promise is handed to code that calls set_exception on it.
+void fulfil(std::promise<int> promise) {
+  try {
+    promise.set_value(compute(7));
+  } catch (...) {
+    promise.set_exception(std::current_exception());
+  }
+}
+
+void promise_moved_to_producer() {
+  std::promise<int> promise;
+  std::future<int> value = promise.get_future();
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: future 'value' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  std::thread producer(fulfil, std::move(promise));
+  producer.join();
+}
+
+// A member promise that some member function fails.
+class Loader {
+public:
+  void start();
+  void fail() { ready_.set_exception(std::current_exception()); }
+
+private:
+  std::promise<void> ready_;
+};
+
+void Loader::start() {
+  std::future<void> ready = ready_.get_future();
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: future 'ready' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  // CHECK-MESSAGES: :[[@LINE+1]]:3: note: waiting does not rethrow the task's exception; get() does
+  ready.wait();
 }
 
 void packaged() {
@@ -83,6 +129,20 @@ void container_only_waited() {
     result.wait();
 }
 
+// A container of futures of a promise handed to code that may fail it.
+void may_fail(std::promise<void> &promise);
+
+void promise_futures_in_a_container() {
+  std::promise<void> first;
+  std::vector<std::future<void>> signals;
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: futures in 'signals' are never retrieved with get(); exceptions thrown by their tasks are lost silently [threads-unchecked-future]
+  // CHECK-MESSAGES: :[[@LINE+1]]:3: note: future obtained here
+  signals.push_back(first.get_future());
+  may_fail(first);
+  for (auto &signal : signals)
+    signal.wait();
+}
+
 void shared_future_never_read() {
   std::shared_future<int> shared = std::async(compute, 9).share();
   // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: future 'shared' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
@@ -98,6 +158,61 @@ void only_inspected() {
 }
 
 // --- must not warn --------------------------------------------------------
+
+// A promise fulfilled only with set_value never holds an exception: the
+// future is a signal or a value, and waiting for it loses nothing.
+void promise_only_set_value() {
+  std::promise<int> promise;
+  std::future<int> value = promise.get_future();
+  std::thread producer([&promise] { promise.set_value(compute(6)); });
+  producer.join();
+  value.wait();
+}
+
+// Handed to code elsewhere, but nothing in this translation unit calls
+// set_exception on a std::promise<bool>.
+void hand_over(std::promise<bool> *promise);
+
+bool promise_handed_over() {
+  std::promise<bool> promise;
+  auto ready = promise.get_future();
+  hand_over(&promise);
+  return ready.wait_for(std::chrono::seconds(1)) == std::future_status::ready;
+}
+
+void promise_assigned_later(bool now) {
+  std::promise<void> done;
+  std::future<void> signal;
+  if (now)
+    signal = done.get_future();
+  std::thread worker([&done] { done.set_value_at_thread_exit(); });
+  worker.join();
+}
+
+class Barrier {
+public:
+  void arrive() { reached_.set_value(); }
+  void await();
+
+private:
+  std::promise<void> reached_;
+};
+
+void Barrier::await() {
+  std::future<void> reached = reached_.get_future();
+  reached.wait();
+}
+
+// The same with a promise only ever set_value()-d: no exception to lose.
+void promise_futures_only_set_value() {
+  std::promise<void> first;
+  std::vector<std::future<void>> signals;
+  signals.emplace_back(first.get_future());
+  std::thread producer([&first] { first.set_value(); });
+  producer.join();
+  for (auto &signal : signals)
+    signal.wait();
+}
 
 int retrieved() {
   auto result = std::async(std::launch::async, compute, 10);
@@ -179,4 +294,39 @@ std::future<int> async_returned() { return std::async(compute, 19); }
 template <typename F> void generic(F f) {
   auto result = std::async(f);
   result.wait();
+}
+
+// --- the task's exceptions ------------------------------------------------
+
+// A visible task that may throw: the path to the throw is shown.
+int parse_or_throw(int value) {
+  if (value < 0)
+    throw std::invalid_argument("negative");
+  return value;
+}
+void throwing_task_waited(int input) {
+  auto result = std::async(std::launch::async, [input] {
+    return parse_or_throw(input);
+  });
+  // CHECK-MESSAGES: :[[@LINE-3]]:8: warning: future 'result' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  result.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
+  // CHECK-MESSAGES: :[[@LINE-5]]:12: note: call to 'parse_or_throw' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-11]]:5: note: 'std::invalid_argument' is thrown here
+}
+
+// A visible task that cannot throw (atomic adds only) loses nothing.
+void nothrow_task_waited(std::atomic<int> &counter) {
+  std::future<void> done = std::async(std::launch::async, [&counter] {
+    counter.fetch_add(1, std::memory_order_relaxed);
+  });
+  done.wait_for(std::chrono::milliseconds(100));
+}
+
+// A task that calls a function whose body is not visible may throw: flagged.
+void opaque_call_in_task() {
+  std::future<int> value = std::async([] { return compute(1) + 1; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: future 'value' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  value.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
 }
