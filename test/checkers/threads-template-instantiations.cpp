@@ -17,18 +17,18 @@
 #include <thread>
 #include <vector>
 
+int compute(int);
 void work();
 void log_failure();
-int compute(int);
 
 // Which instantiation has the bug.
 struct Careful {
   static constexpr bool careless = false;
-  static int task() { return 1; }
+  static int task() { return compute(1); }
 };
 struct Careless {
   static constexpr bool careless = true;
-  static int task() { return 2; }
+  static int task() { return compute(2); }
 };
 
 // --- threads-unjoined-thread ----------------------------------------------
