@@ -2,6 +2,7 @@
 
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "analysis/ContainerJoinLoops.h"
+#include "analysis/MemberProtocol.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
@@ -153,6 +154,10 @@ namespace {
 struct TrackedState {
   JoinState State;
   const Stmt *LastEnd = nullptr;
+  /// A member run with JoinableAtReturnIsExit: the last branch that went
+  /// around a join while it was joinable (see LifetimeEvent).
+  const Expr *SkippingCondition = nullptr;
+  bool SkippedWhenTrue = false;
 };
 /// The state of every tracked thread, indexed like LifetimeDataflow's
 /// Threads.
@@ -171,10 +176,15 @@ public:
         Events(Events) {}
 
   /// Tracks the data member \p Member (used through `this`) instead of
-  /// the local threads; no events are recorded then: ask stateAtReturn().
+  /// the local threads; no events are recorded then (ask stateAtReturn()),
+  /// unless runMember says how.
   void trackMember(const FieldDecl *Member, ThreadOwnerKind Kind) {
     this->Member = Member;
     MemberKind = Kind;
+  }
+  /// With trackMember: runs as \p Run says, and records events.
+  void runMember(const ThreadLifetimeAnalysis::MemberRun &Run) {
+    this->Run = &Run;
   }
 
   /// Runs the whole analysis; NumBlocks is set once a CFG was built.
@@ -214,6 +224,9 @@ private:
   void applyPossibleThrow(const Stmt *Site, const ProgramState &State);
   void propagate(const CFGBlock &Block, const ProgramState &Out);
   std::optional<JoinableGuard> guardOf(const CFGBlock &Block) const;
+  void noteSkippingBranch(const CFGBlock &Block, bool IsTrueBranch,
+                          TrackedState &Thread) const;
+  void applyInitializer(const CFGInitializer &Init, ProgramState &State) const;
   bool caughtWithinScope(const Stmt *Site, unsigned Thread) const;
 
   void recordExit(LifetimeEvent::EventKind Kind, unsigned Thread,
@@ -230,6 +243,10 @@ private:
   /// 0, with a null declaration.
   const FieldDecl *Member = nullptr;
   ThreadOwnerKind MemberKind = ThreadOwnerKind::Thread;
+  const ThreadLifetimeAnalysis::MemberRun *Run = nullptr;
+  /// With Run->JoinableAtReturnIsExit: the statements that contain a join
+  /// of the member or a return; a branch of theirs may go around the join.
+  llvm::DenseSet<const Stmt *> AroundJoins;
   ASTContext &Ctx;
   const TrackedThreadTypes &Types;
   ThreadLifetimeAnalysis &Analysis;
@@ -266,7 +283,7 @@ ThreadLifetimeAnalysis::Outcome LifetimeDataflow::run() {
     return Outcome::CfgTooLarge;
   if (!solve())
     return Outcome::OutOfSteps;
-  if (!Member)
+  if (!Member || Run)
     collectEvents();
   return Outcome::Complete;
 }
@@ -283,7 +300,12 @@ bool LifetimeDataflow::collectTrackedMember() {
     return false;
   llvm::SmallVector<ThreadUse, 8> Uses;
   ThreadUseClassifier(Body, Types).collectUses(Member, MemberKind, Uses);
-  if (!llvm::any_of(Uses, [](const ThreadUse &Use) {
+  bool RunningWithoutBody =
+      Run && (Run->Entry.mayBeJoinable() ||
+              (Run->Constructor &&
+               memberInitializerStarts(llvm::cast<CXXConstructorDecl>(Fn),
+                                       Member, MemberKind, Types)));
+  if (!RunningWithoutBody && !llvm::any_of(Uses, [](const ThreadUse &Use) {
         return Use.Kind == ThreadUseKind::Start;
       }))
     return false;
@@ -292,6 +314,8 @@ bool LifetimeDataflow::collectTrackedMember() {
   Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
   JoinLoops = std::make_unique<ContainerJoinLoops>(*Parents);
   addUses(0, Uses, Body);
+  if (Run && Run->JoinableAtReturnIsExit)
+    collectStatementsAroundJoins(Body, Uses, *Parents, AroundJoins);
   return true;
 }
 
@@ -353,6 +377,10 @@ bool LifetimeDataflow::buildCfg() {
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
   Options.setAllAlwaysAdd();
+  if (Run && Run->Constructor) {
+    Options.AddInitializers = true;
+    Options.AddCXXDefaultInitExprInCtors = true;
+  }
   Cfg = CFG::buildCFG(Fn, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!Cfg)
     return false;
@@ -365,8 +393,8 @@ bool LifetimeDataflow::solve() {
   Reached.assign(NumBlocks, false);
   Queued.assign(NumBlocks, false);
   const CFGBlock &Entry = Cfg->getEntry();
-  In[Entry.getBlockID()] =
-      ProgramState(Threads.size(), TrackedState{JoinState::NeverStarted});
+  In[Entry.getBlockID()] = ProgramState(
+      Threads.size(), TrackedState{Run ? Run->Entry : JoinState::NeverStarted});
   Reached[Entry.getBlockID()] = true;
   Queued[Entry.getBlockID()] = true;
   Worklist.push_back(&Entry);
@@ -390,11 +418,24 @@ void LifetimeDataflow::collectEvents() {
   for (const CFGBlock *Block : *Cfg)
     if (Block && Reached[Block->getBlockID()])
       transfer(*Block, In[Block->getBlockID()], /*Final=*/true);
+  unsigned Exit = Cfg->getExit().getBlockID();
+  if (!Run || !Run->JoinableAtReturnIsExit || !Reached[Exit])
+    return;
+  const TrackedState &AtReturn = In[Exit].front();
+  recordExit(LifetimeEvent::ScopeExit, 0, Body, AtReturn.State);
+  if (!Events.empty() && Events.back().Site == Body) {
+    Events.back().SkippingCondition = AtReturn.SkippingCondition;
+    Events.back().SkippedWhenTrue = AtReturn.SkippedWhenTrue;
+  }
 }
 
 ProgramState LifetimeDataflow::transfer(const CFGBlock &Block,
                                         ProgramState State, bool Final) {
   for (const CFGElement &Element : Block) {
+    if (auto Init = Element.getAs<CFGInitializer>()) {
+      applyInitializer(*Init, State);
+      continue;
+    }
     if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
       auto It = ThreadIndex.find(Dtor->getVarDecl());
       if (It == ThreadIndex.end())
@@ -434,6 +475,15 @@ void LifetimeDataflow::applyDeclaration(const DeclStmt *Decls,
     State[It->second] =
         TrackedState{Started ? JoinState::Joinable : JoinState::NeverStarted};
   }
+}
+
+void LifetimeDataflow::applyInitializer(const CFGInitializer &Init,
+                                        ProgramState &State) const {
+  const CXXCtorInitializer *Initializer = Init.getInitializer();
+  if (Member && Initializer->getMember() == Member &&
+      initializerStartsThread(memberInitializerExpr(Initializer), MemberKind,
+                              Types))
+    State[0] = TrackedState{JoinState::Joinable};
 }
 
 void LifetimeDataflow::applyEffect(const SiteEffect &Effect, const Stmt *Site,
@@ -519,6 +569,8 @@ void LifetimeDataflow::propagate(const CFGBlock &Block,
       if (Guarded.isEmpty())
         continue; // this branch cannot be taken
     }
+    if (!AroundJoins.empty())
+      noteSkippingBranch(Block, IsTrueBranch, State[0]);
     for (unsigned Container : JoinLoops->joinedOnEdge(Block, Index))
       State[Container] = TrackedState{JoinState::Ended};
     unsigned Id = Next->getBlockID();
@@ -532,6 +584,10 @@ void LifetimeDataflow::propagate(const CFGBlock &Block,
         Changed |= Target.State.merge(State[Thread].State);
         if (!Target.LastEnd)
           Target.LastEnd = State[Thread].LastEnd;
+        if (!Target.SkippingCondition) {
+          Target.SkippingCondition = State[Thread].SkippingCondition;
+          Target.SkippedWhenTrue = State[Thread].SkippedWhenTrue;
+        }
       }
     }
     if (Changed && !Queued[Id]) {
@@ -539,6 +595,18 @@ void LifetimeDataflow::propagate(const CFGBlock &Block,
       Worklist.push_back(Next);
     }
   }
+}
+
+void LifetimeDataflow::noteSkippingBranch(const CFGBlock &Block,
+                                          bool IsTrueBranch,
+                                          TrackedState &Thread) const {
+  const auto *Condition =
+      llvm::dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
+  if (!Condition || Block.succ_size() != 2 || !Thread.State.mayBeJoinable() ||
+      !AroundJoins.count(Block.getTerminatorStmt()))
+    return;
+  Thread.SkippingCondition = Condition;
+  Thread.SkippedWhenTrue = IsTrueBranch;
 }
 
 bool LifetimeDataflow::caughtWithinScope(const Stmt *Site,
@@ -549,7 +617,8 @@ bool LifetimeDataflow::caughtWithinScope(const Stmt *Site,
     if (P == Scopes[Thread])
       return false;
     if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(P))
-      if (Try->getTryBlock() == Child)
+      if (Try->getTryBlock() == Child &&
+          (!Run || handlersLeaveMemberSafe(Try, Member, MemberKind, Types)))
         return true;
   }
   return false;
@@ -627,6 +696,22 @@ bool ThreadLifetimeAnalysis::joinsMemberBeforeReturning(const FunctionDecl *Fn,
     return false;
   JoinState AtReturn = Dataflow.memberStateAtReturn();
   return !AtReturn.isEmpty() && !AtReturn.mayBeJoinable();
+}
+
+ThreadLifetimeAnalysis::Outcome ThreadLifetimeAnalysis::analyzeMember(
+    const FunctionDecl *Fn, const FieldDecl *Member, ThreadOwnerKind Kind,
+    const MemberRun &Run, ASTContext &Ctx,
+    llvm::SmallVectorImpl<LifetimeEvent> &Events) {
+  if (Kind == ThreadOwnerKind::None ||
+      (Run.Constructor && !llvm::isa<CXXConstructorDecl>(Fn)))
+    return Outcome::NothingToTrack;
+  LifetimeDataflow Dataflow(Fn, Ctx, Types, *this, Events);
+  Dataflow.trackMember(Member, Kind);
+  Dataflow.runMember(Run);
+  Outcome Result = Dataflow.run();
+  if (Result == Outcome::CfgTooLarge || Result == Outcome::OutOfSteps)
+    reportIncomplete(Fn, Result, Dataflow.numBlocks());
+  return Result;
 }
 
 ThreadLifetimeAnalysis::Outcome

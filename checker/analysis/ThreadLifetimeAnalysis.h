@@ -100,6 +100,11 @@ struct LifetimeEvent {
   NotJoinableReason Reason = AlreadyEnded;
   /// For InvalidJoin: a join, detach or move that ended joinability before.
   const Stmt *PriorSite = nullptr;
+  /// For a member's ScopeExit: the condition of the last branch that went
+  /// around a join (or to a return) while the member was joinable, and
+  /// whether that was its true branch.
+  const Expr *SkippingCondition = nullptr;
+  bool SkippedWhenTrue = false;
 };
 
 /// The function declaring \p Thread, the first time it is asked for (a
@@ -149,6 +154,26 @@ public:
   bool joinsMemberBeforeReturning(const FunctionDecl *Fn,
                                   const FieldDecl *Member, ThreadOwnerKind Kind,
                                   ASTContext &Ctx);
+
+  /// How analyzeMember runs the dataflow on one member function.
+  struct MemberRun {
+    /// The member's possible states on entry.
+    JoinState Entry = JoinState::NeverStarted;
+    /// A constructor: its member initializers run first (they may start
+    /// the member or throw), and the exceptions that leave it are events.
+    bool Constructor = false;
+    /// The member still joinable where the function returns is an event
+    /// (a ScopeExit at the body): a destructor.
+    bool JoinableAtReturnIsExit = false;
+  };
+  /// Runs the dataflow on \p Member (of \p Kind Thread, UniquePtr or
+  /// Container) in \p Fn as \p Run says and records its events, whose
+  /// Thread is null. NothingToTrack when a closure uses the member, or when
+  /// the function neither starts it nor gets it running.
+  Outcome analyzeMember(const FunctionDecl *Fn, const FieldDecl *Member,
+                        ThreadOwnerKind Kind, const MemberRun &Run,
+                        ASTContext &Ctx,
+                        llvm::SmallVectorImpl<LifetimeEvent> &Events);
 
   /// Whether a call in \p Caller may throw, as far as the visible code
   /// shows.

@@ -3,6 +3,7 @@
 #include "checks/JoinableAtExitCheck.h"
 #include "analysis/ContainerJoinLoops.h"
 #include "analysis/ExceptionPathNotes.h"
+#include "analysis/MemberProtocol.h"
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
@@ -31,6 +32,19 @@ llvm::StringRef exitKeyword(const Stmt *Site) {
   if (llvm::isa<CoreturnStmt>(Site))
     return "co_return";
   return "";
+}
+
+/// What throws at \p Site, for a message: "'f'", "the constructor of 'T'",
+/// "this call".
+std::string throwingCallee(const Stmt *Site, ASTContext &Ctx) {
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Site)) {
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      return "'" + FD->getNameAsString() + "'";
+  } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Site)) {
+    return "the constructor of '" +
+           Construct->getType().getAsString(Ctx.getPrintingPolicy()) + "'";
+  }
+  return "this call";
 }
 
 } // namespace
@@ -127,16 +141,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
                 "destructors}1 will call std::terminate")
           << Event.Thread->getName() << Certainty;
     } else {
-      std::string Callee = "this call";
-      if (const auto *Call = llvm::dyn_cast<CallExpr>(Site)) {
-        if (const FunctionDecl *FD = Call->getDirectCallee())
-          Callee = "'" + FD->getNameAsString() + "'";
-      } else if (const auto *Construct =
-                     llvm::dyn_cast<CXXConstructExpr>(Site)) {
-        Callee = "the constructor of '" +
-                 Construct->getType().getAsString(Ctx.getPrintingPolicy()) +
-                 "'";
-      }
+      std::string Callee = throwingCallee(Site, Ctx);
       diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
                 "threads in '%0' are still|threads in '%0' may still be}1 "
                 "joinable if %2 throws here; %select{its destructor|its "
@@ -168,6 +173,11 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
 
 namespace {
 
+bool releasedThroughCalls(const FunctionDecl *Def, const FieldDecl *Member,
+                          ThreadOwnerKind Kind, const TrackedThreadTypes &Types,
+                          unsigned Depth,
+                          llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen);
+
 /// Whether \p Fn, or a member function it calls on `this` (transitively,
 /// a few levels deep), joins, detaches or hands over \p Member. A call we
 /// cannot see into counts as joining: silence rather than a guess.
@@ -184,6 +194,15 @@ bool releasesMember(const FunctionDecl *Fn, const FieldDecl *Member,
   ThreadUseClassifier(Def->getBody(), Types).collectUses(Member, Kind, Uses);
   if (llvm::any_of(Uses, joinsOrHandsOver))
     return true;
+  return releasedThroughCalls(Def, Member, Kind, Types, Depth, Seen);
+}
+
+/// Whether a member function that \p Def calls on `this`, or code \p Def
+/// hands the object to, may release \p Member (see releasesMember).
+bool releasedThroughCalls(const FunctionDecl *Def, const FieldDecl *Member,
+                          ThreadOwnerKind Kind, const TrackedThreadTypes &Types,
+                          unsigned Depth,
+                          llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
   // Calls to other members on this object.
   llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
   while (!Work.empty()) {
@@ -248,6 +267,9 @@ void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
                        !llvm::isa<CXXConstructorDecl>(M.In)))
       FirstJoin = &M;
   }
+  reportConstructorThrows(Member, RD, Functions, Summary);
+  if (DtorDef && reportDestructorSkip(Member, RD, DtorDef, Summary))
+    return;
   // Started and joined by the class, so the class owns the thread; never
   // joined at all is threads-unjoined-thread's finding.
   if (!Summary.FirstStart || !FirstJoin)
@@ -282,6 +304,79 @@ void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
     diag(RD->getLocation(), "the implicit destructor of '%0' does not join it",
          DiagnosticIDs::Note)
         << RD->getName();
+}
+
+void JoinableAtExitCheck::reportConstructorThrows(
+    const FieldDecl *Member, const CXXRecordDecl *RD,
+    llvm::ArrayRef<const FunctionDecl *> Functions,
+    const MemberUseSummary &Summary) {
+  ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
+  ThreadLifetimeAnalysis Lifetimes =
+      lifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow);
+  MemberProtocol Protocol(Member, Kind, Summary, Lifetimes);
+  ASTContext &Ctx = Member->getASTContext();
+  for (const ConstructorThrow &Found :
+       Protocol.constructorThrows(Functions, Types)) {
+    SourceLocation Loc = Found.Start->getBeginLoc();
+    if (!reportOnce(Loc, Member->getLocation()))
+      continue;
+    const Stmt *Site = Found.Throw.Site;
+    bool IsThrow = llvm::isa<CXXThrowExpr>(Site);
+    std::string Callee = IsThrow ? "" : throwingCallee(Site, Ctx);
+    diag(Loc, "member %select{thread|thread owned by|threads in}0 '%1' "
+              "started in the constructor of '%2' %select{is|is|are}0 still "
+              "joinable if %select{%4 throws|an exception is thrown}3 later "
+              "in it; the destructor of '%2' does not run and std::terminate "
+              "is called")
+        << ownerKindSelect(Kind) << Member->getName() << RD->getName()
+        << IsThrow << Callee;
+    if (IsThrow) {
+      diag(Site->getBeginLoc(), "exception thrown here", DiagnosticIDs::Note);
+    } else {
+      // The path's notes start at the call itself.
+      ExceptionSet Thrown = Exceptions.thrownByCall(Site, Found.Constructor);
+      if (Thrown.empty())
+        diag(Site->getBeginLoc(), "%0 may throw here", DiagnosticIDs::Note)
+            << Callee;
+      else
+        notePathOf(*this, Thrown.front());
+    }
+    diag(Member->getLocation(), "member '%0' declared here",
+         DiagnosticIDs::Note)
+        << Member->getName();
+  }
+}
+
+bool JoinableAtExitCheck::reportDestructorSkip(
+    const FieldDecl *Member, const CXXRecordDecl *RD,
+    const FunctionDecl *DtorDef, const MemberUseSummary &Summary) {
+  ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
+  // A destructor that calls a stop() (or hands itself to code) that may
+  // end the thread is judged by that code, not by its own joins.
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{DtorDef};
+  if (releasedThroughCalls(DtorDef, Member, Kind, Types, 0, Seen))
+    return false;
+  ThreadLifetimeAnalysis Lifetimes = lifetimeAnalysis(Types);
+  std::optional<LifetimeEvent> AtEnd =
+      MemberProtocol(Member, Kind, Summary, Lifetimes)
+          .destructorLeavesJoinable(DtorDef);
+  if (!AtEnd)
+    return false;
+  SourceLocation Loc = DtorDef->getBody()->getEndLoc();
+  if (!reportOnce(Loc, Member->getLocation()))
+    return true;
+  diag(Loc, "member thread '%0' may still be joinable at the end of the "
+            "destructor of '%1'; destroying it will call std::terminate")
+      << Member->getName() << RD->getName();
+  if (AtEnd->SkippingCondition)
+    diag(AtEnd->SkippingCondition->getBeginLoc(),
+         "'%0' is not joined when this condition is %select{false|true}1",
+         DiagnosticIDs::Note)
+        << Member->getName() << AtEnd->SkippedWhenTrue;
+  diag(Summary.FirstStart->getBeginLoc(), "'%0' is started here",
+       DiagnosticIDs::Note)
+      << Member->getName();
+  return true;
 }
 
 } // namespace clang::tidy::threads

@@ -4,6 +4,7 @@
 #define THREAD_TIDY_JOINABLEATEXITCHECK_H
 
 #include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "checks/ThreadLifetimeCheck.h"
 #include "utils/TestAssertions.h"
@@ -33,6 +34,15 @@ private:
   void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) override;
   /// A member thread that the destructor leaves to a stop() function.
   void checkMember(const FieldDecl *Member) override;
+  /// Constructors that start \p Member and may throw before completing.
+  void reportConstructorThrows(const FieldDecl *Member, const CXXRecordDecl *RD,
+                               llvm::ArrayRef<const FunctionDecl *> Functions,
+                               const MemberUseSummary &Summary);
+  /// A destructor that joins \p Member only on some paths; true when
+  /// reported.
+  bool reportDestructorSkip(const FieldDecl *Member, const CXXRecordDecl *RD,
+                            const FunctionDecl *DtorDef,
+                            const MemberUseSummary &Summary);
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   void resetForTranslationUnit() override {
     ThreadLifetimeCheck::resetForTranslationUnit();
