@@ -1,6 +1,8 @@
 // Long-running services that own a thread as a data member.
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
+#include <string>
 #include <thread>
 
 // BUG: start() launches the poller, but no member function ever joins it.
@@ -41,6 +43,57 @@ private:
   std::thread beat_;
 };
 
+int parse_interval(const std::string &text) {
+  if (text.empty())
+    throw std::invalid_argument("empty interval");
+  return std::stoi(text);
+}
+
+// BUG: the constructor starts the watcher, then parses its setting. If the
+// parse throws, the destructor never runs and the running member thread is
+// destroyed: std::terminate.
+class ConfigWatcher {
+public:
+  explicit ConfigWatcher(const std::string &interval)
+      : watcher_(&ConfigWatcher::watch, this) {
+    interval_ms_ = parse_interval(interval);
+  }
+  ~ConfigWatcher() {
+    stop_ = true;
+    watcher_.join();
+  }
+
+private:
+  void watch() {
+    while (!stop_)
+      std::this_thread::sleep_for(std::chrono::milliseconds(interval_ms_));
+  }
+
+  std::atomic<bool> stop_{false};
+  std::atomic<int> interval_ms_{100};
+  std::thread watcher_;
+};
+
+// BUG: the destructor detaches a thread that still reads the object's
+// members: after the destructor, it reads freed memory.
+class LogFlusher {
+public:
+  LogFlusher() : flusher_(&LogFlusher::flush_loop, this) {}
+  ~LogFlusher() {
+    stop_ = true;
+    flusher_.detach();
+  }
+
+private:
+  void flush_loop() {
+    while (!stop_)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+
+  std::atomic<bool> stop_{false};
+  std::thread flusher_;
+};
+
 int main() {
   Heartbeat heartbeat;
   heartbeat.start();
@@ -48,5 +101,7 @@ int main() {
   MetricsPoller poller;
   poller.start();
   poller.request_stop();
+  ConfigWatcher watcher("250");
+  LogFlusher flusher;
   return 0;
 }
