@@ -3,12 +3,52 @@
 #include "analysis/MemberProtocol.h"
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::threads {
+
+namespace {
+
+/// Whether \p S writes the data member \p Field of `this`: an assignment
+/// or increment of it, or a store()/exchange() on it (an atomic flag).
+bool writesMember(const Stmt *S, const ValueDecl *Field) {
+  return anyStmtIn(S, [&](const Stmt *Node) {
+    if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(Node))
+      return Assign->isAssignmentOp() &&
+             memberOfThis(Assign->getLHS()) == Field;
+    if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Node))
+      return Unary->isIncrementDecrementOp() &&
+             memberOfThis(Unary->getSubExpr()) == Field;
+    if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Node))
+      return Op->isAssignmentOp() && Op->getNumArgs() > 0 &&
+             memberOfThis(Op->getArg(0)) == Field;
+    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Node)) {
+      llvm::StringRef Name = identifierOf(Call->getMethodDecl());
+      return (Name == "store" || Name == "exchange") &&
+             memberOfThis(Call->getImplicitObjectArgument()) == Field;
+    }
+    return false;
+  });
+}
+
+/// The data members of `this` that \p Condition reads, other than \p Not.
+llvm::SmallVector<const ValueDecl *, 2> membersReadBy(const Expr *Condition,
+                                                      const FieldDecl *Not) {
+  llvm::SmallVector<const ValueDecl *, 2> Fields;
+  forEachStmtIn(Condition, Lambdas::Skip, [&](const Stmt *S) {
+    const auto *E = llvm::dyn_cast<Expr>(S);
+    const ValueDecl *Field = E ? memberOfThis(E) : nullptr;
+    if (Field && Field != Not && !llvm::is_contained(Fields, Field))
+      Fields.push_back(Field);
+  });
+  return Fields;
+}
+
+} // namespace
 
 const Expr *memberInitializerExpr(const CXXCtorInitializer *Init) {
   const Expr *E = Init->getInit();
@@ -124,8 +164,8 @@ llvm::SmallVector<ConstructorThrow, 2> MemberProtocol::constructorThrows(
   return Found;
 }
 
-std::optional<LifetimeEvent>
-MemberProtocol::destructorLeavesJoinable(const FunctionDecl *Dtor) const {
+std::optional<LifetimeEvent> MemberProtocol::destructorLeavesJoinable(
+    const FunctionDecl *Dtor, const TrackedThreadTypes &Types) const {
   // A unique_ptr's null test guards its join as well as joinable() does;
   // only plain thread members are judged.
   if (Kind != ThreadOwnerKind::Thread || !Summary.FirstStart)
@@ -144,9 +184,41 @@ MemberProtocol::destructorLeavesJoinable(const FunctionDecl *Dtor) const {
   Lifetimes.analyzeMember(Dtor, Member, Kind, Run, Member->getASTContext(),
                           Events);
   for (const LifetimeEvent &Event : Events)
-    if (Event.Kind == LifetimeEvent::ScopeExit && Event.Site == Dtor->getBody())
+    if (Event.Kind == LifetimeEvent::ScopeExit &&
+        Event.Site == Dtor->getBody()) {
+      if (Event.SkippingCondition &&
+          conditionTracksStarts(Event.SkippingCondition, Types))
+        return std::nullopt;
       return Event;
+    }
   return std::nullopt;
+}
+
+bool MemberProtocol::conditionTracksStarts(
+    const Expr *Condition, const TrackedThreadTypes &Types) const {
+  llvm::SmallVector<const FunctionDecl *, 2> Starters;
+  for (const MemberUse &M : Summary.Uses)
+    if (M.Use.Kind == ThreadUseKind::Start && M.In &&
+        !llvm::is_contained(Starters, M.In))
+      Starters.push_back(M.In);
+  if (Starters.empty())
+    return false;
+  llvm::SmallVector<MemberThreadStart, 2> Starts =
+      startsWithVisibleEntry(Summary, Kind, Types);
+  // `running_ = true; t_ = std::thread(...)` in every start, and the thread
+  // never writes it: the flag says whether the class started the thread,
+  // as joinable() would. A flag the thread sets (`done_ = true` at its end)
+  // says nothing of the sort: the thread is joinable until it is joined.
+  return llvm::any_of(
+      membersReadBy(Condition, Member), [&](const ValueDecl *F) {
+        return llvm::all_of(Starters,
+                            [&](const FunctionDecl *Fn) {
+                              return writesMember(Fn->getBody(), F);
+                            }) &&
+               llvm::none_of(Starts, [&](const MemberThreadStart &Start) {
+                 return writesMember(Start.Entry->getBody(), F);
+               });
+      });
 }
 
 } // namespace clang::tidy::threads

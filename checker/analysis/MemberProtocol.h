@@ -82,9 +82,14 @@ public:
   /// not on every path while the class may have it running (it starts it
   /// somewhere): a ScopeExit event at its body.
   std::optional<LifetimeEvent>
-  destructorLeavesJoinable(const FunctionDecl *Dtor) const;
+  destructorLeavesJoinable(const FunctionDecl *Dtor,
+                           const TrackedThreadTypes &Types) const;
 
 private:
+  /// Whether \p Condition reads a flag that every function starting the
+  /// member sets and the thread itself never writes (`running_`).
+  bool conditionTracksStarts(const Expr *Condition,
+                             const TrackedThreadTypes &Types) const;
   const Stmt *firstStartIn(const CXXConstructorDecl *Ctor,
                            const TrackedThreadTypes &Types) const;
   bool functionTryBlockReleases(const CXXConstructorDecl *Ctor,

@@ -359,7 +359,7 @@ bool JoinableAtExitCheck::reportDestructorSkip(
   ThreadLifetimeAnalysis Lifetimes = lifetimeAnalysis(Types);
   std::optional<LifetimeEvent> AtEnd =
       MemberProtocol(Member, Kind, Summary, Lifetimes)
-          .destructorLeavesJoinable(DtorDef);
+          .destructorLeavesJoinable(DtorDef, Types);
   if (!AtEnd)
     return false;
   SourceLocation Loc = DtorDef->getBody()->getEndLoc();

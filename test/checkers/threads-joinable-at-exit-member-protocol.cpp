@@ -1,5 +1,6 @@
 // RUN: %check_threads %s threads-joinable-at-exit %t -- -std=c++20
 
+#include <atomic>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -244,6 +245,30 @@ private:
   bool done_ = false;
 };
 
+// A flag the thread itself sets when it finishes says nothing about
+// joinability: the finished thread is joinable until it is joined.
+class DoneFlagJoin {
+public:
+  void start() {
+    done_ = false;
+    t_ = std::thread([this] {
+      work();
+      done_ = true;
+    });
+  }
+  ~DoneFlagJoin() {
+    if (!done_)
+      t_.join();
+  }
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: member thread 't_' may still be joinable at the end of the destructor of 'DoneFlagJoin'; destroying it will call std::terminate [threads-joinable-at-exit]
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: 't_' is not joined when this condition is false
+  // CHECK-MESSAGES: :[[@LINE-11]]:5: note: 't_' is started here
+
+private:
+  std::thread t_;
+  std::atomic<bool> done_{false};
+};
+
 // Joinability and a flag: the flag's false branch keeps it running.
 class JoinableAndFlag {
 public:
@@ -353,4 +378,44 @@ public:
 private:
   std::thread t_;
   bool done_ = false;
+};
+
+// A flag every start sets and the thread never writes says whether the
+// class started the thread: `if (running_)` guards like joinable() does.
+class RunningFlagJoin {
+public:
+  void start() {
+    running_ = true;
+    t_ = std::thread([this] {
+      while (running_)
+        work();
+    });
+  }
+  ~RunningFlagJoin() {
+    if (running_) {
+      running_ = false;
+      t_.join();
+    }
+  }
+
+private:
+  std::thread t_;
+  std::atomic<bool> running_{false};
+};
+
+class RunningStoreJoin {
+public:
+  void start() {
+    t_ = std::thread(&RunningStoreJoin::loop, this);
+    started_.store(true);
+  }
+  ~RunningStoreJoin() {
+    if (started_.load())
+      t_.join();
+  }
+
+private:
+  void loop() { work(); }
+  std::thread t_;
+  std::atomic<bool> started_{false};
 };
