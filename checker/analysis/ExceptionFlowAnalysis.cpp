@@ -1,6 +1,7 @@
 //===--- ExceptionFlowAnalysis.cpp ----------------------------------------===//
 
 #include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/ExceptionRanking.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
@@ -245,7 +246,9 @@ bool ExceptionFlowAnalysis::callsOpaqueFunction(const Stmt *S) const {
 ExceptionSet ExceptionFlowAnalysis::escaping(const FunctionDecl *FD) {
   if (!FD || isNoexcept(FD))
     return {};
-  return escapingAt(FD, 0);
+  ExceptionSet Result = escapingAt(FD, 0);
+  leadWithMostMeaningful(Result);
+  return Result;
 }
 
 ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
@@ -278,6 +281,7 @@ ExceptionSet ExceptionFlowAnalysis::thrownByCall(const Stmt *S,
                                                  const FunctionDecl *Caller) {
   ExceptionSet Result;
   analyzeCall(S, calleeOf(S), 0, Caller, Result);
+  leadWithMostMeaningful(Result);
   return Result;
 }
 
