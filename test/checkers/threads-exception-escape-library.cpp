@@ -268,17 +268,15 @@ void string_positions_lost(std::string text, std::string other) {
 
 // --- std::thread: a thread that cannot start --------------------------------
 
+// Not reported by default: threads-exception-escape-thread-starts.cpp has
+// ReportThreadStartFailures.
 void thread_in_a_thread() {
   std::thread t([] {
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::system_error' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
-  // CHECK-MESSAGES: :[[@LINE+1]]:17: note: call to 'std::thread::thread' may throw 'std::system_error' (listed in KnownThrowingFunctions)
     std::thread inner(work);
     inner.join();
   });
   t.join();
   std::thread u([] { std::jthread inner(work); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::system_error' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
-  // CHECK-MESSAGES: :[[@LINE-2]]:35: note: call to 'std::jthread::jthread' may throw 'std::system_error' (listed in KnownThrowingFunctions)
   u.join();
 }
 

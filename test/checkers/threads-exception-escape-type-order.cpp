@@ -1,4 +1,6 @@
-// RUN: %check_threads --check-suffixes=ESCAPE %s threads-exception-escape %t -- -std=c++20 -fexceptions
+// RUN: %check_threads --check-suffixes=ESCAPE %s threads-exception-escape %t \
+// RUN:   --config="{CheckOptions: {threads-exception-escape.ReportThreadStartFailures: true}}" \
+// RUN:   -- -std=c++20 -fexceptions
 // RUN: %check_threads --check-suffixes=EXIT %s threads-joinable-at-exit %t \
 // RUN:   --config="{CheckOptions: {IgnoredExceptions: '::std::length_error', KnownThrowingFunctions: '::pool::grow=::std::bad_alloc;::parse_port=::std::invalid_argument'}}" \
 // RUN:   -- -std=c++20 -fexceptions
