@@ -1,6 +1,7 @@
 //===--- ExceptionFlowAnalysis.cpp ----------------------------------------===//
 
 #include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/ExceptionRanking.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
@@ -256,7 +257,9 @@ bool ExceptionFlowAnalysis::provenNotToThrow(const FunctionDecl *FD) {
 ExceptionSet ExceptionFlowAnalysis::escaping(const FunctionDecl *FD) {
   if (!FD || isNoexcept(FD))
     return {};
-  return escapingAt(FD, 0);
+  ExceptionSet Result = escapingAt(FD, 0);
+  leadWithMostMeaningful(Result);
+  return Result;
 }
 
 ExceptionSet ExceptionFlowAnalysis::escapingAt(const FunctionDecl *FD,
@@ -289,6 +292,7 @@ ExceptionSet ExceptionFlowAnalysis::thrownByCall(const Stmt *S,
                                                  const FunctionDecl *Caller) {
   ExceptionSet Result;
   analyzeCall(S, calleeOf(S), 0, Caller, Result);
+  leadWithMostMeaningful(Result);
   return Result;
 }
 

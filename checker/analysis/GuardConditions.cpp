@@ -225,9 +225,11 @@ std::optional<GuardFact> GuardConditions::sizeFact(Relation Rel,
                                                    const Expr *Value,
                                                    const Expr *Size,
                                                    bool UnsignedOperands) {
+  // `n = s.size()` then `i < n`: the bound stands for the size it holds.
+  const VarDecl *Holder = sizeHolder(Size, UnsignedOperands);
   // (int)v.size(): converted to a signed type, the size is the size or
   // less (or negative), so a non-negative index below it is below the size.
-  const Expr *Measured = stripValueWrappers(Size);
+  const Expr *Measured = stripValueWrappers(Holder ? Holder->getInit() : Size);
   const auto *Narrowed = llvm::dyn_cast_or_null<ExplicitCastExpr>(Measured);
   if (Narrowed && Narrowed->getType()->isSignedIntegerType() &&
       !UnsignedOperands)
@@ -236,19 +238,43 @@ std::optional<GuardFact> GuardConditions::sizeFact(Relation Rel,
   if (!Query || Query->getNumArgs() != 0)
     return std::nullopt;
   const Expr *Object = calledObject(Query);
+  std::optional<GuardFact> Fact;
   if ((isIntegerLiteral(Value, 0) &&
        (Rel == Relation::Less || Rel == Relation::NotEqual)) ||
       (isIntegerLiteral(Value, 1) && Rel == Relation::LessEqual))
-    return factAbout(GuardFact::NonEmpty, Object);
-  std::optional<GuardFact> Fact;
-  if (Rel == Relation::Less)
+    Fact = factAbout(GuardFact::NonEmpty, Object);
+  else if (Rel == Relation::Less)
     Fact = factAbout(GuardFact::IndexBelowSize, Object, Value);
   else if (Rel == Relation::LessEqual)
     Fact = factAbout(GuardFact::PositionAtMostSize, Object, Value);
   // Compared signed, a negative index passes the test and fails at().
-  if (Fact && !UnsignedOperands)
+  if (Fact && !UnsignedOperands && Fact->Kind != GuardFact::NonEmpty)
     Fact->NeedsNonNegative = true;
+  if (Fact && Holder) {
+    Fact->Derived = Holder; // must keep the size it was initialized with
+    Fact->SizeRead = Holder->getInit();
+  }
   return Fact;
+}
+
+// A local, declared by the function, initialized with a `size()`. Converted
+// to a signed type it holds the size or less (or a negative value, which a
+// signed comparison keeps negative); compared unsigned, a negative value
+// would become huge.
+const VarDecl *GuardConditions::sizeHolder(const Expr *Bound,
+                                           bool UnsignedOperands) {
+  const VarDecl *Holder = localVariableOf(Bound);
+  if (!Holder || llvm::isa<ParmVarDecl>(Holder) || !Holder->getInit() ||
+      !Holder->getType()->isIntegerType() ||
+      (Holder->getType()->isSignedIntegerType() && UnsignedOperands))
+    return nullptr;
+  const Expr *Init = stripValueWrappers(Holder->getInit());
+  if (const auto *Cast = llvm::dyn_cast<ExplicitCastExpr>(Init))
+    Init = Cast->getSubExpr();
+  const Expr *Object = nullptr;
+  if (!memberCallNamed(Init, {"size", "length"}, Object))
+    return nullptr;
+  return Holder;
 }
 
 // i >= 0.

@@ -59,6 +59,7 @@ private:
   static std::optional<GuardFact> sizeFact(Relation Rel, const Expr *Value,
                                            const Expr *Size,
                                            bool UnsignedOperands);
+  static const VarDecl *sizeHolder(const Expr *Bound, bool UnsignedOperands);
   static std::optional<GuardFact> countFact(Relation Rel, const Expr *Count,
                                             const Expr *Bound);
   static std::optional<GuardFact> foundFact(Relation Rel, const Expr *Found,

@@ -54,6 +54,10 @@ struct GuardFact {
   /// The variable the fact comes from (`it`, `pos`), which must keep the
   /// value it was initialized with; null when there is none.
   const VarDecl *Derived = nullptr;
+  /// Where the size a bound stands for was read into a local
+  /// (`n = s.size()`, then `i < n`): \c Object must not change from
+  /// there to the call either. Null when the bound is a `size()` call.
+  const Stmt *SizeRead = nullptr;
   /// The branch of an `if (!opt) return;` that leaves: what it does never
   /// runs between the test and the call.
   const Stmt *ExitBranch = nullptr;

@@ -3,6 +3,7 @@
 #include "analysis/ThrowGuards.h"
 #include "analysis/GuardConditions.h"
 #include "analysis/GuardedValues.h"
+#include "analysis/NonNegativeLocals.h"
 #include "analysis/PositionVariables.h"
 #include "analysis/ThrowPreconditions.h"
 #include "analysis/ValueChanges.h"
@@ -127,6 +128,9 @@ bool ThrowGuards::signHolds(const GuardFact &Fact,
   // An integer literal is not negative.
   if (!Fact.NeedsNonNegative ||
       llvm::isa_and_nonnull<IntegerLiteral>(stripValueWrappers(Fact.Operand)))
+    return true;
+  // `int i = 0; ... ++i`: a counter that never goes below zero.
+  if (staysNonNegative(localVariableOf(Fact.Operand), Layout))
     return true;
   return llvm::any_of(Facts, [&](const GuardFact &Sign) {
     return Sign.Kind == GuardFact::NonNegative &&
@@ -282,7 +286,27 @@ bool ThrowGuards::stillHolds(const GuardFact &Fact, const Expr *Call,
   for (const AccessPath &Path : Paths)
     if (Changes.mayChange(Path, Region, Call))
       return false;
+  if (Fact.SizeRead && !sizeStillRead(Fact, Call, Layout, Changes))
+    return false;
   return !Fact.Derived || Changes.keepsInitialValue(Fact.Derived);
+}
+
+// `n = s.size()` ... `i < n` ... `s.substr(i)`: the size n holds is still
+// s's size when s does not change from the read to the call.
+bool ThrowGuards::sizeStillRead(const GuardFact &Fact, const Expr *Call,
+                                const FunctionLayout &Layout,
+                                const ValueChanges &Changes) const {
+  std::vector<const Stmt *> Region;
+  llvm::SmallVector<AccessPath, 2> Paths;
+  if (!Layout.between(Fact.SizeRead, Call, Region) ||
+      !collectAccessPaths(Fact.Object, Paths))
+    return false;
+  for (const Stmt *S : Region)
+    if (llvm::isa<SwitchCase, LabelStmt>(S))
+      return false;
+  return llvm::none_of(Paths, [&](const AccessPath &Path) {
+    return Changes.mayChange(Path, Region, Call);
+  });
 }
 
 } // namespace clang::tidy::threads

@@ -68,6 +68,9 @@ private:
   bool signHolds(const GuardFact &Fact, llvm::ArrayRef<GuardFact> Facts,
                  const Expr *Call, const FunctionLayout &Layout,
                  const ValueChanges &Changes) const;
+  bool sizeStillRead(const GuardFact &Fact, const Expr *Call,
+                     const FunctionLayout &Layout,
+                     const ValueChanges &Changes) const;
   bool stillHolds(const GuardFact &Fact, const Expr *Call,
                   const FunctionLayout &Layout,
                   const ValueChanges &Changes) const;

@@ -2,6 +2,7 @@
 
 #include "analysis/ThrowPreconditions.h"
 #include "analysis/GuardedValues.h"
+#include "analysis/SizeDerivedPositions.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "clang/AST/ASTContext.h"
@@ -76,7 +77,7 @@ ThrowPrecondition ThrowPreconditions::of(const Expr *Call,
   std::string Name = plainQualifiedName(Callee);
   if (reportsThroughErrorCode(Call, Callee) || buildsNothingNew(Callee) ||
       hasConstantPattern(Call, Name) || fitsInResult(Callee, Name) ||
-      isIteratorOverload(Callee, Name)) {
+      isIteratorOverload(Callee, Name) || positionFromOwnSize(Call, Name)) {
     Result.Kind = ThrowPrecondition::Impossible;
     return Result;
   }

@@ -12,10 +12,17 @@ namespace clang::tidy::threads {
 ExceptionEscapeCheck::ExceptionEscapeCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ThreadLaunchCheck(Name, Context), ExceptionOpts(*this, Name, Options),
-      Flow(ExceptionOpts) {}
+      ReportThreadStartFailures(
+          Options.get("ReportThreadStartFailures", false)),
+      // A thread that cannot start fails on resource exhaustion only: on
+      // real code, such findings were all noise unless asked for.
+      Flow(ExceptionOpts, ReportThreadStartFailures
+                              ? ThreadStartFailures::Counted
+                              : ThreadStartFailures::NotCounted) {}
 
 void ExceptionEscapeCheck::storeCheckOptions(
     ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ReportThreadStartFailures", ReportThreadStartFailures);
   ExceptionOpts.storeOptions(Options, Opts);
 }
 

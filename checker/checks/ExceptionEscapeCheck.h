@@ -27,6 +27,7 @@ private:
   void resetForTranslationUnit() override { Flow.reset(); }
 
   const ExceptionOptions ExceptionOpts;
+  const bool ReportThreadStartFailures;
   ExceptionFlowAnalysis Flow;
 };
 

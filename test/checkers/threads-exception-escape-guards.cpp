@@ -164,17 +164,6 @@ void with_goto(std::optional<int> opt, int n) {
   t.join();
 }
 
-// A copy of the size is not the size: the loop below is not recognized.
-void copied_bound(std::vector<int> v) {
-  std::thread t([v] {
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: exception 'std::out_of_range' may escape the thread's entry lambda and call std::terminate [threads-exception-escape]
-  // CHECK-MESSAGES: :[[@LINE+2]]:13: note: call to 'std::vector::at' may throw 'std::out_of_range' (listed in KnownThrowingFunctions)
-    for (std::size_t i = 0, n = v.size(); i < n; ++i)
-      use(v.at(i));
-  });
-  t.join();
-}
-
 // A member: code between the test and the call may change it, when it is
 // the project's, or lets another thread run.
 class Registry {

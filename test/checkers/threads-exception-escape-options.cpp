@@ -18,6 +18,7 @@
 // RUN: %clang_tidy --load=%plugin --checks=-*,threads-exception-escape --dump-config %s -- -std=c++17 \
 // RUN:   | %FileCheck %s --check-prefix=DUMP
 // DUMP-DAG: threads-exception-escape.ThreadTypes: '::std::thread;::std::jthread'
+// DUMP-DAG: threads-exception-escape.ReportThreadStartFailures: 'false'
 // DUMP-DAG: threads-exception-escape.IgnoredExceptions: '::std::bad_alloc'
 // DUMP-DAG: threads-exception-escape.KnownThrowingFunctions: '::std::stoi=::std::invalid_argument|::std::out_of_range;
 
