@@ -34,6 +34,26 @@ const Expr *asyncCallable(const Expr *Async) {
   return Call->getNumArgs() > First ? Call->getArg(First) : nullptr;
 }
 
+const Expr *futureTask(const Expr *Source) {
+  if (const Expr *Callable = asyncCallable(Source))
+    return Callable;
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(
+      Source ? stripTemporaryWrappers(Source, ElidedCopies::Strip) : nullptr);
+  if (!Call)
+    return nullptr;
+  const Expr *Lambda = nullptr;
+  for (const Expr *Arg : Call->arguments()) {
+    const CXXRecordDecl *Type =
+        Arg->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (!Type || !Type->isLambda())
+      continue;
+    if (Lambda)
+      return nullptr; // Which one is the task is the library's business.
+    Lambda = Arg;
+  }
+  return Lambda;
+}
+
 bool constructsStartedThread(const CXXConstructExpr *Construct,
                              const TrackedThreadTypes &Types) {
   if (!Construct || Construct->getNumArgs() == 0)

@@ -51,6 +51,12 @@ const Expr *startedCallable(const Stmt *Start, ThreadOwnerKind Kind,
 /// a call of std::async.
 const Expr *asyncCallable(const Expr *Async);
 
+/// The task a future returned by \p Source runs, as far as the call shows:
+/// std::async's callable, or, for another call that returns a future (a
+/// thread pool's `submit`, an executor's `async`), the one lambda among its
+/// arguments. Null when there is no such call or no single lambda.
+const Expr *futureTask(const Expr *Source);
+
 /// Whether the container insertion \p Call puts a started thread in: a
 /// thread built in place from a callable, or a started thread moved in.
 bool insertionStartsThread(const CXXMemberCallExpr *Call,

@@ -137,8 +137,7 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
   // gets the path to its throw as notes.
   ExceptionSet Escaping;
   if (Summary.StartedAtDeclaration && Kind == ThreadOwnerKind::Thread) {
-    const FunctionDecl *Task =
-        resolveCallable(asyncCallable(Future->getInit()));
+    const FunctionDecl *Task = resolveCallable(futureTask(Future->getInit()));
     if (Flow.provenNotToThrow(Task))
       return;
     if (Task)

@@ -330,3 +330,42 @@ void opaque_call_in_task() {
   value.wait();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
 }
+
+// A thread pool's own submit: its one lambda is the task.
+struct Executor {
+  template <typename F> std::future<int> async(const char *name, F &&task) {
+    return std::async(std::launch::deferred, task);
+  }
+  template <typename F, typename G>
+  std::future<int> async_pair(F &&first, G &&second) {
+    return std::async(std::launch::deferred, [first, second] {
+      return first() + second();
+    });
+  }
+};
+
+void pool_task_cannot_throw(Executor &executor, std::atomic<int> &counter) {
+  std::future<int> done = executor.async("count", [&counter] {
+    return counter.fetch_add(1, std::memory_order_relaxed);
+  });
+  done.wait();
+}
+
+void pool_task_may_throw(Executor &executor, int input) {
+  std::future<int> result =
+      executor.async("parse", [input] { return parse_or_throw(input); });
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: future 'result' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  result.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
+  // CHECK-MESSAGES: :[[@LINE-4]]:48: note: call to 'parse_or_throw' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-57]]:5: note: 'std::invalid_argument' is thrown here
+}
+
+// Two lambdas: which one the future carries is the library's business, so
+// the future is reported even though neither can throw.
+void pool_two_lambdas(Executor &executor) {
+  std::future<int> both = executor.async_pair([] { return 1; }, [] { return 2; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: future 'both' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  both.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
+}
