@@ -23,7 +23,8 @@ bool isPositionedCall(llvm::StringRef Name) {
 }
 
 /// The same variable or member chain, or two calls of the same
-/// argument-less member function on the same object (`log.contents()`).
+/// argument-less member function on the same object (`log.contents()`,
+/// `contents()`).
 bool sameString(const Expr *A, const Expr *B) {
   if (sameValue(A, B))
     return true;
@@ -37,6 +38,11 @@ bool sameString(const Expr *A, const Expr *B) {
       CallA->getMethodDecl()->getCanonicalDecl() !=
           CallB->getMethodDecl()->getCanonicalDecl())
     return false;
+  // A getter called without an object (`contents()` in a member function
+  // or a lambda capturing this) is called on `this` each time.
+  if (isThis(CallA->getImplicitObjectArgument()) &&
+      isThis(CallB->getImplicitObjectArgument()))
+    return true;
   const Expr *ObjectA = calledObject(CallA);
   const Expr *ObjectB = calledObject(CallB);
   return ObjectA && ObjectB && sameString(ObjectA, ObjectB);

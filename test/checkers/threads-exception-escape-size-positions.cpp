@@ -33,6 +33,19 @@ void tail_of_log(Log &log, std::string *part) {
   writer.join();
 }
 
+// The same, in a test fixture whose getter is called on `this`.
+class LogTest : public Log {
+public:
+  void tail(std::string *part) {
+    std::thread writer([&] {
+      std::size_t old_size = contents().size();
+      encode("foo");
+      *part = contents().substr(old_size, 3);
+    });
+    writer.join();
+  }
+};
+
 void suffix_and_last(std::string text, std::size_t k) {
   std::thread t([text, k] {
     use_text(text.substr(text.size() - k));
