@@ -50,4 +50,16 @@ findMemberCallChain(const FunctionDecl *From, const CXXRecordDecl *RD,
   return std::nullopt;
 }
 
+bool isHookOrCalledFromHook(const FunctionDecl *Fn, const CXXRecordDecl *RD) {
+  for (const CXXMethodDecl *Method : RD->methods()) {
+    if (Method->size_overridden_methods() == 0)
+      continue;
+    const FunctionDecl *Hook = visibleDefinition(Method);
+    if (Hook && findMemberCallChain(
+                    Hook, RD, [&](const FunctionDecl *F) { return F == Fn; }))
+      return true;
+  }
+  return false;
+}
+
 } // namespace clang::tidy::threads

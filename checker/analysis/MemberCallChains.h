@@ -40,6 +40,11 @@ std::optional<MemberCallChain>
 findMemberCallChain(const FunctionDecl *From, const CXXRecordDecl *RD,
                     llvm::function_ref<bool(const FunctionDecl *)> IsTarget);
 
+/// Whether \p Fn is an override of a base class's virtual function (a hook
+/// a framework calls: a test fixture's TearDown(), a service's shutdown()),
+/// or is called through calls on `this` from a visible one in \p RD.
+bool isHookOrCalledFromHook(const FunctionDecl *Fn, const CXXRecordDecl *RD);
+
 } // namespace clang::tidy::threads
 
 #endif // THREAD_TIDY_MEMBERCALLCHAINS_H

@@ -3,6 +3,7 @@
 #include "checks/JoinableAtExitCheck.h"
 #include "analysis/ContainerJoinLoops.h"
 #include "analysis/ExceptionPathNotes.h"
+#include "analysis/MemberCallChains.h"
 #include "analysis/MemberProtocol.h"
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadUseClassifier.h"
@@ -255,11 +256,11 @@ void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
         llvm::isa<CXXDestructorDecl>(M.In))
       continue;
     // Joined in an override of a base class's hook (a test fixture's
-    // TearDown(), a service framework's onStop()): the framework that
-    // declared the hook is the one that calls it before destruction.
-    if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(M.In))
-      if (Method->size_overridden_methods() > 0)
-        return;
+    // TearDown(), a service framework's onStop()), or in a function such
+    // an override calls: the framework that declared the hook is the one
+    // that calls it before destruction.
+    if (isHookOrCalledFromHook(M.In, RD))
+      return;
     // A constructor that joins in its catch handler cleans up a failed
     // construction; the function to name is the one that stops a running
     // object, if there is one.

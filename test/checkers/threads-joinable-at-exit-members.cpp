@@ -252,6 +252,32 @@ private:
   std::thread server_;
 };
 
+// A pool whose shutdown() hook, called by its owner through the base class,
+// joins finished threads through a helper (cpp-httplib's ThreadPool): the
+// helper is part of the hook.
+struct TaskQueue {
+  virtual ~TaskQueue() = default;
+  virtual void shutdown() = 0;
+};
+class HookPool final : public TaskQueue {
+public:
+  ~HookPool() override = default;
+  void enqueue() {
+    cleanup_finished();
+    finished_.emplace_back(work);
+  }
+  void shutdown() override { cleanup_finished(); }
+
+private:
+  void cleanup_finished() {
+    for (auto &t : finished_)
+      if (t.joinable())
+        t.join();
+    finished_.clear();
+  }
+  std::vector<std::thread> finished_;
+};
+
 // Destructors that join through an object they build from `this` or
 // `*this`, whose constructor (or destructor) calls the joining member.
 class StopsThroughGuard {
