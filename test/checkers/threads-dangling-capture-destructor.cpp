@@ -140,3 +140,38 @@ private:
   void work();
   std::thread thread_;
 };
+
+// --- macros and templates ---------------------------------------------------
+
+// A detach written through a macro is the same detach.
+#define DETACH_THREAD(t) (t).detach()
+class MacroWorker {
+public:
+  MacroWorker() : thread_(&MacroWorker::loop, this) {}
+  ~MacroWorker() { DETACH_THREAD(thread_); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: thread 'thread_' is detached when a 'MacroWorker' is destroyed, but it runs the thread entry function 'MacroWorker::loop', which uses the object; the thread may go on using the destroyed 'MacroWorker' [threads-dangling-capture]
+  // CHECK-MESSAGES: :[[@LINE-6]]:26: note: expanded from macro 'DETACH_THREAD'
+  // CHECK-MESSAGES: :[[@LINE-4]]:19: note: the thread is started here
+  // CHECK-MESSAGES: :[[@LINE+4]]:13: note: the thread uses the object here
+
+private:
+  void loop() {
+    while (!stop_)
+      poll();
+  }
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+// Class templates are not judged (see Limits), instantiated or not.
+template <typename T> class TemplateWorker {
+public:
+  TemplateWorker() : thread_(&TemplateWorker::loop, this) {}
+  ~TemplateWorker() { thread_.detach(); }
+
+private:
+  void loop() { value_ = T(); }
+  T value_{};
+  std::thread thread_;
+};
+TemplateWorker<int> *make_worker() { return new TemplateWorker<int>; }
