@@ -10,6 +10,7 @@
 #include "utils/AstMatchers.h"
 #include "utils/ContainerInsertion.h"
 #include "utils/DeclNames.h"
+#include "utils/DiscardedValues.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -65,6 +66,19 @@ futureSources(const VarDecl *Future, const LocalUseSummary &Summary) {
   return Sources;
 }
 
+/// The std::async call whose future \p Discarded drops: the call itself,
+/// or the call cast to void.
+const CallExpr *discardedAsyncCall(const Expr *Discarded) {
+  const Expr *Value = Discarded->IgnoreImplicit();
+  if (const auto *Cast = llvm::dyn_cast<ExplicitCastExpr>(Value))
+    if (Cast->getType()->isVoidType())
+      Value = Cast->getSubExpr()->IgnoreImplicit();
+  const auto *Call = llvm::dyn_cast<CallExpr>(Value);
+  if (Call && isStdFunctionNamed(Call->getDirectCallee(), {"async"}))
+    return Call;
+  return nullptr;
+}
+
 } // namespace
 
 UncheckedFutureCheck::UncheckedFutureCheck(StringRef Name,
@@ -84,24 +98,21 @@ void UncheckedFutureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
   // A discarded std::async result: a statement of its own, or cast to
-  // void. Matched from the statement down, without a parent map.
-  auto Async =
-      callExpr(callee(functionDecl(hasName("::std::async")))).bind("async");
-  registerDiscardedValueMatchers(
-      Finder, this,
-      ignoringImplicit(anyOf(
-          Async,
-          explicitCastExpr(hasDestinationType(voidType()),
-                           hasSourceExpression(ignoringImplicit(Async))))));
+  // void. Found by walking each function body once.
+  registerDiscardedValueScopes(Finder, this);
   Finder->addMatcher(
       localVariable(qualType(ownsTrackedThreads(&FutureTypes))).bind("local"),
       this);
 }
 
 void UncheckedFutureCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Async = Result.Nodes.getNodeAs<CallExpr>("async"))
-    checkDiscardedAsync(Async, *Result.Context);
-  else if (const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local"))
+  if (const auto *Scope =
+          Result.Nodes.getNodeAs<FunctionDecl>(DiscardedValueScope)) {
+    forEachDiscardedValue(Scope, [&](const Expr *Value) {
+      if (const CallExpr *Async = discardedAsyncCall(Value))
+        checkDiscardedAsync(Async, *Result.Context);
+    });
+  } else if (const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local"))
     checkLocal(Local);
 }
 

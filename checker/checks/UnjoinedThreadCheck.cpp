@@ -6,6 +6,7 @@
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
+#include "utils/DiscardedValues.h"
 #include "utils/JthreadRewrite.h"
 #include "utils/ThreadTidyCompat.h"
 #include "clang/AST/ASTContext.h"
@@ -31,11 +32,10 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
   auto Owner = qualType(ownsTrackedThreads(&Types));
   Finder->addMatcher(localVariable(Owner).bind("local"), this);
   // A thread temporary whose value is discarded dies at the end of its
-  // statement. Matched from the statement down: asking every expression
-  // for its parent would build the AST parent map, which costs more than
-  // all the checks together on a large translation unit.
-  registerDiscardedValueMatchers(Finder, this,
-                                 expr(hasType(Owner)).bind("temporary"));
+  // statement. Found by walking each function body once: asking every
+  // expression for its parent would build the AST parent map, which costs
+  // more than all the checks together on a large translation unit.
+  registerDiscardedValueScopes(Finder, this);
   Finder->addMatcher(
       fieldDecl(hasType(Owner), unless(isExpansionInSystemHeader()))
           .bind("member"),
@@ -45,8 +45,12 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
 void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local"))
     checkLocal(Local, *Result.Context);
-  else if (const auto *Temporary = Result.Nodes.getNodeAs<Expr>("temporary"))
-    checkTemporary(Temporary, *Result.Context);
+  else if (const auto *Scope =
+               Result.Nodes.getNodeAs<FunctionDecl>(DiscardedValueScope))
+    forEachDiscardedValue(Scope, [&](const Expr *Value) {
+      if (Types.ownerKindOfValue(Value->getType()) != ThreadOwnerKind::None)
+        checkTemporary(Value, *Result.Context);
+    });
   else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member"))
     checkMember(Member);
 }

@@ -43,16 +43,6 @@ localVariable(const ast_matchers::internal::Matcher<QualType> &Type) {
                  unless(hasDeclarationWithErrors()));
 }
 
-/// Registers matchers for expressions matching \p Value whose value is
-/// discarded: expression statements (in a block, a case, a label, the body
-/// of an if or a loop) and a for loop's increment. Each matcher starts at a
-/// statement kind and looks down, so matching stays cheap and needs no
-/// parent map.
-void registerDiscardedValueMatchers(
-    ast_matchers::MatchFinder *Finder,
-    ast_matchers::MatchFinder::MatchCallback *Callback,
-    const ast_matchers::internal::Matcher<Expr> &Value);
-
 } // namespace clang::tidy::threads
 
 #endif // THREAD_TIDY_ASTMATCHERS_H

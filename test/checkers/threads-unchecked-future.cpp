@@ -31,6 +31,17 @@ void discarded_async_cast_to_void() {
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: future returned by 'std::async' is discarded; its destructor waits for the task to finish, so the call is not asynchronous, and an exception thrown by the task is lost [threads-unchecked-future]
 }
 
+void discarded_async_in_lambda_and_loop(int n) {
+  auto fire = [] {
+    std::async(std::launch::async, compute, 30);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: future returned by 'std::async' is discarded
+  };
+  fire();
+  for (int i = 0; i < n; ++i)
+    std::async(std::launch::async, compute, i);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: future returned by 'std::async' is discarded
+}
+
 void only_waited() {
   std::future<int> result = std::async(std::launch::async, compute, 3);
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: future 'result' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
