@@ -2,6 +2,7 @@
 
 #include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/ExceptionRanking.h"
+#include "analysis/NonThrowingLibraryCalls.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
@@ -229,7 +230,7 @@ bool ExceptionFlowAnalysis::knownThrowRuledOut(const Stmt *Site,
 
 bool ExceptionFlowAnalysis::callsOpaqueFunction(const Stmt *S) const {
   const FunctionDecl *Callee = calleeOf(S);
-  if (!Callee || isNoexcept(Callee))
+  if (!Callee || isNoexcept(Callee) || libraryCallAssumedNotToThrow(Callee))
     return false;
   // clangd skips the bodies of functions in the preamble (the headers): such
   // a body exists, it is only not visible. Opaque means "no body anywhere".

@@ -93,7 +93,9 @@ public:
                             const FunctionDecl *Caller = nullptr);
 
   /// Whether \p S calls a function that is not noexcept and whose body is
-  /// not visible (so nothing is known about what it throws).
+  /// not visible (so nothing is known about what it throws). C functions
+  /// and standard stream output are assumed not to throw
+  /// (libraryCallAssumedNotToThrow).
   bool callsOpaqueFunction(const Stmt *S) const;
 
   /// Whether \p FD is known not to throw: noexcept, or its body is visible

@@ -10,8 +10,7 @@ namespace {
 
 /// Walks one function body and reports the statements that are
 /// expressions: the places where a value is computed and dropped.
-class DiscardedValueFinder
-    : public RecursiveASTVisitor<DiscardedValueFinder> {
+class DiscardedValueFinder : public RecursiveASTVisitor<DiscardedValueFinder> {
 public:
   explicit DiscardedValueFinder(llvm::function_ref<void(const Expr *)> Visit)
       : Visit(Visit) {}
@@ -74,10 +73,10 @@ void registerDiscardedValueScopes(
     ast_matchers::MatchFinder *Finder,
     ast_matchers::MatchFinder::MatchCallback *CB) {
   using namespace ast_matchers;
-  Finder->addMatcher(functionDecl(isDefinition(),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind(DiscardedValueScope),
-                     CB);
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind(DiscardedValueScope),
+      CB);
 }
 
 void forEachDiscardedValue(const FunctionDecl *Fn,

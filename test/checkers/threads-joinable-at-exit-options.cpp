@@ -14,6 +14,7 @@
 // DUMP-DAG: threads-joinable-at-exit.ThreadTypes: '::std::thread'
 // DUMP-DAG: threads-joinable-at-exit.JoinMethods: 'join;detach'
 
+#include <ostream>
 #include <thread>
 
 void work();
@@ -24,6 +25,15 @@ void opaque_call() {
   opaque();
   // CHECK-MESSAGES-OPAQUE: :[[@LINE-1]]:3: warning: thread 't' is still joinable if 'opaque' throws here; its destructor will call std::terminate during unwinding [threads-joinable-at-exit]
   // CHECK-MESSAGES-OPAQUE: :[[@LINE-3]]:15: note: thread 't' declared here
+  t.join();
+}
+
+// Even then, C functions and stream output are assumed not to throw.
+extern "C" int c_log(const char *);
+void logging_between_start_and_join(std::ostream &log) {
+  std::thread t(work);
+  c_log("started");
+  log << "started" << std::endl;
   t.join();
 }
 

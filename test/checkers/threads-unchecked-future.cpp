@@ -6,6 +6,10 @@
 // DUMP-DAG: threads-unchecked-future.KnownThrowingFunctions: '::std::stoi=
 
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
 #include <chrono>
 #include <exception>
 #include <future>
@@ -378,5 +382,33 @@ void pool_two_lambdas(Executor &executor) {
   std::future<int> both = executor.async_pair([] { return 1; }, [] { return 2; });
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: future 'both' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
   both.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
+}
+
+// A task that only logs, with C stdio or a standard stream, cannot throw:
+// neither reports a failure with an exception (a stream throws only when
+// exceptions() asks it to).
+void logging_tasks_waited(const std::string &name) {
+  std::future<void> printed = std::async(std::launch::async, [] {
+    std::printf("task %d done\n", 1);
+    std::fflush(stdout);
+  });
+  printed.wait();
+  std::future<int> streamed = std::async(std::launch::async, [&name] {
+    std::cout << "task " << name << ' ' << 2 << std::endl;
+    std::cerr.write("x", 1).flush();
+    return 2;
+  });
+  streamed.wait();
+}
+
+// A C function that calls back into C++ code may carry its exception.
+int compare_or_throw(const void *, const void *);
+void c_function_with_callback_in_task(int *values, std::size_t count) {
+  std::future<void> sorted = std::async(std::launch::async, [=] {
+    std::qsort(values, count, sizeof(int), compare_or_throw);
+  });
+  // CHECK-MESSAGES: :[[@LINE-3]]:21: warning: future 'sorted' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  sorted.wait();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
 }
