@@ -15,6 +15,25 @@ bool isStdPromise(const CXXRecordDecl *Record) {
   return Record->isInStdNamespace() && identifierOf(Record) == "promise";
 }
 
+bool isStdFuture(const CXXRecordDecl *Record) {
+  llvm::StringRef Name = identifierOf(Record);
+  return Record && Record->isInStdNamespace() &&
+         (Name == "future" || Name == "shared_future");
+}
+
+/// A future built from a standard future alone (a library's wrapper,
+/// `tf::Future<T> f(promise.get_future())`): it carries what that future
+/// carries, so the standard future is the source to look at.
+const Expr *wrappedStdFuture(const Expr *Source) {
+  const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(Source);
+  if (!Construct || Construct->getNumArgs() != 1)
+    return nullptr;
+  const Expr *Inner = Construct->getArg(0);
+  if (!isStdFuture(Inner->getType()->getAsCXXRecordDecl()))
+    return nullptr;
+  return Inner;
+}
+
 /// The local variable or data member of `this` \p Object names, if any.
 const ValueDecl *namedObject(const Expr *Object) {
   if (const VarDecl *Var = referencedVariable(Object))
@@ -103,8 +122,11 @@ private:
 } // namespace
 
 bool PromiseExceptions::mayCarryException(const Expr *FutureSource) {
-  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
-      stripTemporaryWrappers(FutureSource, ElidedCopies::Strip));
+  const Expr *Source =
+      stripTemporaryWrappers(FutureSource, ElidedCopies::Strip);
+  if (const Expr *Wrapped = wrappedStdFuture(Source))
+    Source = stripTemporaryWrappers(Wrapped, ElidedCopies::Strip);
+  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Source);
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
   if (!Method || identifierOf(Method) != "get_future" ||
       !isStdPromise(Method->getParent()))
