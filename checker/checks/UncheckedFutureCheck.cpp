@@ -3,6 +3,7 @@
 #include "checks/UncheckedFutureCheck.h"
 #include "analysis/ExceptionPathNotes.h"
 #include "analysis/LocalThreadUses.h"
+#include "analysis/ObjectTasks.h"
 #include "analysis/PromiseExceptions.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadStarts.h"
@@ -149,7 +150,8 @@ void UncheckedFutureCheck::checkLocal(const VarDecl *Future) {
   ExceptionSet Escaping;
   if (Summary.StartedAtDeclaration && Kind == ThreadOwnerKind::Thread) {
     const FunctionDecl *Task = resolveCallable(futureTask(Future->getInit()));
-    if (Flow.provenNotToThrow(Task))
+    if (Flow.provenNotToThrow(Task) ||
+        (!Task && runsOnlyTasksThatCannotThrow(Future->getInit())))
       return;
     if (Task)
       Escaping = Flow.escaping(Task);
@@ -179,6 +181,30 @@ bool UncheckedFutureCheck::anySourceMayHoldException(
   return llvm::any_of(Sources, [&](const Expr *Source) {
     return !Source || Promises.mayCarryException(Source);
   });
+}
+
+bool UncheckedFutureCheck::runsOnlyTasksThatCannotThrow(const Expr *Source) {
+  const auto *Run = llvm::dyn_cast_or_null<CallExpr>(
+      Source ? stripTemporaryWrappers(Source, ElidedCopies::Strip) : nullptr);
+  if (!Run)
+    return false;
+  bool RunsSomeObject = false;
+  for (const Expr *Arg : Run->arguments()) {
+    if (resolveCallable(Arg))
+      return false; // the call is given work of its own
+    const VarDecl *Holder = referencedVariable(Arg);
+    if (!Holder || !Holder->getType()->isRecordType())
+      continue;
+    std::optional<llvm::SmallVector<const Expr *, 4>> Tasks =
+        tasksGivenTo(Holder, FutureTypes);
+    if (!Tasks)
+      return false;
+    for (const Expr *Task : *Tasks)
+      if (!Flow.provenNotToThrow(resolveCallable(Task)))
+        return false;
+    RunsSomeObject = true;
+  }
+  return RunsSomeObject;
 }
 
 } // namespace clang::tidy::threads

@@ -35,6 +35,10 @@ private:
   /// goes unread, which is no lost failure).
   static bool anySourceMayHoldException(llvm::ArrayRef<const Expr *> Sources,
                                         ASTContext &Context);
+  /// Whether \p Source runs only objects whose tasks cannot throw:
+  /// `executor.run(graph)` where every task given to the local `graph` is
+  /// a lambda proven not to throw (ObjectTasks).
+  bool runsOnlyTasksThatCannotThrow(const Expr *Source);
 
   const std::string FutureTypesOption;
   /// Futures are tracked like threads: get() (or share()) plays join().

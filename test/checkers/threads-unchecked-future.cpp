@@ -12,6 +12,7 @@
 #include <string>
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <future>
 #include <stdexcept>
 #include <thread>
@@ -410,5 +411,62 @@ void c_function_with_callback_in_task(int *values, std::size_t count) {
   });
   // CHECK-MESSAGES: :[[@LINE-3]]:21: warning: future 'sorted' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
   sorted.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
+}
+
+// A task graph is given its tasks first and run later: the future of the
+// run carries what the tasks given to the graph throw.
+struct TaskGraph {
+  template <typename F> int emplace(F &&task) {
+    tasks.emplace_back(std::forward<F>(task));
+    return 0;
+  }
+  void name(const char *);
+  std::vector<std::function<void()>> tasks;
+};
+struct GraphExecutor {
+  std::future<void> run(TaskGraph &graph);
+};
+void build_graph(TaskGraph &graph);
+void plain_task();
+
+void graph_tasks_cannot_throw(GraphExecutor &executor,
+                              std::atomic<int> &counter) {
+  TaskGraph graph;
+  graph.name("count");
+  graph.emplace([&counter] { counter.fetch_add(1); });
+  graph.emplace([&counter] { counter.fetch_sub(1); });
+  std::future<void> done = executor.run(graph);
+  done.wait();
+  auto later = [&] {
+    std::future<void> again = executor.run(graph);
+    again.wait();
+  };
+  later();
+}
+
+void graph_task_may_throw(GraphExecutor &executor, int input) {
+  TaskGraph graph;
+  graph.emplace([input] { parse_or_throw(input); });
+  std::future<void> done = executor.run(graph);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: future 'done' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  done.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
+}
+
+// A task that is not a lambda, or a graph handed to other code, may hold
+// anything.
+void graph_with_unknown_tasks(GraphExecutor &executor) {
+  TaskGraph named;
+  named.emplace(plain_task);
+  std::future<void> first = executor.run(named);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: future 'first' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  first.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
+  TaskGraph built;
+  build_graph(built);
+  std::future<void> second = executor.run(built);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: future 'second' is never retrieved with get(); an exception thrown by its task is lost silently [threads-unchecked-future]
+  second.wait();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: waiting does not rethrow the task's exception; get() does
 }
