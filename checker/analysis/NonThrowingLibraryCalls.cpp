@@ -61,11 +61,33 @@ bool isStreamOutput(const FunctionDecl *Callee) {
                             ->getAsCXXRecordDecl());
 }
 
+/// The name of the namespace \p D is declared in, through classes and
+/// inline namespaces, when that namespace is directly in std
+/// ("this_thread", "chrono"); empty otherwise.
+llvm::StringRef stdSubnamespaceOf(const Decl *D) {
+  const DeclContext *Context = D->getDeclContext();
+  while (Context && (Context->isRecord() || Context->isInlineNamespace()))
+    Context = Context->getParent();
+  const auto *Namespace = llvm::dyn_cast_or_null<NamespaceDecl>(Context);
+  if (!Namespace || !Namespace->isInStdNamespace())
+    return {};
+  return identifierOf(Namespace);
+}
+
+/// std::this_thread (sleep_for, sleep_until, yield, get_id) and std::chrono
+/// (durations, time points, their arithmetic and casts): with the standard
+/// clocks and arithmetic representations they throw nothing; only a
+/// user-defined clock or representation could.
+bool isTimeFunction(const FunctionDecl *Callee) {
+  llvm::StringRef Namespace = stdSubnamespaceOf(Callee);
+  return Namespace == "this_thread" || Namespace == "chrono";
+}
+
 } // namespace
 
 bool libraryCallAssumedNotToThrow(const FunctionDecl *Callee) {
-  return Callee &&
-         (isCFunctionWithoutCallbacks(Callee) || isStreamOutput(Callee));
+  return Callee && (isCFunctionWithoutCallbacks(Callee) ||
+                    isStreamOutput(Callee) || isTimeFunction(Callee));
 }
 
 } // namespace clang::tidy::threads

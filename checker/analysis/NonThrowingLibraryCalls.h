@@ -23,7 +23,9 @@ namespace clang::tidy::threads {
 ///   code it is given (qsort's comparator);
 /// - output to a standard stream (operator<<, put, write, flush, endl):
 ///   a stream reports a failure in its state and throws only when the
-///   program asked it to with exceptions(), which it does not by default.
+///   program asked it to with exceptions(), which it does not by default;
+/// - std::this_thread's sleeps, yield and get_id, and std::chrono's
+///   durations and time points.
 bool libraryCallAssumedNotToThrow(const FunctionDecl *Callee);
 
 } // namespace clang::tidy::threads

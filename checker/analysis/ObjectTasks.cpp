@@ -87,8 +87,7 @@ private:
 std::optional<llvm::SmallVector<const Expr *, 4>>
 tasksGivenTo(const VarDecl *Holder, const TrackedThreadTypes &Futures) {
   if (!Holder || !Holder->hasLocalStorage() || llvm::isa<ParmVarDecl>(Holder) ||
-      Holder->getType()->isReferenceType() ||
-      isCallableType(Holder->getType()))
+      Holder->getType()->isReferenceType() || isCallableType(Holder->getType()))
     return std::nullopt;
   const FunctionDecl *Fn = functionDeclaring(Holder);
   if (!Fn || !Fn->getBody())

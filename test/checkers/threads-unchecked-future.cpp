@@ -395,6 +395,11 @@ void logging_tasks_waited(const std::string &name) {
     std::fflush(stdout);
   });
   printed.wait();
+  std::future<void> slept = std::async(std::launch::async, [] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::this_thread::yield();
+  });
+  slept.wait();
   std::future<int> streamed = std::async(std::launch::async, [&name] {
     std::cout << "task " << name << ' ' << 2 << std::endl;
     std::cerr.write("x", 1).flush();
