@@ -1,6 +1,7 @@
 //===--- ThreadStarts.cpp -------------------------------------------------===//
 
 #include "analysis/ThreadStarts.h"
+#include "analysis/SingleThreadOwners.h"
 #include "utils/AstUtils.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -127,6 +128,8 @@ bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
     }
     return false;
   }
+  case ThreadOwnerKind::Optional:
+    return optionalValueStartsThread(Init, Types);
   case ThreadOwnerKind::Container:
   case ThreadOwnerKind::None:
     return false;
@@ -178,6 +181,8 @@ static const Expr *initializerCallable(const Expr *Init, ThreadOwnerKind Kind,
 
 const Expr *startedCallable(const Stmt *Start, ThreadOwnerKind Kind,
                             const TrackedThreadTypes &Types) {
+  if (Kind == ThreadOwnerKind::Optional)
+    return optionalStartedCallable(Start, Types);
   if (const auto *Assign = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Start))
     return Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2
                ? initializerCallable(Assign->getArg(1), Kind, Types)

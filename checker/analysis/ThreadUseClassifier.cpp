@@ -1,6 +1,7 @@
 //===--- ThreadUseClassifier.cpp ------------------------------------------===//
 
 #include "analysis/ThreadUseClassifier.h"
+#include "analysis/SingleThreadOwners.h"
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
@@ -290,6 +291,8 @@ ThreadUse ThreadUseClassifier::classifyMemberCall(const MemberExpr *Member,
     return classifyThreadMember(Call, Name);
   case ThreadOwnerKind::UniquePtr:
     return classifyUniquePtrMember(Call, Name);
+  case ThreadOwnerKind::Optional:
+    return classifyOptionalMember(Call);
   case ThreadOwnerKind::Container:
     return classifyContainerMember(Call, Name);
   case ThreadOwnerKind::None:
@@ -322,6 +325,21 @@ ThreadUseClassifier::classifyUniquePtrMember(const CXXMemberCallExpr *Call,
   return {ThreadUseKind::Query, Call};
 }
 
+ThreadUse
+ThreadUseClassifier::classifyOptionalMember(const CXXMemberCallExpr *Call) {
+  switch (optionalCallRole(Call, Types)) {
+  case OptionalCallRole::Start:
+    return {ThreadUseKind::Start, Call};
+  case OptionalCallRole::Element:
+    return classifyElement(Call);
+  case OptionalCallRole::Escape:
+    return {ThreadUseKind::Escape, Call};
+  case OptionalCallRole::Other:
+    break;
+  }
+  return {ThreadUseKind::Query, Call};
+}
+
 ThreadUse ThreadUseClassifier::classifyOperator(const CXXOperatorCallExpr *Op,
                                                 const Stmt *Child,
                                                 ThreadOwnerKind Kind) {
@@ -331,7 +349,7 @@ ThreadUse ThreadUseClassifier::classifyOperator(const CXXOperatorCallExpr *Op,
     bool Started = initializerStartsThread(Op->getArg(1), Kind, Types);
     return {Started ? ThreadUseKind::Start : ThreadUseKind::Query, Op};
   }
-  if (IsObject && Kind == ThreadOwnerKind::UniquePtr &&
+  if (IsObject && holdsOneThread(Kind) &&
       (OpKind == OO_Star || OpKind == OO_Arrow))
     return classifyElement(Op);
   if (IsObject && Kind == ThreadOwnerKind::Container && OpKind == OO_Subscript)

@@ -79,6 +79,8 @@ ThreadOwnerKind TrackedThreadTypes::ownerKind(QualType T) const {
   llvm::StringRef Name = Spec->getName();
   if (Name == "unique_ptr")
     return ThreadOwnerKind::UniquePtr;
+  if (Name == "optional")
+    return ThreadOwnerKind::Optional;
   if (Name == "vector" || Name == "deque" || Name == "list" ||
       Name == "forward_list" || Name == "array")
     return ThreadOwnerKind::Container;

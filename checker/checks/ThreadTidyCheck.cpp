@@ -40,6 +40,7 @@ void ThreadTidyCheck::noteRequested(
 unsigned ThreadTidyCheck::ownerKindSelect(ThreadOwnerKind Kind) {
   switch (Kind) {
   case ThreadOwnerKind::UniquePtr:
+  case ThreadOwnerKind::Optional:
     return 1;
   case ThreadOwnerKind::Container:
     return 2;
