@@ -1,11 +1,12 @@
 //===--- SingleThreadOwners.h - Owners that hold at most one thread -------===//
 //
-// A std::unique_ptr or a std::optional of a thread holds at most one thread
-// and reaches it through `->`, `*` (and an optional's value()); a test of
-// the owner itself (`if (o)`) says whether it holds one at all. What is
-// particular to std::optional lives here too: emplace() starts its thread,
-// a construction or assignment from a started thread gives it one. The use
-// classifier, ThreadStarts and the dataflow's guards ask these questions.
+// A std::unique_ptr, a std::shared_ptr or a std::optional of a thread holds
+// at most one thread and reaches it through `->`, `*` (and an optional's
+// value()); a test of the owner itself (`if (o)`) says whether it holds one
+// at all. What is particular to std::optional lives here too: emplace()
+// starts its thread, a construction or assignment from a started thread
+// gives it one. The use classifier, ThreadStarts and the dataflow's guards
+// ask these questions.
 //
 //===----------------------------------------------------------------------===//
 

@@ -261,8 +261,13 @@ ThreadUse ThreadUseClassifier::classifyUseIn(const Stmt *Parent,
     return classifyMemberCall(Member, Kind);
   if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Parent))
     return classifyOperator(Op, Child, Kind);
-  if (llvm::isa<CallExpr, CXXConstructExpr>(Parent))
+  if (llvm::isa<CallExpr, CXXConstructExpr>(Parent)) {
+    // Any callee may keep a copy of a shared_ptr, even through a const
+    // reference: then the thread has another owner.
+    if (Kind == ThreadOwnerKind::SharedPtr)
+      return {ThreadUseKind::Escape, Parent};
     return classifyArgument(Parent, llvm::cast<Expr>(Child));
+  }
   if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Parent))
     return {Unary->getOpcode() == UO_AddrOf ? ThreadUseKind::Escape
                                             : ThreadUseKind::Query,
@@ -290,6 +295,7 @@ ThreadUse ThreadUseClassifier::classifyMemberCall(const MemberExpr *Member,
   case ThreadOwnerKind::Thread:
     return classifyThreadMember(Call, Name);
   case ThreadOwnerKind::UniquePtr:
+  case ThreadOwnerKind::SharedPtr:
     return classifyUniquePtrMember(Call, Name);
   case ThreadOwnerKind::Optional:
     return classifyOptionalMember(Call);

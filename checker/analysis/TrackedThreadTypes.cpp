@@ -81,6 +81,8 @@ ThreadOwnerKind TrackedThreadTypes::ownerKind(QualType T) const {
     return ThreadOwnerKind::UniquePtr;
   if (Name == "optional")
     return ThreadOwnerKind::Optional;
+  if (Name == "shared_ptr")
+    return ThreadOwnerKind::SharedPtr;
   if (Name == "vector" || Name == "deque" || Name == "list" ||
       Name == "forward_list" || Name == "array")
     return ThreadOwnerKind::Container;

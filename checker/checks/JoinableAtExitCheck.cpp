@@ -111,7 +111,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
   // "threads in 'v' are still", "threads in 'v' may still be", "thread owned
   // by 'o' is still", "thread owned by 'o' may still be", and the words that
   // agree with them ("its destructor", "their destructors"). The dataflow
-  // tracks local threads, containers and optionals, no unique_ptr owners.
+  // tracks local threads, containers and optionals, no smart pointers.
   bool HeldByOwner = holdsOneThread(Types.ownerKind(Event.Thread->getType()));
   unsigned Certainty = (isContainer(Event.Thread) ? 2 : 0) +
                        (HeldByOwner ? 4 : 0) + (Event.OnlyOnSomePaths ? 1 : 0);
