@@ -3,6 +3,7 @@
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "analysis/ContainerJoinLoops.h"
 #include "analysis/MemberProtocol.h"
+#include "analysis/SingleThreadOwners.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
@@ -57,8 +58,8 @@ struct ThreadLocal {
   ThreadOwnerKind Kind;
 };
 
-/// The local threads below \p S, and the local containers of threads too
-/// when \p WithContainers.
+/// The local threads below \p S, and the local containers and optionals of
+/// threads too when \p WithContainers.
 void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
                       bool WithContainers,
                       llvm::SmallVectorImpl<ThreadLocal> &Vars) {
@@ -70,7 +71,8 @@ void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
             continue;
           ThreadOwnerKind Kind = Types.ownerKindOfValue(Var->getType());
           if (Kind == ThreadOwnerKind::Thread ||
-              (WithContainers && Kind == ThreadOwnerKind::Container))
+              (WithContainers && (Kind == ThreadOwnerKind::Container ||
+                                  Kind == ThreadOwnerKind::Optional)))
             Vars.push_back({Var, Decls, Kind});
         }
   });
@@ -129,6 +131,11 @@ bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S,
   // track, not exits: their failures are reported by other checks.
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
     if (Types.isThreadClass(Method->getParent()))
+      return false;
+  // So is the access to the thread an optional holds: `o.value()` throws
+  // only when it holds none.
+  if (const auto *Access = llvm::dyn_cast<CXXMemberCallExpr>(S))
+    if (ownerOfHeldThread(Access, Types) != Access)
       return false;
   if (!Exceptions->thrownByCall(S, Caller).empty())
     return true;
@@ -205,6 +212,9 @@ private:
     unsigned Thread;
     /// `!t.joinable()`: the first successor is the not-joinable branch.
     bool Negated;
+    /// `if (p)` tests whether an owner holds a thread at all: only its
+    /// false branch says something (not joinable).
+    bool TestsHolding = false;
   };
 
   bool collectTrackedThreads();
@@ -535,20 +545,32 @@ LifetimeDataflow::guardOf(const CFGBlock &Block) const {
     return std::nullopt;
   const auto *Cond =
       llvm::dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
+  // The block that evaluates the right operand of `a && t.joinable()`
+  // branches on that operand, not on the whole condition.
+  if (const auto *Logical = llvm::dyn_cast_or_null<BinaryOperator>(
+          Cond ? Cond->IgnoreParens() : nullptr);
+      Logical && Logical->isLogicalOp())
+    Cond = Block.getLastCondition();
   bool Negated = false;
-  const auto *Call =
-      llvm::dyn_cast_or_null<CXXMemberCallExpr>(stripCondition(Cond, Negated));
-  if (!Call)
+  Cond = stripCondition(Cond, Negated);
+  if (!Cond)
     return std::nullopt;
-  if (identifierOf(Call->getMethodDecl()) != "joinable")
-    return std::nullopt;
-  const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  // `if (o)` on an owner of at most one thread: on its false branch the
+  // owner holds none.
+  const Expr *Object = ownerTestedForThread(Cond, Types);
+  bool TestsHolding = Object != nullptr;
+  if (!Object) {
+    const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Cond);
+    if (!Call || identifierOf(Call->getMethodDecl()) != "joinable")
+      return std::nullopt;
+    Object = ownerOfHeldThread(Call->getImplicitObjectArgument(), Types);
+  }
   if (Member && memberOfThis(Object) == Member)
-    return JoinableGuard{0, Negated};
+    return JoinableGuard{0, Negated, TestsHolding};
   auto It = ThreadIndex.find(referencedVariable(Object));
   if (It == ThreadIndex.end())
     return std::nullopt;
-  return JoinableGuard{It->second, Negated};
+  return JoinableGuard{It->second, Negated, TestsHolding};
 }
 
 void LifetimeDataflow::propagate(const CFGBlock &Block,
@@ -563,9 +585,10 @@ void LifetimeDataflow::propagate(const CFGBlock &Block,
     if (!Next)
       continue;
     ProgramState State = Out;
-    if (Guard) {
+    bool GuardHolds = Guard && IsTrueBranch != Guard->Negated;
+    if (Guard && !(Guard->TestsHolding && GuardHolds)) {
       JoinState &Guarded = State[Guard->Thread].State;
-      Guarded.assumeJoinable(IsTrueBranch != Guard->Negated);
+      Guarded.assumeJoinable(GuardHolds);
       if (Guarded.isEmpty())
         continue; // this branch cannot be taken
     }

@@ -181,8 +181,10 @@ public:
 
   /// Also tracks local containers of threads: filled by emplace_back,
   /// push_back or element assignment, joined by a loop over the elements
-  /// (see ContainerJoinLoops). Off unless asked for: the checks that judge
-  /// single joins (invalid joins, jthread candidates) do not want them.
+  /// (see ContainerJoinLoops); and local optionals of a thread (emplace,
+  /// assignment; `o->join()`), whose join of an empty optional is not
+  /// judged, as for a null unique_ptr. Off unless asked for: the checks that
+  /// judge single joins (invalid joins, jthread candidates) do not want them.
   void trackContainers() { TrackContainers = true; }
   bool tracksContainers() const { return TrackContainers; }
 

@@ -1,6 +1,7 @@
 //===--- ThreadStarts.cpp -------------------------------------------------===//
 
 #include "analysis/ThreadStarts.h"
+#include "analysis/SingleThreadOwners.h"
 #include "utils/AstUtils.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -64,6 +65,11 @@ bool constructsStartedThread(const CXXConstructExpr *Construct,
   return threadCallable(Construct) != nullptr;
 }
 
+/// The std:: function that makes a smart pointer of \p Kind to a new thread.
+static llvm::StringRef makerOf(ThreadOwnerKind Kind) {
+  return Kind == ThreadOwnerKind::SharedPtr ? "make_shared" : "make_unique";
+}
+
 /// The kind of owner \p Callee returns by value, as a factory function does;
 /// None for anything else.
 static ThreadOwnerKind ownerReturnedByValue(const FunctionDecl *Callee,
@@ -101,7 +107,8 @@ bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
   switch (Kind) {
   case ThreadOwnerKind::Thread:
     return isStartedThreadExpr(Init, Types);
-  case ThreadOwnerKind::UniquePtr: {
+  case ThreadOwnerKind::UniquePtr:
+  case ThreadOwnerKind::SharedPtr: {
     const Expr *E = stripTemporaryWrappers(Init);
     if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
       if (Construct->getNumArgs() == 0)
@@ -113,7 +120,7 @@ bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
     }
     if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
-      if (isStdFunctionNamed(Callee, {"make_unique"})) {
+      if (isStdFunctionNamed(Callee, {makerOf(Kind)})) {
         if (Call->getNumArgs() == 0)
           return false;
         const Expr *First = Call->getArg(0);
@@ -121,12 +128,18 @@ bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
           return isStartedThreadExpr(First, Types);
         return true;
       }
+      // A shared_ptr moved in or returned by a factory may have other
+      // owners: the thread is not this one's alone.
+      if (Kind == ThreadOwnerKind::SharedPtr)
+        return false;
       if (isStdMoveOrForward(Callee))
         return true;
       return ownerReturnedByValue(Callee, Types) == ThreadOwnerKind::UniquePtr;
     }
     return false;
   }
+  case ThreadOwnerKind::Optional:
+    return optionalValueStartsThread(Init, Types);
   case ThreadOwnerKind::Container:
   case ThreadOwnerKind::None:
     return false;
@@ -158,7 +171,7 @@ static const Expr *initializerCallable(const Expr *Init, ThreadOwnerKind Kind,
   const Expr *E = stripTemporaryWrappers(Init);
   if (!E || Kind == ThreadOwnerKind::Thread)
     return threadCallable(E);
-  if (Kind != ThreadOwnerKind::UniquePtr)
+  if (Kind != ThreadOwnerKind::UniquePtr && Kind != ThreadOwnerKind::SharedPtr)
     return nullptr;
   if (const auto *New = llvm::dyn_cast<CXXNewExpr>(E))
     return threadCallable(New->getConstructExpr());
@@ -167,7 +180,7 @@ static const Expr *initializerCallable(const Expr *Init, ThreadOwnerKind Kind,
                ? initializerCallable(Construct->getArg(0), Kind, Types)
                : nullptr;
   const auto *Call = llvm::dyn_cast<CallExpr>(E);
-  if (!Call || !isStdFunctionNamed(Call->getDirectCallee(), {"make_unique"}) ||
+  if (!Call || !isStdFunctionNamed(Call->getDirectCallee(), {makerOf(Kind)}) ||
       Call->getNumArgs() == 0)
     return nullptr;
   // make_unique<std::thread>(f, args...) forwards to the thread's
@@ -178,12 +191,15 @@ static const Expr *initializerCallable(const Expr *Init, ThreadOwnerKind Kind,
 
 const Expr *startedCallable(const Stmt *Start, ThreadOwnerKind Kind,
                             const TrackedThreadTypes &Types) {
+  if (Kind == ThreadOwnerKind::Optional)
+    return optionalStartedCallable(Start, Types);
   if (const auto *Assign = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Start))
     return Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2
                ? initializerCallable(Assign->getArg(1), Kind, Types)
                : nullptr;
   if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Start)) {
-    if (Kind == ThreadOwnerKind::UniquePtr)
+    if (Kind == ThreadOwnerKind::UniquePtr ||
+        Kind == ThreadOwnerKind::SharedPtr)
       return Call->getNumArgs() == 1
                  ? initializerCallable(Call->getArg(0), Kind, Types)
                  : nullptr;

@@ -1,6 +1,7 @@
 //===--- ThreadUseClassifier.cpp ------------------------------------------===//
 
 #include "analysis/ThreadUseClassifier.h"
+#include "analysis/SingleThreadOwners.h"
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
@@ -260,8 +261,13 @@ ThreadUse ThreadUseClassifier::classifyUseIn(const Stmt *Parent,
     return classifyMemberCall(Member, Kind);
   if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Parent))
     return classifyOperator(Op, Child, Kind);
-  if (llvm::isa<CallExpr, CXXConstructExpr>(Parent))
+  if (llvm::isa<CallExpr, CXXConstructExpr>(Parent)) {
+    // Any callee may keep a copy of a shared_ptr, even through a const
+    // reference: then the thread has another owner.
+    if (Kind == ThreadOwnerKind::SharedPtr)
+      return {ThreadUseKind::Escape, Parent};
     return classifyArgument(Parent, llvm::cast<Expr>(Child));
+  }
   if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Parent))
     return {Unary->getOpcode() == UO_AddrOf ? ThreadUseKind::Escape
                                             : ThreadUseKind::Query,
@@ -289,7 +295,10 @@ ThreadUse ThreadUseClassifier::classifyMemberCall(const MemberExpr *Member,
   case ThreadOwnerKind::Thread:
     return classifyThreadMember(Call, Name);
   case ThreadOwnerKind::UniquePtr:
+  case ThreadOwnerKind::SharedPtr:
     return classifyUniquePtrMember(Call, Name);
+  case ThreadOwnerKind::Optional:
+    return classifyOptionalMember(Call);
   case ThreadOwnerKind::Container:
     return classifyContainerMember(Call, Name);
   case ThreadOwnerKind::None:
@@ -322,6 +331,21 @@ ThreadUseClassifier::classifyUniquePtrMember(const CXXMemberCallExpr *Call,
   return {ThreadUseKind::Query, Call};
 }
 
+ThreadUse
+ThreadUseClassifier::classifyOptionalMember(const CXXMemberCallExpr *Call) {
+  switch (optionalCallRole(Call, Types)) {
+  case OptionalCallRole::Start:
+    return {ThreadUseKind::Start, Call};
+  case OptionalCallRole::Element:
+    return classifyElement(Call);
+  case OptionalCallRole::Escape:
+    return {ThreadUseKind::Escape, Call};
+  case OptionalCallRole::Other:
+    break;
+  }
+  return {ThreadUseKind::Query, Call};
+}
+
 ThreadUse ThreadUseClassifier::classifyOperator(const CXXOperatorCallExpr *Op,
                                                 const Stmt *Child,
                                                 ThreadOwnerKind Kind) {
@@ -331,7 +355,7 @@ ThreadUse ThreadUseClassifier::classifyOperator(const CXXOperatorCallExpr *Op,
     bool Started = initializerStartsThread(Op->getArg(1), Kind, Types);
     return {Started ? ThreadUseKind::Start : ThreadUseKind::Query, Op};
   }
-  if (IsObject && Kind == ThreadOwnerKind::UniquePtr &&
+  if (IsObject && holdsOneThread(Kind) &&
       (OpKind == OO_Star || OpKind == OO_Arrow))
     return classifyElement(Op);
   if (IsObject && Kind == ThreadOwnerKind::Container && OpKind == OO_Subscript)

@@ -1,7 +1,8 @@
 //===--- ThreadUseClassifier.h - What each use of a thread owner does -----===//
 //
 // Given an owner of threads (a local variable or a data member whose type is a
-// tracked thread, a container of threads or a unique_ptr to one), finds every
+// tracked thread, a container of threads, a unique_ptr to one or an optional
+// of one), finds every
 // reference to it in a function body and says what that reference does to
 // the owned threads: starts one, joins/detaches one, hands it to someone else
 // (escape), or only looks at it. The lifetime checks build on this; it knows
@@ -72,6 +73,7 @@ private:
                                  llvm::StringRef Name);
   ThreadUse classifyUniquePtrMember(const CXXMemberCallExpr *Call,
                                     llvm::StringRef Name);
+  ThreadUse classifyOptionalMember(const CXXMemberCallExpr *Call);
   /// `owner = ...`, `*owner`, `owner[i]`, `&owner`, or the owner as an
   /// operator's argument.
   ThreadUse classifyOperator(const CXXOperatorCallExpr *Op, const Stmt *Child,

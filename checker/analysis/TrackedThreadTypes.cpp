@@ -79,6 +79,10 @@ ThreadOwnerKind TrackedThreadTypes::ownerKind(QualType T) const {
   llvm::StringRef Name = Spec->getName();
   if (Name == "unique_ptr")
     return ThreadOwnerKind::UniquePtr;
+  if (Name == "optional")
+    return ThreadOwnerKind::Optional;
+  if (Name == "shared_ptr")
+    return ThreadOwnerKind::SharedPtr;
   if (Name == "vector" || Name == "deque" || Name == "list" ||
       Name == "forward_list" || Name == "array")
     return ThreadOwnerKind::Container;

@@ -3,8 +3,9 @@
 // Every thread-tidy check asks the same questions about a type: is it a
 // thread whose destructor terminates while joinable (the `ThreadTypes`
 // option), or something that owns such threads (a standard container of them,
-// a std::unique_ptr to one)? And is a member call one of the `JoinMethods`?
-// The answers live here once, so that all checks agree on them.
+// a std::unique_ptr to one, a std::optional of one, a std::shared_ptr to one
+// that nothing copies)? And is a member call one of the `JoinMethods`? The
+// answers live here once, so that all checks agree on them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,7 +30,19 @@ enum class ThreadOwnerKind {
   Thread,    ///< Is a tracked thread (or a class derived from one).
   Container, ///< A standard sequence container whose elements are threads.
   UniquePtr, ///< A std::unique_ptr owning one thread.
+  Optional,  ///< A std::optional that may hold one thread.
+  /// A std::shared_ptr to one thread: its last owner destroys it. A copy of
+  /// the owner is another owner (ThreadUseClassifier: an escape).
+  SharedPtr,
 };
+
+/// Whether an owner of \p Kind holds at most one thread, reached through
+/// `->` and `*` (see SingleThreadOwners).
+inline bool holdsOneThread(ThreadOwnerKind Kind) {
+  return Kind == ThreadOwnerKind::UniquePtr ||
+         Kind == ThreadOwnerKind::Optional ||
+         Kind == ThreadOwnerKind::SharedPtr;
+}
 
 /// The configured notion of "thread": which class types terminate the program
 /// when destroyed while joinable, and which member functions end joinability.
@@ -103,6 +116,12 @@ AST_MATCHER_P(QualType, isTrackedThread, const TrackedThreadTypes *, Types) {
 AST_MATCHER_P(QualType, isTrackedThreadContainer, const TrackedThreadTypes *,
               Types) {
   return Types->ownerKindOfValue(Node) == ThreadOwnerKind::Container;
+}
+
+/// Matches a non-reference type that is a std::optional of a tracked thread.
+AST_MATCHER_P(QualType, isTrackedThreadOptional, const TrackedThreadTypes *,
+              Types) {
+  return Types->ownerKindOfValue(Node) == ThreadOwnerKind::Optional;
 }
 
 } // namespace clang::tidy::threads

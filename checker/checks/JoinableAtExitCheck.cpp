@@ -108,46 +108,63 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
     return;
 
   // Indexes the subjects "thread 't' is still", "thread 't' may still be",
-  // "threads in 'v' are still", "threads in 'v' may still be", and the
-  // words that agree with them ("its destructor", "their destructors"). The
-  // dataflow tracks local threads and containers, no unique_ptr owners.
-  unsigned Certainty =
-      (isContainer(Event.Thread) ? 2 : 0) + (Event.OnlyOnSomePaths ? 1 : 0);
+  // "threads in 'v' are still", "threads in 'v' may still be", "thread owned
+  // by 'o' is still", "thread owned by 'o' may still be", and the words that
+  // agree with them ("its destructor", "their destructors"). The dataflow
+  // tracks local threads, containers and optionals, no smart pointers.
+  bool HeldByOwner = holdsOneThread(Types.ownerKind(Event.Thread->getType()));
+  unsigned Certainty = (isContainer(Event.Thread) ? 2 : 0) +
+                       (HeldByOwner ? 4 : 0) + (Event.OnlyOnSomePaths ? 1 : 0);
   switch (Event.Kind) {
   case LifetimeEvent::ScopeExit: {
     llvm::StringRef Keyword = exitKeyword(Site);
     if (Keyword.empty())
-      diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
-                "threads in '%0' are still|threads in '%0' may still be}1 "
-                "joinable at the end of %select{its|its|their|their}1 scope; "
-                "%select{its destructor|its destructor|their destructors|their "
-                "destructors}1 will call std::terminate")
+      diag(
+          Loc,
+          "%select{thread '%0' is still|thread '%0' may still be|"
+          "threads in '%0' are still|threads in '%0' may still be|"
+          "thread owned by '%0' is still|"
+          "thread owned by '%0' may still be}1 "
+          "joinable at the end of %select{its|its|their|their|its|its}1 scope; "
+          "%select{its destructor|its destructor|their destructors|their "
+          "destructors|its destructor|its destructor}1 will call "
+          "std::terminate")
           << Event.Thread->getName() << Certainty;
     else
       diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
-                "threads in '%0' are still|threads in '%0' may still be}1 "
-                "joinable when this '%2' leaves %select{its|its|their|their}1 "
+                "threads in '%0' are still|threads in '%0' may still be|"
+                "thread owned by '%0' is still|"
+                "thread owned by '%0' may still be}1 "
+                "joinable when this '%2' leaves "
+                "%select{its|its|their|their|its|its}1 "
                 "scope; %select{its destructor|its destructor|their "
-                "destructors|their destructors}1 will call std::terminate")
+                "destructors|their destructors|its destructor|its "
+                "destructor}1 will call std::terminate")
           << Event.Thread->getName() << Certainty << Keyword;
     break;
   }
   case LifetimeEvent::ExceptionExit: {
     if (llvm::isa<CXXThrowExpr>(Site)) {
       diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
-                "threads in '%0' are still|threads in '%0' may still be}1 "
+                "threads in '%0' are still|threads in '%0' may still be|"
+                "thread owned by '%0' is still|"
+                "thread owned by '%0' may still be}1 "
                 "joinable when this exception leaves "
-                "%select{its|its|their|their}1 scope; %select{its "
+                "%select{its|its|their|their|its|its}1 scope; %select{its "
                 "destructor|its destructor|their destructors|their "
-                "destructors}1 will call std::terminate")
+                "destructors|its destructor|its destructor}1 will call "
+                "std::terminate")
           << Event.Thread->getName() << Certainty;
     } else {
       std::string Callee = throwingCallee(Site, Ctx);
       diag(Loc, "%select{thread '%0' is still|thread '%0' may still be|"
-                "threads in '%0' are still|threads in '%0' may still be}1 "
+                "threads in '%0' are still|threads in '%0' may still be|"
+                "thread owned by '%0' is still|"
+                "thread owned by '%0' may still be}1 "
                 "joinable if %2 throws here; %select{its destructor|its "
-                "destructor|their destructors|their destructors}1 will call "
-                "std::terminate during unwinding")
+                "destructor|their destructors|their destructors|its "
+                "destructor|its destructor}1 will call std::terminate during "
+                "unwinding")
           << Event.Thread->getName() << Certainty << Callee;
       ExceptionSet Thrown = Exceptions.thrownByCall(Site, Fn);
       // The warning already points at the call; the notes go on from there.
@@ -161,14 +178,19 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
     return;
   case LifetimeEvent::Overwrite:
     // Only single threads: an element assignment overwrites nothing known.
-    diag(Loc, "thread '%0' %select{is still|may still be}1 joinable when it is "
-              "move-assigned here; the assignment will call std::terminate")
-        << Event.Thread->getName() << Certainty;
+    diag(Loc, "%select{thread|thread owned by}2 '%0' %select{is still|may "
+              "still be}1 joinable when it is move-assigned here; the "
+              "assignment will call std::terminate")
+        << Event.Thread->getName() << Event.OnlyOnSomePaths << HeldByOwner;
     break;
   }
   diag(Event.Thread->getLocation(),
-       "%select{thread|container}1 '%0' declared here", DiagnosticIDs::Note)
-      << Event.Thread->getName() << isContainer(Event.Thread);
+       "%select{thread|container|owner}1 '%0' declared here",
+       DiagnosticIDs::Note)
+      << Event.Thread->getName()
+      << (HeldByOwner                 ? 2
+          : isContainer(Event.Thread) ? 1
+                                      : 0);
   noteInstantiation(Event.Thread);
 }
 

@@ -20,10 +20,14 @@ void ThreadLifetimeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       localVariable(qualType(isTrackedThread(&Types))).bind("thread"), this);
-  if (checksLocalContainers())
+  if (checksLocalContainers()) {
     Finder->addMatcher(localVariable(qualType(isTrackedThreadContainer(&Types)))
                            .bind("thread"),
                        this);
+    Finder->addMatcher(
+        localVariable(qualType(isTrackedThreadOptional(&Types))).bind("thread"),
+        this);
+  }
   auto Member = [&](const ast_matchers::internal::Matcher<QualType> &Type) {
     Finder->addMatcher(
         fieldDecl(unless(isExpansionInSystemHeader()), hasType(Type))

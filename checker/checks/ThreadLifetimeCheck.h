@@ -40,8 +40,9 @@ protected:
     AnyOwner, ///< Members that own threads: threads, containers, pointers.
   };
   virtual MemberKind membersToCheck() const = 0;
-  /// Whether functions that declare a local container of threads (and no
-  /// thread) are analysed too; see ThreadLifetimeAnalysis::trackContainers.
+  /// Whether functions that declare a local container or optional of
+  /// threads (and no thread) are analysed too; see
+  /// ThreadLifetimeAnalysis::trackContainers.
   virtual bool checksLocalContainers() const { return false; }
   /// Checks a function that declares a local thread (not a template).
   virtual void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) = 0;

@@ -40,6 +40,8 @@ void ThreadTidyCheck::noteRequested(
 unsigned ThreadTidyCheck::ownerKindSelect(ThreadOwnerKind Kind) {
   switch (Kind) {
   case ThreadOwnerKind::UniquePtr:
+  case ThreadOwnerKind::Optional:
+  case ThreadOwnerKind::SharedPtr:
     return 1;
   case ThreadOwnerKind::Container:
     return 2;

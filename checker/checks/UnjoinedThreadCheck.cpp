@@ -104,7 +104,7 @@ void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary,
        "temporary %select{thread|thread owner}0 is destroyed at the end of "
        "this statement while its thread is still joinable; its destructor "
        "will call std::terminate")
-      << (Kind == ThreadOwnerKind::UniquePtr ? 1 : 0);
+      << (Kind == ThreadOwnerKind::Thread ? 0 : 1);
   noteInstantiation(Temporary, Ctx);
 }
 

@@ -65,7 +65,3 @@ void never_started() {
   auto p = std::make_unique<std::thread>();
   std::unique_ptr<std::thread> q;
 }
-
-void shared_ownership_is_not_tracked() {
-  auto p = std::make_shared<std::thread>(work);
-}
