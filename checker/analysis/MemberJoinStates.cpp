@@ -114,13 +114,16 @@ bool MemberJoinStates::guardedByFlag(const Stmt *Site,
       Guarded = true;
       return;
     }
-    // `if (stopped_) return; stopped_ = true;`: a flag the function itself
-    // writes makes it run once; one that every start sets says whether
-    // the thread runs.
+    // `if (stopped_) return; stopped_ = true;`: a flag the function (or a
+    // stop() it calls) writes makes it run once; one that every start sets
+    // says whether the thread runs.
     Guarded = Protocol.conditionTracksStarts(Condition, Types) ||
               llvm::any_of(membersReadBy(Condition, Member),
                            [&](const ValueDecl *Flag) {
-                             return writesMember(Fn->getBody(), Flag);
+                             return findMemberCallChain(
+                                 Fn, RD, [&](const FunctionDecl *Writer) {
+                                   return writesMember(Writer->getBody(), Flag);
+                                 });
                            });
   });
   return Guarded;

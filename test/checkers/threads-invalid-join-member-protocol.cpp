@@ -345,6 +345,28 @@ private:
   std::thread t_;
 };
 
+// The destructor stops only while a flag is set that stop() clears.
+class FlagByCallee {
+public:
+  FlagByCallee() : running_(true), t_(work) {}
+  void stop() {
+    running_ = false;
+    t_.join();
+  }
+  ~FlagByCallee() {
+    if (running_)
+      stop();
+  }
+
+private:
+  bool running_;
+  std::thread t_;
+};
+void useFlagByCallee() {
+  FlagByCallee f;
+  f.stop();
+}
+
 // Started in every constructor and joined once.
 class StartedInConstructor {
 public:
