@@ -11,8 +11,6 @@
 
 namespace clang::tidy::threads {
 
-namespace {
-
 /// Whether \p S writes the data member \p Field of `this`: an assignment
 /// or increment of it, or a store()/exchange() on it (an atomic flag).
 bool writesMember(const Stmt *S, const ValueDecl *Field) {
@@ -47,8 +45,6 @@ llvm::SmallVector<const ValueDecl *, 2> membersReadBy(const Expr *Condition,
   });
   return Fields;
 }
-
-} // namespace
 
 const Expr *memberInitializerExpr(const CXXCtorInitializer *Init) {
   const Expr *E = Init->getInit();

@@ -30,6 +30,14 @@ class ParentMap;
 
 namespace clang::tidy::threads {
 
+/// Whether \p S writes the data member \p Field of `this`: an assignment
+/// or increment of it, or a store()/exchange() on it (an atomic flag).
+bool writesMember(const Stmt *S, const ValueDecl *Field);
+
+/// The data members of `this` that \p Condition reads, other than \p Not.
+llvm::SmallVector<const ValueDecl *, 2> membersReadBy(const Expr *Condition,
+                                                      const FieldDecl *Not);
+
 /// The expression that initializes the member of \p Init: the in-class
 /// initializer when the constructor does not write one.
 const Expr *memberInitializerExpr(const CXXCtorInitializer *Init);
@@ -85,11 +93,12 @@ public:
   destructorLeavesJoinable(const FunctionDecl *Dtor,
                            const TrackedThreadTypes &Types) const;
 
-private:
   /// Whether \p Condition reads a flag that every function starting the
   /// member sets and the thread itself never writes (`running_`).
   bool conditionTracksStarts(const Expr *Condition,
                              const TrackedThreadTypes &Types) const;
+
+private:
   const Stmt *firstStartIn(const CXXConstructorDecl *Ctor,
                            const TrackedThreadTypes &Types) const;
   bool functionTryBlockReleases(const CXXConstructorDecl *Ctor,

@@ -231,6 +231,8 @@ private:
   void applyDeclaration(const DeclStmt *Decls, ProgramState &State) const;
   void applyEffect(const SiteEffect &Effect, const Stmt *Site,
                    ProgramState &State, bool Final);
+  void applyCall(const ThreadLifetimeAnalysis::MemberCallEffect &Effect,
+                 const Stmt *Site, TrackedState &Thread, bool Final);
   void applyPossibleThrow(const Stmt *Site, const ProgramState &State);
   void propagate(const CFGBlock &Block, const ProgramState &Out);
   std::optional<JoinableGuard> guardOf(const CFGBlock &Block) const;
@@ -311,7 +313,7 @@ bool LifetimeDataflow::collectTrackedMember() {
   llvm::SmallVector<ThreadUse, 8> Uses;
   ThreadUseClassifier(Body, Types).collectUses(Member, MemberKind, Uses);
   bool RunningWithoutBody =
-      Run && (Run->Entry.mayBeJoinable() ||
+      Run && (Run->TrackWithoutStart || Run->Entry.mayBeJoinable() ||
               (Run->Constructor &&
                memberInitializerStarts(llvm::cast<CXXConstructorDecl>(Fn),
                                        Member, MemberKind, Types)));
@@ -462,6 +464,13 @@ ProgramState LifetimeDataflow::transfer(const CFGBlock &Block,
     const Stmt *Site = StmtElement->getStmt();
     if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Site))
       applyDeclaration(Decls, State);
+    if (Run && Run->Calls) {
+      auto Call = Run->Calls->find(Site);
+      if (Call != Run->Calls->end()) {
+        applyCall(Call->second, Site, State[0], Final);
+        continue;
+      }
+    }
     auto Effect = Effects.find(Site);
     if (Effect != Effects.end()) {
       for (const SiteEffect &E : Effect->second)
@@ -522,6 +531,34 @@ void LifetimeDataflow::applyEffect(const SiteEffect &Effect, const Stmt *Site,
   case ThreadUseKind::Query:
     break;
   }
+}
+
+void LifetimeDataflow::applyCall(
+    const ThreadLifetimeAnalysis::MemberCallEffect &Effect, const Stmt *Site,
+    TrackedState &Thread, bool Final) {
+  // The call throws in the possibilities it joins unguarded; judged like a
+  // join of those, with the running and unknown ones kept for "may".
+  if (Final) {
+    JoinState Judged = Thread.State.onlyThoseOf(Effect.Throws);
+    if (!Judged.isEmpty()) {
+      Judged.merge(Thread.State.onlyThoseOf(JoinState::Joinable));
+      Judged.merge(Thread.State.onlyThoseOf(JoinState::HandedOver));
+      recordInvalidJoin(0, Site, TrackedState{Judged, Thread.LastEnd});
+    }
+  }
+  JoinState After;
+  bool Ends = false;
+  for (unsigned I = 0; I < JoinState::NumPossibilities; ++I) {
+    auto Before = JoinState::Possibility(1u << I);
+    if (!Thread.State.mayBe(Before))
+      continue;
+    After.merge(Effect.After[I]);
+    Ends |=
+        Before != JoinState::Ended && Effect.After[I].mayBe(JoinState::Ended);
+  }
+  Thread.State = After;
+  if (Ends)
+    Thread.LastEnd = Site;
 }
 
 void LifetimeDataflow::applyPossibleThrow(const Stmt *Site,
@@ -734,6 +771,8 @@ ThreadLifetimeAnalysis::Outcome ThreadLifetimeAnalysis::analyzeMember(
   Outcome Result = Dataflow.run();
   if (Result == Outcome::CfgTooLarge || Result == Outcome::OutOfSteps)
     reportIncomplete(Fn, Result, Dataflow.numBlocks());
+  if (Run.AtReturn && Result == Outcome::Complete)
+    *Run.AtReturn = Dataflow.memberStateAtReturn();
   return Result;
 }
 

@@ -18,6 +18,7 @@
 #include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
@@ -53,6 +54,10 @@ public:
   bool mayBe(Possibility P) const { return Bits & P; }
   bool mayBeJoinable() const { return mayBe(Joinable); }
   bool mayBeNotJoinable() const { return Bits & NotJoinable; }
+  /// The possibilities of this state that \p Kept has too.
+  JoinState onlyThoseOf(JoinState Kept) const {
+    return JoinState(std::uint8_t(Bits & Kept.Bits));
+  }
   /// The possibilities in which joining throws: known not joinable.
   JoinState knownNotJoinable() const {
     return JoinState(Bits & (NeverStarted | Ended | MovedFrom));
@@ -155,6 +160,14 @@ public:
                                   const FieldDecl *Member, ThreadOwnerKind Kind,
                                   ASTContext &Ctx);
 
+  /// What a call of another member function on `this` does to the member,
+  /// for MemberRun::Calls: the member's state after the call for each
+  /// possibility before it (indexed by the possibility's bit number), and
+  /// the possibilities in which the call joins or detaches it unguarded.
+  struct MemberCallEffect {
+    JoinState After[JoinState::NumPossibilities];
+    JoinState Throws;
+  };
   /// How analyzeMember runs the dataflow on one member function.
   struct MemberRun {
     /// The member's possible states on entry.
@@ -165,6 +178,13 @@ public:
     /// The member still joinable where the function returns is an event
     /// (a ScopeExit at the body): a destructor.
     bool JoinableAtReturnIsExit = false;
+    /// Tracks the member even when the function neither starts it nor
+    /// gets it running: joins of a member that is not running.
+    bool TrackWithoutStart = false;
+    /// Calls on `this` applied like the member's own uses, if any.
+    const llvm::DenseMap<const Stmt *, MemberCallEffect> *Calls = nullptr;
+    /// Set to the member's state where the function returns.
+    JoinState *AtReturn = nullptr;
   };
   /// Runs the dataflow on \p Member (of \p Kind Thread, UniquePtr or
   /// Container) in \p Fn as \p Run says and records its events, whose

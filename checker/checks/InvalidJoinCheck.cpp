@@ -2,6 +2,7 @@
 
 #include "checks/InvalidJoinCheck.h"
 #include "analysis/MemberCallChains.h"
+#include "analysis/MemberJoinStates.h"
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadStarts.h"
@@ -104,12 +105,22 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
 void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
   // A self-join is proven by the class's own code alone: members of any
   // access are checked (see onlyOwnCodeReaches).
-  const CXXRecordDecl *RD = analyzableClassOf(Member);
-  if (!RD)
-    return;
-  llvm::SmallVector<const FunctionDecl *, 16> Functions;
-  collectVisibleMemberFunctions(RD, Functions);
   ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
+  const CXXRecordDecl *RD = analyzableClassOf(Member);
+  llvm::SmallVector<const FunctionDecl *, 16> Functions;
+  if (!RD) {
+    // In a class template's instantiation, only the member joins are
+    // judged, over the functions it instantiated.
+    const CXXRecordDecl *Instantiation = instantiatedClassOf(Member);
+    if (!Instantiation || Kind != ThreadOwnerKind::Thread)
+      return;
+    collectInstantiatedMemberFunctions(Instantiation, Functions);
+    reportInvalidMemberJoins(
+        Member, Instantiation, Functions,
+        summarizeMemberUses(Member, Kind, Functions, Types));
+    return;
+  }
+  collectVisibleMemberFunctions(RD, Functions);
   MemberUseSummary Summary =
       summarizeMemberUses(Member, Kind, Functions, Types);
 
@@ -121,8 +132,6 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
         TrackedThreadTypes::joinKindAt(M.Use.Site) != JoinKind::Detach &&
         !Joiners.count(M.In) && !comparesThreadIds(M.In->getBody()))
       Joiners[M.In] = M.Use.Site;
-  if (Joiners.empty())
-    return;
 
   for (const auto &[Start, EntryDef] :
        startsWithVisibleEntry(Summary, Kind, Types)) {
@@ -155,6 +164,98 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
       diag(Step.Call->getBeginLoc(), "%0 calls '%1' here", DiagnosticIDs::Note)
           << Caller << calleeName(Step.Callee);
     }
+  }
+  // After the self-joins, which say more about the same join.
+  if (Kind == ThreadOwnerKind::Thread)
+    reportInvalidMemberJoins(Member, RD, Functions, Summary);
+}
+
+void InvalidJoinCheck::reportInvalidMemberJoins(
+    const FieldDecl *Member, const CXXRecordDecl *RD,
+    llvm::ArrayRef<const FunctionDecl *> Functions,
+    const MemberUseSummary &Summary) {
+  ThreadLifetimeAnalysis Lifetimes = lifetimeAnalysis(Types);
+  llvm::SmallVector<InvalidMemberJoin, 2> Found;
+  MemberJoinStates(Member, RD, Summary, Lifetimes, Types)
+      .findInvalidJoins(Functions, Found);
+  for (const InvalidMemberJoin &Join : Found) {
+    SourceLocation Loc = Join.Join->getBeginLoc();
+    if (!reportOnce(Loc))
+      continue;
+    llvm::StringRef Method = TrackedThreadTypes::joinMethodAt(Join.Join);
+    bool FromDestructor = llvm::isa<CXXDestructorDecl>(Join.From);
+    std::string From = FromDestructor
+                           ? "the destructor of '" + RD->getNameAsString() + "'"
+                           : "'" + calleeName(Join.From) + "'";
+    switch (Join.Shape) {
+    case InvalidMemberJoin::JoinedTwice:
+      diag(Loc, "member thread '%0' %select{is already|may already be}1 "
+                "%select{joined or detached|moved from}2 when %3 reaches this "
+                "'%4()'; it %select{will|would}1 throw std::system_error"
+                "%select{|, and std::terminate is called since it is thrown "
+                "from a destructor}5")
+          << Member->getName() << Join.OnlyOnSomePaths << Join.MovedFrom << From
+          << Method << FromDestructor;
+      if (!Join.Prior)
+        break;
+      if (const CXXMethodDecl *Callee = methodCalledOnThis(Join.Prior))
+        diag(Join.Prior->getBeginLoc(),
+             "'%0' is joined or detached by this call of '%1' first",
+             DiagnosticIDs::Note)
+            << Member->getName() << calleeName(Callee);
+      else if (Join.MovedFrom)
+        diag(Join.Prior->getBeginLoc(), "'%0' is moved from here",
+             DiagnosticIDs::Note)
+            << Member->getName();
+      else
+        diag(Join.Prior->getBeginLoc(),
+             "'%0' is %select{joined|detached|ended by '%2()'}1 here first",
+             DiagnosticIDs::Note)
+            << Member->getName()
+            << joinKindSelect(TrackedThreadTypes::joinKindAt(Join.Prior))
+            << TrackedThreadTypes::joinMethodAt(Join.Prior);
+      break;
+    case InvalidMemberJoin::StoppedThenDestroyed:
+      diag(Loc, "member thread '%0' is already joined or detached when "
+                "'%1' is destroyed after its call of '%2'; the destructor of "
+                "'%3' reaches this '%4()' again, which throws "
+                "std::system_error, and std::terminate is called")
+          << Member->getName() << Join.Object->getName()
+          << calleeName(Join.StopCall->getMethodDecl()) << RD->getName()
+          << Method;
+      diag(Join.StopCall->getExprLoc(), "'%0' is stopped here",
+           DiagnosticIDs::Note)
+          << Join.Object->getName();
+      diag(Join.DestroyedAt, "'%0' is destroyed here", DiagnosticIDs::Note)
+          << Join.Object->getName();
+      break;
+    case InvalidMemberJoin::DestroyedUnstarted:
+      diag(Loc,
+           "member thread '%0' may never have been started when the "
+           "destructor of '%1' reaches this '%2()'; '%1' objects destroyed "
+           "before '%0' is started make it throw std::system_error, "
+           "and std::terminate is called")
+          << Member->getName() << RD->getName() << Method;
+      if (Join.Constructor)
+        diag(Join.Constructor->getLocation(),
+             "this constructor of '%0' may leave '%1' not started",
+             DiagnosticIDs::Note)
+            << RD->getName() << Member->getName();
+      else
+        diag(RD->getLocation(),
+             "the implicit constructor of '%0' does not start '%1'",
+             DiagnosticIDs::Note)
+            << RD->getName() << Member->getName();
+      diag(Join.Start->getBeginLoc(), "'%0' is started here",
+           DiagnosticIDs::Note)
+          << Member->getName();
+      break;
+    }
+    for (const MemberCallStep &Step : Join.Steps)
+      diag(Step.Call->getBeginLoc(), "'%0' calls '%1' here",
+           DiagnosticIDs::Note)
+          << calleeName(Step.Caller) << calleeName(Step.Callee);
+    noteInstantiation(Join.From);
   }
 }
 

@@ -7,6 +7,8 @@
 
 namespace clang::tidy::threads {
 
+struct MemberUseSummary;
+
 /// Finds join() and detach() calls on threads that are not joinable: joined
 /// or detached before, moved from, never started, or the calling thread
 /// itself. Each throws std::system_error.
@@ -26,8 +28,15 @@ private:
   MemberKind membersToCheck() const override { return MemberKind::AnyOwner; }
   /// Joins of local threads that are not joinable on some path.
   void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) override;
-  /// A member thread joined from the function it runs.
+  /// A member thread joined from the function it runs, or joined unguarded
+  /// where it may not be running.
   void checkMember(const FieldDecl *Member) override;
+  /// Joins of a plain thread \p Member that a visible sequence reaches when
+  /// it is not running (MemberJoinStates).
+  void reportInvalidMemberJoins(const FieldDecl *Member,
+                                const CXXRecordDecl *RD,
+                                llvm::ArrayRef<const FunctionDecl *> Functions,
+                                const MemberUseSummary &Summary);
 };
 
 } // namespace clang::tidy::threads

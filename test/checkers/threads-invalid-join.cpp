@@ -74,6 +74,9 @@ public:
     // CHECK-MESSAGES: :[[@LINE-3]]:15: note: 't' is moved from here
   }
   ~Holder() { worker_.join(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: member thread 'worker_' may never have been started when the destructor of 'Holder' reaches this 'join()'; 'Holder' objects destroyed before 'worker_' is started make it throw std::system_error, and std::terminate is called [threads-invalid-join]
+  // CHECK-MESSAGES: :[[@LINE-11]]:7: note: the implicit constructor of 'Holder' does not start 'worker_'
+  // CHECK-MESSAGES: :[[@LINE-8]]:5: note: 'worker_' is started here
 
 private:
   std::thread worker_;
