@@ -85,11 +85,12 @@ public:
   destructorLeavesJoinable(const FunctionDecl *Dtor,
                            const TrackedThreadTypes &Types) const;
 
-private:
   /// Whether \p Condition reads a flag that every function starting the
   /// member sets and the thread itself never writes (`running_`).
   bool conditionTracksStarts(const Expr *Condition,
                              const TrackedThreadTypes &Types) const;
+
+private:
   const Stmt *firstStartIn(const CXXConstructorDecl *Ctor,
                            const TrackedThreadTypes &Types) const;
   bool functionTryBlockReleases(const CXXConstructorDecl *Ctor,
