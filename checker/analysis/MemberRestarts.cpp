@@ -94,7 +94,14 @@ void MemberRestarts::learnJoiningFunctions(
       if (llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Fn) ||
           Facts[Fn].Joins)
         continue;
+      // Only a function that joins the member, or calls one that does,
+      // can: the others are not worth a dataflow.
       llvm::SmallVector<ThreadUse, 4> Effects = callEffectsIn(Fn);
+      if (llvm::none_of(Effects, joinsOrHandsOver) &&
+          llvm::none_of(Summary.Uses, [&](const MemberUse &M) {
+            return M.In == Fn && joinsOrHandsOver(M.Use);
+          }))
+        continue;
       ThreadLifetimeAnalysis::MemberRun Run;
       Run.Entry = JoinState::Joinable;
       Run.JoinableAtReturnIsExit = true;
