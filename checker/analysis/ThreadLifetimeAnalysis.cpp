@@ -312,6 +312,8 @@ bool LifetimeDataflow::collectTrackedMember() {
     return false;
   llvm::SmallVector<ThreadUse, 8> Uses;
   ThreadUseClassifier(Body, Types).collectUses(Member, MemberKind, Uses);
+  if (Run)
+    Uses.append(Run->CallEffects.begin(), Run->CallEffects.end());
   bool RunningWithoutBody =
       Run && (Run->TrackWithoutStart || Run->Entry.mayBeJoinable() ||
               (Run->Constructor &&
@@ -511,8 +513,11 @@ void LifetimeDataflow::applyEffect(const SiteEffect &Effect, const Stmt *Site,
   switch (Effect.Kind) {
   case ThreadUseKind::Start:
     // Assigning to an element of a container starts one more thread; it
-    // overwrites nothing the analysis knows of.
-    if (Final && llvm::isa<CXXOperatorCallExpr>(Site) &&
+    // overwrites nothing the analysis knows of. A member's reset() or a
+    // call that starts it overwrites it as an assignment does.
+    if (Final &&
+        (llvm::isa<CXXOperatorCallExpr>(Site) ||
+         (Member && llvm::isa<CXXMemberCallExpr>(Site))) &&
         !isContainer(Effect.Thread))
       recordExit(LifetimeEvent::Overwrite, Effect.Thread, Site, Thread.State);
     Thread = TrackedState{JoinState::Joinable};

@@ -15,6 +15,7 @@
 #define THREAD_TIDY_THREADLIFETIMEANALYSIS_H
 
 #include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/ThreadUseClassifier.h"
 #include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
@@ -185,6 +186,12 @@ public:
     const llvm::DenseMap<const Stmt *, MemberCallEffect> *Calls = nullptr;
     /// Set to the member's state where the function returns.
     JoinState *AtReturn = nullptr;
+    /// Calls on `this` that act on the member as one use of it, for runs
+    /// that need no per-state summary (Calls): a stop()
+    /// that joins it on every path (Join), a start() (Start). A Start at
+    /// a call, like one at an assignment or a reset(), is an Overwrite
+    /// event where the member may be joinable.
+    llvm::ArrayRef<ThreadUse> CallEffects;
   };
   /// Runs the dataflow on \p Member (of \p Kind Thread, UniquePtr or
   /// Container) in \p Fn as \p Run says and records its events, whose

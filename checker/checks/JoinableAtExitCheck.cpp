@@ -5,6 +5,7 @@
 #include "analysis/ExceptionPathNotes.h"
 #include "analysis/MemberCallChains.h"
 #include "analysis/MemberProtocol.h"
+#include "analysis/MemberRestarts.h"
 #include "analysis/MemberThreadUses.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
@@ -251,6 +252,7 @@ bool releasedThroughCalls(const FunctionDecl *Def, const FieldDecl *Member,
 } // namespace
 
 void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
+  reportRestarts(Member);
   // "Joined only by 'stop'" needs every join in sight.
   const CXXRecordDecl *RD = analyzableClassOf(Member);
   if (!RD || !onlyOwnCodeReaches(Member))
@@ -400,6 +402,62 @@ bool JoinableAtExitCheck::reportDestructorSkip(
        DiagnosticIDs::Note)
       << Member->getName();
   return true;
+}
+
+void JoinableAtExitCheck::reportRestarts(const FieldDecl *Member) {
+  // The class's own code is the evidence, so a class template's
+  // instantiations count (each is reported with the one that caused it).
+  const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Member->getParent());
+  if (!RD || RD->isLambda() || RD->isDependentContext())
+    return;
+  ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
+  llvm::SmallVector<const FunctionDecl *, 16> Functions;
+  collectVisibleMemberFunctions(RD, Functions);
+  MemberUseSummary Summary =
+      summarizeMemberUses(Member, Kind, Functions, Types);
+  ThreadLifetimeAnalysis Lifetimes = lifetimeAnalysis(Types);
+  for (const MemberRestart &Found :
+       MemberRestarts(Member, Kind, RD, Summary, Lifetimes, Types)
+           .find(Functions)) {
+    SourceLocation Loc = Found.Assignment->getBeginLoc();
+    if (!reportOnce(Loc, Member->getLocation()))
+      continue;
+    bool IsReset = llvm::isa<CXXMemberCallExpr>(Found.Assignment);
+    diag(Loc, "member %select{thread|thread owned by|threads in}0 '%1' may "
+              "still be joinable when it is %select{move-assigned|reset}2 "
+              "here; the %select{assignment|reset}2 will call std::terminate")
+        << ownerKindSelect(Kind) << Member->getName() << IsReset;
+    switch (Found.Evidence) {
+    case MemberRestart::StartedByConstructor:
+      diag(Found.PriorStart->getBeginLoc(),
+           "'%0' is started here, in the constructor of '%1', and may still "
+           "be running afterwards",
+           DiagnosticIDs::Note)
+          << Member->getName() << RD->getName();
+      break;
+    case MemberRestart::StartedEarlier:
+      diag(Found.PriorStart->getBeginLoc(),
+           "'%0' is started here and not joined before it is started again",
+           DiagnosticIDs::Note)
+          << Member->getName();
+      break;
+    case MemberRestart::StartedInLoop:
+      diag(Found.Loop->getBeginLoc(),
+           "this loop starts '%0' again without joining it first",
+           DiagnosticIDs::Note)
+          << Member->getName();
+      break;
+    }
+    if (Found.RepeatedCall)
+      diag(Found.RepeatedCall->getBeginLoc(),
+           "'%0' is called here and assigns a new thread to '%1'",
+           DiagnosticIDs::Note)
+          << Found.Assigning->getName() << Member->getName();
+    diag(Member->getLocation(), "member '%0' declared here",
+         DiagnosticIDs::Note)
+        << Member->getName();
+    noteInstantiation(Member);
+  }
 }
 
 } // namespace clang::tidy::threads

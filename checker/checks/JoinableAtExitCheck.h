@@ -43,6 +43,9 @@ private:
   bool reportDestructorSkip(const FieldDecl *Member, const CXXRecordDecl *RD,
                             const FunctionDecl *DtorDef,
                             const MemberUseSummary &Summary);
+  /// New threads assigned to \p Member while it may still own a running
+  /// one (see MemberRestarts).
+  void reportRestarts(const FieldDecl *Member);
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   void resetForTranslationUnit() override {
     ThreadLifetimeCheck::resetForTranslationUnit();
