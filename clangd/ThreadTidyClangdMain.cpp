@@ -9,6 +9,7 @@
 
 #include "CheckDocLinks.h"
 #include "LspOutputFilter.h"
+#include "utils/DiscardedValues.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -48,6 +49,9 @@ int runClangd(int argc, char *argv[]) {
 } // namespace
 
 int main(int argc, char *argv[]) {
+  // clangd never visits the translation unit node, which the discarded-value
+  // checks match in clang-tidy: match each function instead.
+  clang::tidy::threads::matchDiscardedValueScopesPerFunction();
   // clangd links a threads-* diagnostic to a clang.llvm.org page that does
   // not exist; the filter sends the link to the installed page, or the
   // source tree's for a binary in the build tree, or drops it.

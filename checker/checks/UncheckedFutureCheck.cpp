@@ -107,8 +107,9 @@ void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UncheckedFutureCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Scope =
-          Result.Nodes.getNodeAs<FunctionDecl>(DiscardedValueScope)) {
+  if (const auto *Scope = Result.Nodes.getNodeAs<Decl>(DiscardedValueScope)) {
+    if (!declaresStdFunction(*Result.Context, "async"))
+      return;
     forEachDiscardedValue(Scope, [&](const Expr *Value) {
       if (const CallExpr *Async = discardedAsyncCall(Value))
         checkDiscardedAsync(Async, *Result.Context);

@@ -46,7 +46,7 @@ void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local"))
     checkLocal(Local, *Result.Context);
   else if (const auto *Scope =
-               Result.Nodes.getNodeAs<FunctionDecl>(DiscardedValueScope))
+               Result.Nodes.getNodeAs<Decl>(DiscardedValueScope))
     forEachDiscardedValue(Scope, [&](const Expr *Value) {
       if (Types.ownerKindOfValue(Value->getType()) != ThreadOwnerKind::None)
         checkTemporary(Value, *Result.Context);

@@ -3,6 +3,7 @@
 #include "utils/DeclNames.h"
 #include "utils/AstUtils.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::threads {
@@ -82,6 +83,27 @@ const CXXRecordDecl *findRecordNamed(ASTContext &Ctx,
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   QualifiedName.split(Parts, "::");
   return findRecordIn(Ctx.getTranslationUnitDecl(), Parts, Ctx);
+}
+
+bool declaresStdFunction(ASTContext &Ctx, llvm::StringRef Name) {
+  DeclarationName Std(&Ctx.Idents.get("std"));
+  DeclarationName Wanted(&Ctx.Idents.get(Name));
+  for (const NamedDecl *Found : Ctx.getTranslationUnitDecl()->lookup(Std)) {
+    const auto *NS = llvm::dyn_cast<NamespaceDecl>(Found);
+    if (!NS)
+      continue;
+    auto IsFunction = [](const NamedDecl *D) {
+      return llvm::isa<FunctionDecl, FunctionTemplateDecl, UsingShadowDecl>(D);
+    };
+    if (llvm::any_of(NS->lookup(Wanted), IsFunction))
+      return true;
+    for (const Decl *D : NS->decls())
+      if (const auto *Inline = llvm::dyn_cast<NamespaceDecl>(D))
+        if (Inline->isInline() &&
+            llvm::any_of(Inline->lookup(Wanted), IsFunction))
+          return true;
+  }
+  return false;
 }
 
 } // namespace clang::tidy::threads

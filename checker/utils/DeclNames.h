@@ -44,6 +44,11 @@ std::string calleeName(const FunctionDecl *FD);
 const CXXRecordDecl *findRecordNamed(ASTContext &Ctx,
                                      llvm::StringRef QualifiedName);
 
+/// Whether the translation unit declares a function std::\p Name (through
+/// inline namespaces): a check about std::async has nothing to find in a
+/// translation unit that never included <future>.
+bool declaresStdFunction(ASTContext &Ctx, llvm::StringRef Name);
+
 } // namespace clang::tidy::threads
 
 #endif // THREAD_TIDY_DECLNAMES_H
