@@ -94,7 +94,36 @@ private:
   std::thread flusher_;
 };
 
+// BUG: stop() joins without asking joinable(), and the destructor calls
+// stop() again. An owner that stops the uploader and then lets it go out of
+// scope joins a thread that is no longer joinable: std::system_error, thrown
+// from a destructor, so std::terminate.
+class Uploader {
+public:
+  Uploader() : sender_(&Uploader::send_loop, this) {}
+  void stop() {
+    stop_ = true;
+    sender_.join();
+  }
+  ~Uploader() { stop(); }
+
+private:
+  void send_loop() {
+    while (!stop_)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+
+  std::atomic<bool> stop_{false};
+  std::thread sender_;
+};
+
+void upload_once() {
+  Uploader uploader;
+  uploader.stop();
+}
+
 int main() {
+  upload_once();
   Heartbeat heartbeat;
   heartbeat.start();
   heartbeat.stop();
