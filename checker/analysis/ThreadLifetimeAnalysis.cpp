@@ -626,6 +626,10 @@ void LifetimeDataflow::propagate(const CFGBlock &Block,
     const CFGBlock *Next = Succ.getReachableBlock();
     if (!Next)
       continue;
+    // A call that does not return (abort(), exit()) ends the program, not
+    // the function: nothing reaches the return from there.
+    if (Block.hasNoReturnElement() && Next == &Cfg->getExit())
+      continue;
     ProgramState State = Out;
     bool GuardHolds = Guard && IsTrueBranch != Guard->Negated;
     if (Guard && !(Guard->TestsHolding && GuardHolds)) {

@@ -1,6 +1,7 @@
 // RUN: %check_threads %s threads-invalid-join %t -- -std=c++20
 
 #include <atomic>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
@@ -491,5 +492,22 @@ public:
 
 private:
   T value_{};
+  std::thread t_;
+};
+
+// A constructor that aborts when it cannot start: every constructed object
+// has a started thread (rocksdb's ReporterAgent in db_bench_tool.cc).
+bool open_report_file();
+class AbortingReporter {
+public:
+  AbortingReporter() {
+    if (!open_report_file())
+      std::abort();
+    t_ = std::thread([this] { report(); });
+  }
+  ~AbortingReporter() { t_.join(); }
+
+private:
+  void report();
   std::thread t_;
 };
