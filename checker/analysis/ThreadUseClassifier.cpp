@@ -261,6 +261,10 @@ ThreadUse ThreadUseClassifier::classifyUseIn(const Stmt *Parent,
     return classifyMemberCall(Member, Kind);
   if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Parent))
     return classifyOperator(Op, Child, Kind);
+  // An element of a C array of threads, as operator[] of a std::array.
+  if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(Parent))
+    if (Kind == ThreadOwnerKind::Container && Subscript->getBase() == Child)
+      return classifyElement(Subscript);
   if (llvm::isa<CallExpr, CXXConstructExpr>(Parent)) {
     // Any callee may keep a copy of a shared_ptr, even through a const
     // reference: then the thread has another owner.

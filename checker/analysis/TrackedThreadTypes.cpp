@@ -61,6 +61,13 @@ bool TrackedThreadTypes::isThreadClass(const CXXRecordDecl *RD) const {
 ThreadOwnerKind TrackedThreadTypes::ownerKind(QualType T) const {
   if (T.isNull())
     return ThreadOwnerKind::None;
+  // A C array of threads owns them as a std::array does; its elements are
+  // reached by subscripts instead of operator[] calls.
+  if (const auto *Array = llvm::dyn_cast_or_null<ConstantArrayType>(
+          T.getNonReferenceType()->getAsArrayTypeUnsafe()))
+    return isThreadClass(Array->getElementType()->getAsCXXRecordDecl())
+               ? ThreadOwnerKind::Container
+               : ThreadOwnerKind::None;
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD)
     return ThreadOwnerKind::None;

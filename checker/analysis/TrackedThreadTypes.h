@@ -2,7 +2,8 @@
 //
 // Every thread-tidy check asks the same questions about a type: is it a
 // thread whose destructor terminates while joinable (the `ThreadTypes`
-// option), or something that owns such threads (a standard container of them,
+// option), or something that owns such threads (a standard container or a C
+// array of them,
 // a std::unique_ptr to one, a std::optional of one, a std::shared_ptr to one
 // that nothing copies)? And is a member call one of the `JoinMethods`? The
 // answers live here once, so that all checks agree on them.
@@ -26,9 +27,11 @@ namespace clang::tidy::threads {
 
 /// How an object relates to the threads it owns.
 enum class ThreadOwnerKind {
-  None,      ///< Owns no tracked thread.
-  Thread,    ///< Is a tracked thread (or a class derived from one).
-  Container, ///< A standard sequence container whose elements are threads.
+  None,   ///< Owns no tracked thread.
+  Thread, ///< Is a tracked thread (or a class derived from one).
+  /// A standard sequence container whose elements are threads, or a C array
+  /// of threads.
+  Container,
   UniquePtr, ///< A std::unique_ptr owning one thread.
   Optional,  ///< A std::optional that may hold one thread.
   /// A std::shared_ptr to one thread: its last owner destroys it. A copy of
