@@ -10,23 +10,6 @@ namespace clang::tidy::threads {
 
 namespace {
 
-/// Whether an argument of type \p T is work: something that can be called.
-bool isCallableType(QualType T) {
-  T = T.getNonReferenceType();
-  if (T->isFunctionType() || T->isFunctionPointerType() ||
-      T->isMemberFunctionPointerType())
-    return true;
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !(RD = RD->getDefinition()))
-    return false;
-  if (RD->isLambda())
-    return true;
-  for (const CXXMethodDecl *Method : RD->methods())
-    if (Method->getOverloadedOperator() == OO_Call)
-      return true;
-  return RD->isInStdNamespace(); // std::function, std::packaged_task, ...
-}
-
 /// Collects the references to one variable in a function body.
 class ReferenceCollector : public RecursiveASTVisitor<ReferenceCollector> {
 public:

@@ -64,22 +64,6 @@ static bool callableJoins(const Expr *E, const TrackedThreadTypes &Types) {
   return false;
 }
 
-static bool isCallable(const Expr *E) {
-  QualType T = E->getType();
-  if (T->isFunctionPointerType() || T->isFunctionType() ||
-      T->isMemberPointerType())
-    return true;
-  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
-    if (RD->isLambda())
-      return true;
-    if (const CXXRecordDecl *Def = RD->getDefinition())
-      for (const CXXMethodDecl *Method : Def->methods())
-        if (Method->getOverloadedOperator() == OO_Call)
-          return true;
-  }
-  return false;
-}
-
 ThreadUseClassifier::ThreadUseClassifier(const Stmt *Body,
                                          const TrackedThreadTypes &Types)
     : Body(Body), Types(Types), Parents(const_cast<Stmt *>(Body)) {}
@@ -188,7 +172,7 @@ ThreadUse ThreadUseClassifier::classifyIterator(const Expr *Iterator) {
         continue;
       if (callableJoins(Arg, Types))
         return {ThreadUseKind::Join, Call};
-      HasCallable |= isCallable(Arg);
+      HasCallable |= isCallableType(Arg->getType());
     }
     return {HasCallable || !Callee ? ThreadUseKind::Escape
                                    : ThreadUseKind::Query,

@@ -35,28 +35,6 @@ bool isSynchronization(const FunctionDecl *FD) {
   return false;
 }
 
-/// Whether a value of type \p T can be called: then a standard algorithm
-/// given it runs code of the project's.
-bool isCallable(QualType T, unsigned Depth = 0) {
-  T = T.getNonReferenceType();
-  if (T->isFunctionPointerType() || T->isMemberPointerType() ||
-      T->isFunctionType() || T->isBlockPointerType())
-    return true;
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !(RD = RD->getDefinition()) || Depth > 3)
-    return false;
-  if (RD->isLambda())
-    return true;
-  DeclarationName Call =
-      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
-  if (!RD->lookup(Call).empty())
-    return true;
-  for (const CXXBaseSpecifier &Base : RD->bases())
-    if (isCallable(Base.getType(), Depth + 1))
-      return true;
-  return false;
-}
-
 /// Non-const members of the standard containers, strings and optional that
 /// never remove an element, a key or the value: they give access, or add.
 bool keepsElements(const CXXMethodDecl *Method) {
@@ -558,7 +536,7 @@ bool ValueChanges::mayRunOtherCode(const Stmt *S,
     return true;
   for (size_t I = 0; I < Args.size(); ++I) {
     QualType ArgType = Args[I]->getType();
-    if (isCallable(ArgType) || involvesProjectCode(ArgType))
+    if (isCallableType(ArgType) || involvesProjectCode(ArgType))
       return true;
     if (I >= Callee->getNumParams())
       continue;

@@ -182,6 +182,28 @@ bool isStdMoveOrForward(const FunctionDecl *FD) {
   return isStdFunctionNamed(FD, {"move", "forward"});
 }
 
+static bool isCallableType(QualType T, unsigned Depth) {
+  T = T.getNonReferenceType();
+  if (T->isFunctionPointerType() || T->isMemberPointerType() ||
+      T->isFunctionType() || T->isBlockPointerType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()) || Depth > 3)
+    return false;
+  if (RD->isLambda())
+    return true;
+  DeclarationName Call =
+      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  if (!RD->lookup(Call).empty())
+    return true;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (isCallableType(Base.getType(), Depth + 1))
+      return true;
+  return false;
+}
+
+bool isCallableType(QualType T) { return isCallableType(T, 0); }
+
 bool isStdFunctionNamed(const FunctionDecl *FD,
                         std::initializer_list<llvm::StringRef> Names) {
   if (!FD || !FD->isInStdNamespace())

@@ -125,6 +125,11 @@ inline const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S) {
 /// argument's value on.
 bool isStdMoveOrForward(const FunctionDecl *FD);
 
+/// Whether a value of type \p T can be called: a function, a pointer to
+/// a function or member, a block, a lambda, or a class with an
+/// operator() of its own or from a base (std::function, a functor).
+bool isCallableType(QualType T);
+
 /// Whether \p FD is a std:: function with one of \p Names (std::move,
 /// std::ref, ...), through inline namespaces.
 bool isStdFunctionNamed(const FunctionDecl *FD,
