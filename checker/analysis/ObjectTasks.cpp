@@ -4,24 +4,10 @@
 #include "utils/AstUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 
 namespace clang::tidy::threads {
 
 namespace {
-
-/// Collects the references to one variable in a function body.
-class ReferenceCollector : public RecursiveASTVisitor<ReferenceCollector> {
-public:
-  explicit ReferenceCollector(const VarDecl *Var) : Var(Var) {}
-  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    if (Ref->getDecl() == Var)
-      References.push_back(Ref);
-    return true;
-  }
-  const VarDecl *Var;
-  llvm::SmallVector<const DeclRefExpr *, 8> References;
-};
 
 /// Sorts the uses of one holder object into tasks given to it, runs, and
 /// uses that are not understood.
@@ -37,6 +23,10 @@ public:
     const Stmt *User = semanticParent(Parents, Use, Child);
     if (const auto *Member = llvm::dyn_cast_or_null<MemberExpr>(User))
       return addMemberCall(Member);
+    // Captured by reference: the lambda's body uses it, and is walked too.
+    // A capture by copy is a copy constructor's argument, not understood.
+    if (llvm::isa_and_nonnull<LambdaExpr>(User))
+      return true;
     if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(User))
       return Futures.ownerKind(Call->getType()) != ThreadOwnerKind::None;
     return false;
@@ -75,13 +65,16 @@ tasksGivenTo(const VarDecl *Holder, const TrackedThreadTypes &Futures) {
   const FunctionDecl *Fn = functionDeclaring(Holder);
   if (!Fn || !Fn->getBody())
     return std::nullopt;
-  ReferenceCollector Collector(Holder);
-  Collector.TraverseStmt(Fn->getBody());
   ParentMap Parents(Fn->getBody());
   HolderUses Uses(Parents, Futures);
-  for (const DeclRefExpr *Use : Collector.References)
-    if (!Uses.add(Use))
-      return std::nullopt;
+  bool Understood = true;
+  forEachStmtIn(Fn->getBody(), Lambdas::Enter, [&](const Stmt *S) {
+    const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S);
+    if (Understood && Ref && Ref->getDecl() == Holder)
+      Understood = Uses.add(Ref);
+  });
+  if (!Understood)
+    return std::nullopt;
   return std::move(Uses.Tasks);
 }
 
