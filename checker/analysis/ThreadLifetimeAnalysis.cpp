@@ -193,6 +193,10 @@ public:
   void runMember(const ThreadLifetimeAnalysis::MemberRun &Run) {
     this->Run = &Run;
   }
+  /// With runMember: tracks \p Subobject instead of a member thread.
+  void trackSubobject(const ThreadLifetimeAnalysis::SubobjectRun &Subobject) {
+    this->Subobject = &Subobject;
+  }
 
   /// Runs the whole analysis; NumBlocks is set once a CFG was built.
   ThreadLifetimeAnalysis::Outcome run();
@@ -256,6 +260,9 @@ private:
   const FieldDecl *Member = nullptr;
   ThreadOwnerKind MemberKind = ThreadOwnerKind::Thread;
   const ThreadLifetimeAnalysis::MemberRun *Run = nullptr;
+  /// The subobject tracked instead of a member thread, if any: thread
+  /// number 0 too.
+  const ThreadLifetimeAnalysis::SubobjectRun *Subobject = nullptr;
   /// With Run->JoinableAtReturnIsExit: the statements that contain a join
   /// of the member or a return; a branch of theirs may go around the join.
   llvm::DenseSet<const Stmt *> AroundJoins;
@@ -289,7 +296,8 @@ private:
 
 ThreadLifetimeAnalysis::Outcome LifetimeDataflow::run() {
   using Outcome = ThreadLifetimeAnalysis::Outcome;
-  if (!Body || !(Member ? collectTrackedMember() : collectTrackedThreads()))
+  if (!Body ||
+      !(Member || Subobject ? collectTrackedMember() : collectTrackedThreads()))
     return Outcome::NothingToTrack;
   if (!buildCfg())
     return Outcome::CfgTooLarge;
@@ -308,17 +316,23 @@ JoinState LifetimeDataflow::memberStateAtReturn() const {
 }
 
 bool LifetimeDataflow::collectTrackedMember() {
-  if (usedInsideClosure(Body, Member))
-    return false;
   llvm::SmallVector<ThreadUse, 8> Uses;
-  ThreadUseClassifier(Body, Types).collectUses(Member, MemberKind, Uses);
-  if (Run)
-    Uses.append(Run->CallEffects.begin(), Run->CallEffects.end());
-  bool RunningWithoutBody =
-      Run && (Run->TrackWithoutStart || Run->Entry.mayBeJoinable() ||
-              (Run->Constructor &&
-               memberInitializerStarts(llvm::cast<CXXConstructorDecl>(Fn),
-                                       Member, MemberKind, Types)));
+  bool RunningWithoutBody = false;
+  if (Subobject) {
+    Uses.append(Subobject->Uses.begin(), Subobject->Uses.end());
+    RunningWithoutBody = Subobject->StartingInitializer;
+  } else {
+    if (usedInsideClosure(Body, Member))
+      return false;
+    ThreadUseClassifier(Body, Types).collectUses(Member, MemberKind, Uses);
+    if (Run)
+      Uses.append(Run->CallEffects.begin(), Run->CallEffects.end());
+    RunningWithoutBody =
+        Run && (Run->TrackWithoutStart || Run->Entry.mayBeJoinable() ||
+                (Run->Constructor &&
+                 memberInitializerStarts(llvm::cast<CXXConstructorDecl>(Fn),
+                                         Member, MemberKind, Types)));
+  }
   if (!RunningWithoutBody && !llvm::any_of(Uses, [](const ThreadUse &Use) {
         return Use.Kind == ThreadUseKind::Start;
       }))
@@ -501,6 +515,8 @@ void LifetimeDataflow::applyDeclaration(const DeclStmt *Decls,
 void LifetimeDataflow::applyInitializer(const CFGInitializer &Init,
                                         ProgramState &State) const {
   const CXXCtorInitializer *Initializer = Init.getInitializer();
+  if (Subobject && Initializer == Subobject->StartingInitializer)
+    State[0] = TrackedState{JoinState::Joinable};
   if (Member && Initializer->getMember() == Member &&
       initializerStartsThread(memberInitializerExpr(Initializer), MemberKind,
                               Types))
@@ -687,7 +703,9 @@ bool LifetimeDataflow::caughtWithinScope(const Stmt *Site,
       return false;
     if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(P))
       if (Try->getTryBlock() == Child &&
-          (!Run || handlersLeaveMemberSafe(Try, Member, MemberKind, Types)))
+          (!Run || (Subobject ? Subobject->HandlersLeaveSafe(Try)
+                              : handlersLeaveMemberSafe(Try, Member, MemberKind,
+                                                        Types))))
         return true;
   }
   return false;
@@ -782,6 +800,20 @@ ThreadLifetimeAnalysis::Outcome ThreadLifetimeAnalysis::analyzeMember(
     reportIncomplete(Fn, Result, Dataflow.numBlocks());
   if (Run.AtReturn && Result == Outcome::Complete)
     *Run.AtReturn = Dataflow.memberStateAtReturn();
+  return Result;
+}
+
+ThreadLifetimeAnalysis::Outcome ThreadLifetimeAnalysis::analyzeSubobject(
+    const CXXConstructorDecl *Ctor, const SubobjectRun &Subobject,
+    ASTContext &Ctx, llvm::SmallVectorImpl<LifetimeEvent> &Events) {
+  MemberRun Run;
+  Run.Constructor = true;
+  LifetimeDataflow Dataflow(Ctor, Ctx, Types, *this, Events);
+  Dataflow.runMember(Run);
+  Dataflow.trackSubobject(Subobject);
+  Outcome Result = Dataflow.run();
+  if (Result == Outcome::CfgTooLarge || Result == Outcome::OutOfSteps)
+    reportIncomplete(Ctor, Result, Dataflow.numBlocks());
   return Result;
 }
 

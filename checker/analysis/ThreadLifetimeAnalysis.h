@@ -21,11 +21,14 @@
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
 
 namespace clang {
 class ASTContext;
+class CXXCtorInitializer;
+class CXXTryStmt;
 } // namespace clang
 
 namespace clang::tidy::threads {
@@ -201,6 +204,24 @@ public:
                         ThreadOwnerKind Kind, const MemberRun &Run,
                         ASTContext &Ctx,
                         llvm::SmallVectorImpl<LifetimeEvent> &Events);
+
+  /// A subobject of a constructor's class (a base, or a member of class
+  /// type) that owns a thread through its own class, for analyzeSubobject.
+  struct SubobjectRun {
+    /// Its initializer, when that leaves it running; null when a call in
+    /// the body starts it.
+    const CXXCtorInitializer *StartingInitializer = nullptr;
+    /// The calls that start it (Start) or may stop it (Join).
+    llvm::ArrayRef<ThreadUse> Uses;
+    /// Whether the handlers of a try in the body leave it safe.
+    llvm::function_ref<bool(const CXXTryStmt *)> HandlersLeaveSafe;
+  };
+  /// Runs the dataflow on \p Subobject in constructor \p Ctor as on a
+  /// member thread (MemberRun::Constructor): the exceptions that leave
+  /// \p Ctor while it may be running are ExceptionExit events.
+  Outcome analyzeSubobject(const CXXConstructorDecl *Ctor,
+                           const SubobjectRun &Subobject, ASTContext &Ctx,
+                           llvm::SmallVectorImpl<LifetimeEvent> &Events);
 
   /// Whether a call in \p Caller may throw, as far as the visible code
   /// shows.

@@ -316,6 +316,12 @@ void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
       << ownerKindSelect(Kind) << Member->getName()
       << FirstJoin->In->getNameAsString() << RD->getName();
   diag(FirstJoin->Use.Site->getBeginLoc(), "joined here", DiagnosticIDs::Note);
+  noteDestructorDoesNotJoin(RD, DtorDef);
+}
+
+void JoinableAtExitCheck::noteDestructorDoesNotJoin(
+    const CXXRecordDecl *RD, const FunctionDecl *DtorDef) {
+  const CXXDestructorDecl *Dtor = RD->getDestructor();
   if (DtorDef)
     diag(DtorDef->getLocation(), "the destructor of '%0' does not join it",
          DiagnosticIDs::Note)
@@ -329,6 +335,21 @@ void JoinableAtExitCheck::checkMember(const FieldDecl *Member) {
     diag(RD->getLocation(), "the implicit destructor of '%0' does not join it",
          DiagnosticIDs::Note)
         << RD->getName();
+}
+
+void JoinableAtExitCheck::noteThrowSite(const Stmt *Site,
+                                        const FunctionDecl *Fn) {
+  if (llvm::isa<CXXThrowExpr>(Site)) {
+    diag(Site->getBeginLoc(), "exception thrown here", DiagnosticIDs::Note);
+    return;
+  }
+  // The path's notes start at the call itself.
+  ExceptionSet Thrown = Exceptions.thrownByCall(Site, Fn);
+  if (Thrown.empty())
+    diag(Site->getBeginLoc(), "%0 may throw here", DiagnosticIDs::Note)
+        << throwingCallee(Site, Fn->getASTContext());
+  else
+    notePathOf(*this, Thrown.front());
 }
 
 void JoinableAtExitCheck::reportConstructorThrows(
@@ -355,21 +376,59 @@ void JoinableAtExitCheck::reportConstructorThrows(
               "is called")
         << ownerKindSelect(Kind) << Member->getName() << RD->getName()
         << IsThrow << Callee;
-    if (IsThrow) {
-      diag(Site->getBeginLoc(), "exception thrown here", DiagnosticIDs::Note);
-    } else {
-      // The path's notes start at the call itself.
-      ExceptionSet Thrown = Exceptions.thrownByCall(Site, Found.Constructor);
-      if (Thrown.empty())
-        diag(Site->getBeginLoc(), "%0 may throw here", DiagnosticIDs::Note)
-            << Callee;
-      else
-        notePathOf(*this, Thrown.front());
-    }
+    noteThrowSite(Site, Found.Constructor);
     diag(Member->getLocation(), "member '%0' declared here",
          DiagnosticIDs::Note)
         << Member->getName();
   }
+}
+
+void JoinableAtExitCheck::checkConstructor(const CXXConstructorDecl *Ctor) {
+  ThreadLifetimeAnalysis Throws =
+      lifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow);
+  ThreadLifetimeAnalysis Joins = lifetimeAnalysis(Types);
+  auto MayRelease = [&](const FunctionDecl *Fn, const FieldDecl *Thread) {
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+    return releasesMember(Fn, Thread, Types.ownerKind(Thread->getType()), Types,
+                          0, Seen);
+  };
+  for (const SubobjectThrow &Found :
+       SubobjectConstruction(Ctor, Throws, Joins, Types, MayRelease).find())
+    reportSubobjectThrow(Ctor, Found);
+}
+
+void JoinableAtExitCheck::reportSubobjectThrow(const CXXConstructorDecl *Ctor,
+                                               const SubobjectThrow &Found) {
+  const CXXCtorInitializer *Init = Found.Subobject;
+  // Where the subobject starts running: the call that starts it, its
+  // initializer, or the constructor when the initializer is implicit.
+  SourceLocation Loc = Found.StartCall     ? Found.StartCall->getBeginLoc()
+                       : Init->isWritten() ? Init->getSourceLocation()
+                                           : Ctor->getLocation();
+  if (!reportOnce(Loc, Found.Thread->getLocation()))
+    return;
+  const Stmt *Site = Found.Throw.Site;
+  bool IsThrow = llvm::isa<CXXThrowExpr>(Site);
+  const CXXRecordDecl *Class = Found.SubobjectClass;
+  std::string Thread =
+      (Class->getName() + "::" + Found.Thread->getName()).str();
+  diag(Loc, "%select{member '%1'|base class '%1'}0 of '%2' owns a running "
+            "thread ('%3') when %select{%5 throws|an exception is thrown}4 "
+            "later in the constructor of '%2'; its destructor does not join "
+            "it and std::terminate is called")
+      << Init->isBaseInitializer()
+      << (Init->isBaseInitializer() ? Class->getName()
+                                    : Init->getMember()->getName())
+      << Ctor->getParent()->getName() << Thread << IsThrow
+      << (IsThrow ? "" : throwingCallee(Site, Ctor->getASTContext()));
+  diag(Found.ThreadStart->getBeginLoc(), "'%0' is started here",
+       DiagnosticIDs::Note)
+      << Thread;
+  noteThrowSite(Site, Ctor);
+  const CXXDestructorDecl *Dtor = Class->getDestructor();
+  noteDestructorDoesNotJoin(Class, Dtor && Dtor->isUserProvided()
+                                       ? visibleDefinition(Dtor)
+                                       : nullptr);
 }
 
 bool JoinableAtExitCheck::reportDestructorSkip(

@@ -5,6 +5,7 @@
 
 #include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/MemberThreadUses.h"
+#include "analysis/SubobjectConstruction.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "checks/ThreadLifetimeCheck.h"
 #include "utils/TestAssertions.h"
@@ -34,6 +35,18 @@ private:
   void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) override;
   /// A member thread that the destructor leaves to a stop() function.
   void checkMember(const FieldDecl *Member) override;
+  bool checksConstructors() const override { return CheckMemberDestructors; }
+  /// Subobjects of \p Ctor's class (bases, members) that own a running
+  /// thread when something later in \p Ctor may throw.
+  void checkConstructor(const CXXConstructorDecl *Ctor) override;
+  void reportSubobjectThrow(const CXXConstructorDecl *Ctor,
+                            const SubobjectThrow &Found);
+  /// The notes that follow a throw at \p Site in \p Fn, from the site on.
+  void noteThrowSite(const Stmt *Site, const FunctionDecl *Fn);
+  /// The note that \p RD's destructor (\p DtorDef, when visible) does not
+  /// join a member thread.
+  void noteDestructorDoesNotJoin(const CXXRecordDecl *RD,
+                                 const FunctionDecl *DtorDef);
   /// Constructors that start \p Member and may throw before completing.
   void reportConstructorThrows(const FieldDecl *Member, const CXXRecordDecl *RD,
                                llvm::ArrayRef<const FunctionDecl *> Functions,

@@ -34,6 +34,11 @@ void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
             .bind("member"),
         this);
   };
+  if (checksConstructors())
+    Finder->addMatcher(
+        cxxConstructorDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+            .bind("constructor"),
+        this);
   switch (membersToCheck()) {
   case MemberKind::None:
     break;
@@ -52,6 +57,9 @@ void ThreadLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
       checkFunction(Fn, *Result.Context);
   } else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member")) {
     checkMember(Member);
+  } else if (const auto *Ctor =
+                 Result.Nodes.getNodeAs<CXXConstructorDecl>("constructor")) {
+    checkConstructor(Ctor);
   }
 }
 

@@ -47,6 +47,10 @@ protected:
   /// Checks a function that declares a local thread (not a template).
   virtual void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) = 0;
   virtual void checkMember(const FieldDecl *Member) = 0;
+  /// Whether checkConstructor is called for every constructor definition
+  /// outside system headers.
+  virtual bool checksConstructors() const { return false; }
+  virtual void checkConstructor(const CXXConstructorDecl *Ctor) {}
   /// Stores the options of the check beyond the thread types.
   virtual void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {}
   /// Forgets the functions analysed so far; a check that overrides it calls
