@@ -154,7 +154,40 @@ private:
   int port_ = 0;
 };
 
+// A function-try-block does not help: its handler runs after the
+// subobjects are destroyed.
+class TryBlockService {
+public:
+  explicit TryBlockService(const std::string &s) try : w_(), port_(parse(s)) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:56: warning: member 'w_' of 'TryBlockService' owns a running thread ('Worker::t_') when 'parse' throws later in the constructor of 'TryBlockService'; its destructor does not join it and std::terminate is called [threads-joinable-at-exit]
+  // CHECK-MESSAGES: :[[@LINE-136]]:14: note: 'Worker::t_' is started here
+  // CHECK-MESSAGES: :[[@LINE-3]]:68: note: call to 'parse' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-154]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-138]]:3: note: the destructor of 'Worker' does not join it
+  } catch (...) {
+    throw;
+  }
+  ~TryBlockService() { w_.stop(); }
+
+private:
+  Worker w_;
+  int port_;
+};
+
 // --- not flagged -----------------------------------------------------------
+
+// The worker is stopped before the call that may throw.
+class StoppedFirst {
+public:
+  explicit StoppedFirst(const std::string &s) : w_() {
+    w_.stop();
+    port_ = parse(s);
+  }
+
+private:
+  Worker w_;
+  int port_ = 0;
+};
 
 // The worker's destructor joins it (guarded by joinable()): destroying it
 // during unwinding is safe.
