@@ -21,7 +21,9 @@ struct Config {
 };
 
 // A worker that starts its thread in its constructor and leaves joining it
-// to its owner's stop(): its destructor does not join.
+// to its owner's stop(): its destructor does not join. The class gets the
+// member rule's warning (it relies on stop()); the constructors of its
+// owners below get the subobject one (stop() cannot be called there).
 class Worker {
 public:
   Worker() : t_(&Worker::run, this) {}
@@ -62,7 +64,7 @@ public:
   // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: member 'w_' of 'Service' owns a running thread ('Worker::t_') when 'parse' throws later in the constructor of 'Service'; its destructor does not join it and std::terminate is called [threads-joinable-at-exit]
   // CHECK-MESSAGES: :[[@LINE-36]]:14: note: 'Worker::t_' is started here
   // CHECK-MESSAGES: :[[@LINE-3]]:56: note: call to 'parse' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-54]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-56]]:5: note: 'std::invalid_argument' is thrown here
   // CHECK-MESSAGES: :[[@LINE-38]]:3: note: the destructor of 'Worker' does not join it
   ~Service() { w_.stop(); }
 
@@ -78,8 +80,8 @@ public:
   // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: base class 'Worker' of 'BaseService' owns a running thread ('Worker::t_') when the constructor of 'Config' throws later in the constructor of 'BaseService'; its destructor does not join it and std::terminate is called [threads-joinable-at-exit]
   // CHECK-MESSAGES: :[[@LINE-52]]:14: note: 'Worker::t_' is started here
   // CHECK-MESSAGES: :[[@LINE-3]]:58: note: call to 'Config::Config' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-62]]:48: note: call to 'parse' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-71]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-64]]:48: note: call to 'parse' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-73]]:5: note: 'std::invalid_argument' is thrown here
   // CHECK-MESSAGES: :[[@LINE-55]]:3: note: the destructor of 'Worker' does not join it
   ~BaseService() { stop(); }
 
@@ -113,8 +115,8 @@ public:
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: member 'w_' of 'ImplicitInit' owns a running thread ('Worker::t_') when the constructor of 'Config' throws later in the constructor of 'ImplicitInit'; its destructor does not join it and std::terminate is called [threads-joinable-at-exit]
   // CHECK-MESSAGES: :[[@LINE-87]]:14: note: 'Worker::t_' is started here
   // CHECK-MESSAGES: :[[@LINE-3]]:49: note: call to 'Config::Config' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-97]]:48: note: call to 'parse' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-106]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-99]]:48: note: call to 'parse' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-108]]:5: note: 'std::invalid_argument' is thrown here
   // CHECK-MESSAGES: :[[@LINE-90]]:3: note: the destructor of 'Worker' does not join it
   ~ImplicitInit() { w_.stop(); }
 
@@ -145,7 +147,7 @@ public:
   // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: member 's_' of 'Listener' owns a running thread ('SelfStarting::t_') when 'parse' throws later in the constructor of 'Listener'; its destructor does not join it and std::terminate is called [threads-joinable-at-exit]
   // CHECK-MESSAGES: :[[@LINE-16]]:20: note: 'SelfStarting::t_' is started here
   // CHECK-MESSAGES: :[[@LINE-3]]:60: note: call to 'parse' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-137]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-139]]:5: note: 'std::invalid_argument' is thrown here
   // CHECK-MESSAGES: :[[@LINE-18]]:3: note: the defaulted destructor of 'SelfStarting' does not join it
   ~Listener() { s_.stop(); }
 
@@ -162,7 +164,7 @@ public:
   // CHECK-MESSAGES: :[[@LINE-1]]:56: warning: member 'w_' of 'TryBlockService' owns a running thread ('Worker::t_') when 'parse' throws later in the constructor of 'TryBlockService'; its destructor does not join it and std::terminate is called [threads-joinable-at-exit]
   // CHECK-MESSAGES: :[[@LINE-136]]:14: note: 'Worker::t_' is started here
   // CHECK-MESSAGES: :[[@LINE-3]]:68: note: call to 'parse' may throw 'std::invalid_argument'
-  // CHECK-MESSAGES: :[[@LINE-154]]:5: note: 'std::invalid_argument' is thrown here
+  // CHECK-MESSAGES: :[[@LINE-156]]:5: note: 'std::invalid_argument' is thrown here
   // CHECK-MESSAGES: :[[@LINE-138]]:3: note: the destructor of 'Worker' does not join it
   } catch (...) {
     throw;
