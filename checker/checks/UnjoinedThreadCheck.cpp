@@ -3,6 +3,7 @@
 #include "checks/UnjoinedThreadCheck.h"
 #include "analysis/LocalThreadUses.h"
 #include "analysis/MemberThreadUses.h"
+#include "analysis/ThreadHolders.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
@@ -43,6 +44,8 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
   auto RawPointer = qualType(isRawTrackedThreadPointer(&Types));
   Finder->addMatcher(localVariable(RawPointer).bind("raw-local"), this);
   Finder->addMatcher(
+      localVariable(qualType(holdsPublicThread(&Types))).bind("holder"), this);
+  Finder->addMatcher(
       fieldDecl(hasType(RawPointer), unless(isExpansionInSystemHeader()))
           .bind("raw-member"),
       this);
@@ -63,6 +66,8 @@ void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
     checkRawPointerLocal(Raw);
   else if (const auto *Raw = Result.Nodes.getNodeAs<FieldDecl>("raw-member"))
     checkRawPointerMember(Raw);
+  else if (const auto *Holder = Result.Nodes.getNodeAs<VarDecl>("holder"))
+    checkHolder(Holder);
 }
 
 void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
@@ -157,6 +162,29 @@ void UnjoinedThreadCheck::checkRawPointerMember(const FieldDecl *Owner) {
   if (collectVisibleMemberFunctions(RD, Functions))
     reportRawPointer(Owner, rawPointerUsesOfMember(Owner, Functions, Types),
                      RD);
+}
+
+void UnjoinedThreadCheck::checkHolder(const VarDecl *Holder) {
+  const Stmt *Body = bodyDeclaringOwner(Holder);
+  if (!Body)
+    return;
+  for (const FieldDecl *Field :
+       publicThreadFields(Holder->getType()->getAsCXXRecordDecl(), Types)) {
+    LocalUseSummary Summary =
+        summarizeHeldThreadUses(Holder, Field, Body, Types);
+    if (Summary.JoinedOrHandedOver || !Summary.everStarted())
+      continue;
+    if (!reportOnce(Holder->getLocation(), Field->getLocation()))
+      continue;
+    diag(Holder->getLocation(),
+         "thread '%0.%1' is started but never joined or detached; its "
+         "destructor will call std::terminate")
+        << Holder->getName() << Field->getName();
+    if (!Summary.StartedAtDeclaration && Summary.FirstStart)
+      diag(Summary.FirstStart->getBeginLoc(), "thread started here",
+           DiagnosticIDs::Note);
+    noteInstantiation(Holder);
+  }
 }
 
 void UnjoinedThreadCheck::reportRawPointer(const NamedDecl *Owner,

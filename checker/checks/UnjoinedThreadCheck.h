@@ -31,6 +31,9 @@ private:
   /// A raw pointer that owns a thread made by `new` (RawThreadPointers).
   void checkRawPointerLocal(const VarDecl *Owner);
   void checkRawPointerMember(const FieldDecl *Owner);
+  /// A local struct whose public thread member its user starts
+  /// (ThreadHolders).
+  void checkHolder(const VarDecl *Holder);
   /// Reports a `delete` of a joinable thread, or a thread never joined nor
   /// deleted, for \p Owner (a member of \p Class when that is not null).
   void reportRawPointer(const NamedDecl *Owner, const RawPointerUses &Uses,
