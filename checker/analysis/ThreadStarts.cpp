@@ -2,6 +2,7 @@
 
 #include "analysis/ThreadStarts.h"
 #include "analysis/SingleThreadOwners.h"
+#include "analysis/ThreadMaps.h"
 #include "utils/AstUtils.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -150,6 +151,8 @@ bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
 bool insertionStartsThread(const CXXMemberCallExpr *Call,
                            ContainerInsertion Insertion,
                            const TrackedThreadTypes &Types) {
+  if (isThreadMapInsertion(Call, Types))
+    return mapInsertionStartsThread(Call, Types);
   unsigned NumArgs = Call->getNumArgs();
   unsigned First = Insertion.ElementArg;
   if (!Insertion.InPlace)

@@ -2,6 +2,7 @@
 
 #include "analysis/ThreadUseClassifier.h"
 #include "analysis/SingleThreadOwners.h"
+#include "analysis/ThreadMaps.h"
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
@@ -28,6 +29,34 @@ static void findReferences(const Stmt *S, const ValueDecl *Owner,
         Refs.push_back(Member);
     }
   });
+}
+
+/// The references through which the alias \p Alias reaches threads: those
+/// of \p Alias, or for a structured binding of a map's entry
+/// (`auto &[k, t] : m`), those of the binding of the thread.
+static void findAliasReferences(const Stmt *S, const VarDecl *Alias,
+                                const TrackedThreadTypes &Types,
+                                llvm::SmallVectorImpl<const Expr *> &Refs) {
+  const auto *Decomposition = llvm::dyn_cast<DecompositionDecl>(Alias);
+  if (!Decomposition || !isThreadMapEntry(Alias->getType(), Types)) {
+    findReferences(S, Alias, Refs);
+    return;
+  }
+  for (const BindingDecl *Binding : Decomposition->bindings())
+    if (Types.isThreadType(Binding->getType()))
+      findReferences(S, Binding, Refs);
+}
+
+/// `entry.second` or `it->second` when \p Entry, a map's entry (or a
+/// pointer to one), is used only to reach its thread; null otherwise.
+static const Expr *mappedThreadOf(const ParentMap &Parents, const Expr *Entry) {
+  const Stmt *Child = nullptr;
+  const auto *Member =
+      llvm::dyn_cast_or_null<MemberExpr>(semanticParent(Parents, Entry, Child));
+  if (!Member || Member->getBase() != Child)
+    return nullptr;
+  const auto *Field = llvm::dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return Field && identifierOf(Field) == "second" ? Member : nullptr;
 }
 
 /// Whether \p S contains a call of a JoinMethod.
@@ -120,6 +149,10 @@ ThreadUse ThreadUseClassifier::classifyArgument(const Stmt *Call,
 }
 
 ThreadUse ThreadUseClassifier::classifyElement(const Expr *Element) {
+  // A map's element is an entry: what matters is what is done to its thread.
+  if (isThreadMapEntry(Element->getType(), Types))
+    if (const Expr *Thread = mappedThreadOf(Parents, Element))
+      return classify(Thread, ThreadOwnerKind::Thread);
   return classify(Element, ThreadOwnerKind::Thread);
 }
 
@@ -135,9 +168,10 @@ ThreadUseClassifier::classifyContainerMember(const CXXMemberCallExpr *Call,
     return classifyElement(Call);
   if (Name == "begin" || Name == "end" || Name == "cbegin" || Name == "cend" ||
       Name == "rbegin" || Name == "rend" || Name == "crbegin" ||
-      Name == "crend" || Name == "before_begin")
+      Name == "crend" || Name == "before_begin" || Name == "find")
     return classifyIterator(Call);
-  if (Name == "swap" || Name == "data" || Name == "splice" || Name == "merge")
+  if (Name == "swap" || Name == "data" || Name == "splice" || Name == "merge" ||
+      Name == "extract")
     return {ThreadUseKind::Escape, Call};
   return {ThreadUseKind::Query, Call};
 }
@@ -185,7 +219,7 @@ ThreadUse ThreadUseClassifier::classifyAliasVariable(const VarDecl *Alias,
                                                      const Stmt *AliasSite,
                                                      bool ViaDeref) {
   llvm::SmallVector<const Expr *, 8> Refs;
-  findReferences(Body, Alias, Refs);
+  findAliasReferences(Body, Alias, Types, Refs);
   ThreadUse Result{ThreadUseKind::Query, AliasSite};
   auto Rank = [](ThreadUseKind K) {
     switch (K) {
@@ -211,7 +245,7 @@ ThreadUse ThreadUseClassifier::classifyAliasVariable(const VarDecl *Alias,
           Op->getNumArgs() >= 1 && Op->getArg(0) == Child)
         Use = classifyElement(Op);
     } else {
-      Use = classify(Ref, ThreadOwnerKind::Thread);
+      Use = classifyElement(Ref);
     }
     if (Rank(Use.Kind) > Rank(Result.Kind))
       Result = Use;

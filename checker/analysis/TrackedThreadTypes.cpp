@@ -1,6 +1,7 @@
 //===--- TrackedThreadTypes.cpp -------------------------------------------===//
 
 #include "analysis/TrackedThreadTypes.h"
+#include "analysis/ThreadMaps.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "utils/ThreadTidyOptions.h"
@@ -77,6 +78,12 @@ ThreadOwnerKind TrackedThreadTypes::ownerKind(QualType T) const {
   const auto *Spec = llvm::dyn_cast<ClassTemplateSpecializationDecl>(RD);
   if (!Spec)
     return ThreadOwnerKind::None;
+  // A map owns its mapped threads as a sequence container owns its elements.
+  QualType Mapped = mappedTypeOfStdMap(RD);
+  if (!Mapped.isNull())
+    return isThreadClass(Mapped->getAsCXXRecordDecl())
+               ? ThreadOwnerKind::Container
+               : ThreadOwnerKind::None;
   QualType Element = firstTemplateTypeArgument(RD);
   if (Element.isNull() || !isThreadClass(Element->getAsCXXRecordDecl()))
     return ThreadOwnerKind::None;

@@ -3,6 +3,7 @@
 #include "checks/UnjoinedThreadCheck.h"
 #include "analysis/LocalThreadUses.h"
 #include "analysis/MemberThreadUses.h"
+#include "analysis/ThreadHolders.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
@@ -40,6 +41,14 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
       fieldDecl(hasType(Owner), unless(isExpansionInSystemHeader()))
           .bind("member"),
       this);
+  auto RawPointer = qualType(isRawTrackedThreadPointer(&Types));
+  Finder->addMatcher(localVariable(RawPointer).bind("raw-local"), this);
+  Finder->addMatcher(
+      localVariable(qualType(holdsPublicThread(&Types))).bind("holder"), this);
+  Finder->addMatcher(
+      fieldDecl(hasType(RawPointer), unless(isExpansionInSystemHeader()))
+          .bind("raw-member"),
+      this);
 }
 
 void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
@@ -53,6 +62,12 @@ void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
     });
   else if (const auto *Member = Result.Nodes.getNodeAs<FieldDecl>("member"))
     checkMember(Member);
+  else if (const auto *Raw = Result.Nodes.getNodeAs<VarDecl>("raw-local"))
+    checkRawPointerLocal(Raw);
+  else if (const auto *Raw = Result.Nodes.getNodeAs<FieldDecl>("raw-member"))
+    checkRawPointerMember(Raw);
+  else if (const auto *Holder = Result.Nodes.getNodeAs<VarDecl>("holder"))
+    checkHolder(Holder);
 }
 
 void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
@@ -132,6 +147,79 @@ void UnjoinedThreadCheck::checkMember(const FieldDecl *Owner) {
       << ownerKindSelect(Kind) << Owner->getName() << RD->getName();
   diag(Summary.FirstStart->getBeginLoc(), "thread started here",
        DiagnosticIDs::Note);
+}
+
+void UnjoinedThreadCheck::checkRawPointerLocal(const VarDecl *Owner) {
+  if (const Stmt *Body = bodyDeclaringOwner(Owner))
+    reportRawPointer(Owner, rawPointerUsesOfLocal(Owner, Body, Types), nullptr);
+}
+
+void UnjoinedThreadCheck::checkRawPointerMember(const FieldDecl *Owner) {
+  const CXXRecordDecl *RD = analyzableClassOf(Owner);
+  if (!RD || !onlyOwnCodeReaches(Owner))
+    return;
+  llvm::SmallVector<const FunctionDecl *, 16> Functions;
+  if (collectVisibleMemberFunctions(RD, Functions))
+    reportRawPointer(Owner, rawPointerUsesOfMember(Owner, Functions, Types),
+                     RD);
+}
+
+void UnjoinedThreadCheck::checkHolder(const VarDecl *Holder) {
+  const Stmt *Body = bodyDeclaringOwner(Holder);
+  if (!Body)
+    return;
+  for (const FieldDecl *Field :
+       publicThreadFields(Holder->getType()->getAsCXXRecordDecl(), Types)) {
+    LocalUseSummary Summary =
+        summarizeHeldThreadUses(Holder, Field, Body, Types);
+    if (Summary.JoinedOrHandedOver || !Summary.everStarted())
+      continue;
+    if (!reportOnce(Holder->getLocation(), Field->getLocation()))
+      continue;
+    diag(Holder->getLocation(),
+         "thread '%0.%1' is started but never joined or detached; its "
+         "destructor will call std::terminate")
+        << Holder->getName() << Field->getName();
+    if (!Summary.StartedAtDeclaration && Summary.FirstStart)
+      diag(Summary.FirstStart->getBeginLoc(), "thread started here",
+           DiagnosticIDs::Note);
+    noteInstantiation(Holder);
+  }
+}
+
+void UnjoinedThreadCheck::reportRawPointer(const NamedDecl *Owner,
+                                           const RawPointerUses &Uses,
+                                           const CXXRecordDecl *Class) {
+  if (!Uses.FirstStart || Uses.Joined || Uses.Escapes)
+    return;
+  // Nothing joins the thread: each delete that follows its start destroys
+  // it joinable; without one, it is never destroyed.
+  bool IsMember = Class != nullptr;
+  if (!Uses.Deletes.empty()) {
+    SourceLocation Loc = Uses.Deletes.front()->getBeginLoc();
+    if (!reportOnce(Loc))
+      return;
+    diag(Loc, "thread owned by %select{|member }0'%1' is still joinable when "
+              "it is deleted here; its destructor will call std::terminate")
+        << IsMember << Owner->getName();
+  } else {
+    if (!reportOnce(Owner->getLocation()))
+      return;
+    if (IsMember)
+      diag(Owner->getLocation(),
+           "thread owned by member '%0' is started but no member function "
+           "of '%1' joins, detaches or deletes it; the thread leaks and "
+           "nothing waits for it to finish")
+          << Owner->getName() << Class->getName();
+    else
+      diag(Owner->getLocation(),
+           "thread owned by '%0' is started but never joined, detached or "
+           "deleted; the thread leaks and nothing waits for it to finish")
+          << Owner->getName();
+  }
+  diag(Uses.FirstStart->getBeginLoc(), "thread started here",
+       DiagnosticIDs::Note);
+  noteInstantiation(Owner);
 }
 
 } // namespace clang::tidy::threads

@@ -3,6 +3,7 @@
 #ifndef THREAD_TIDY_UNJOINEDTHREADCHECK_H
 #define THREAD_TIDY_UNJOINEDTHREADCHECK_H
 
+#include "analysis/RawThreadPointers.h"
 #include "analysis/TrackedThreadTypes.h"
 #include "checks/ThreadTidyCheck.h"
 
@@ -27,6 +28,16 @@ private:
   void checkLocal(const VarDecl *Owner, ASTContext &Ctx);
   void checkTemporary(const Expr *Temporary, ASTContext &Ctx);
   void checkMember(const FieldDecl *Owner);
+  /// A raw pointer that owns a thread made by `new` (RawThreadPointers).
+  void checkRawPointerLocal(const VarDecl *Owner);
+  void checkRawPointerMember(const FieldDecl *Owner);
+  /// A local struct whose public thread member its user starts
+  /// (ThreadHolders).
+  void checkHolder(const VarDecl *Holder);
+  /// Reports a `delete` of a joinable thread, or a thread never joined nor
+  /// deleted, for \p Owner (a member of \p Class when that is not null).
+  void reportRawPointer(const NamedDecl *Owner, const RawPointerUses &Uses,
+                        const CXXRecordDecl *Class);
 
   const TrackedThreadTypes Types;
   const bool JthreadFixIt;

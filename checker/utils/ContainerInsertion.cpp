@@ -21,6 +21,10 @@ constexpr InsertionMethod InsertionMethods[] = {
     {"emplace_front", {/*InPlace=*/true, /*ElementArg=*/0}},
     {"emplace", {/*InPlace=*/true, /*ElementArg=*/1}},
     {"emplace_hint", {/*InPlace=*/true, /*ElementArg=*/1}},
+    {"insert_after", {/*InPlace=*/false, /*ElementArg=*/1}},
+    {"emplace_after", {/*InPlace=*/true, /*ElementArg=*/1}},
+    {"try_emplace", {/*InPlace=*/true, /*ElementArg=*/1}},
+    {"insert_or_assign", {/*InPlace=*/false, /*ElementArg=*/1}},
 };
 
 } // namespace
