@@ -57,6 +57,13 @@ findDestructorDetach(const FieldDecl *Member, ThreadOwnerKind Kind,
   collectVisibleMemberFunctions(RD, Functions);
   MemberUseSummary Summary =
       summarizeMemberUses(Member, Kind, Functions, Types);
+  // A copied shared_ptr gives the thread other owners, which may have
+  // joined it before the destructor detaches.
+  if (Kind == ThreadOwnerKind::SharedPtr &&
+      llvm::any_of(Summary.Uses, [](const MemberUse &M) {
+        return M.Use.Kind == ThreadUseKind::Escape;
+      }))
+    return std::nullopt;
 
   llvm::DenseMap<const FunctionDecl *, const Stmt *> Detaches;
   for (const MemberUse &M : Summary.Uses)

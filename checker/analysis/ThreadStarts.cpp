@@ -196,10 +196,17 @@ const Expr *startedCallable(const Stmt *Start, ThreadOwnerKind Kind,
                             const TrackedThreadTypes &Types) {
   if (Kind == ThreadOwnerKind::Optional)
     return optionalStartedCallable(Start, Types);
-  if (const auto *Assign = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Start))
-    return Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2
-               ? initializerCallable(Assign->getArg(1), Kind, Types)
-               : nullptr;
+  if (const auto *Assign = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Start)) {
+    if (Assign->getOperator() != OO_Equal || Assign->getNumArgs() != 2)
+      return nullptr;
+    // `ws_[i] = std::thread(f)`: a container's start assigns an element.
+    if (Kind == ThreadOwnerKind::Container)
+      return Types.isThreadType(Assign->getArg(0)->getType())
+                 ? initializerCallable(Assign->getArg(1),
+                                       ThreadOwnerKind::Thread, Types)
+                 : nullptr;
+    return initializerCallable(Assign->getArg(1), Kind, Types);
+  }
   if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Start)) {
     if (Kind == ThreadOwnerKind::UniquePtr ||
         Kind == ThreadOwnerKind::SharedPtr)

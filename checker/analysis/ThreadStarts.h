@@ -41,7 +41,8 @@ const Expr *threadCallable(const Expr *Thread);
 /// \p Kind, as ThreadUseClassifier reports it, or the owner's initializer)
 /// starts, as written: `std::thread t(f)`, `t = std::thread(f)`,
 /// `p = std::make_unique<std::thread>(f)`, `p.reset(new std::thread(f))`,
-/// `v.emplace_back(f)`, `v.push_back(std::thread(f))`, `o.emplace(f)`. Null
+/// `v.emplace_back(f)`, `v.push_back(std::thread(f))`, `o.emplace(f)`,
+/// `a[i] = std::thread(f)` (an element of an array or a container). Null
 /// when the thread comes from elsewhere (moved in, returned by a factory).
 const Expr *startedCallable(const Stmt *Start, ThreadOwnerKind Kind,
                             const TrackedThreadTypes &Types);

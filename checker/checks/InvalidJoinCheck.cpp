@@ -1,6 +1,7 @@
 //===--- InvalidJoinCheck.cpp - threads-invalid-join ----------------------===//
 
 #include "checks/InvalidJoinCheck.h"
+#include "analysis/ContainerRejoins.h"
 #include "analysis/MemberCallChains.h"
 #include "analysis/MemberJoinStates.h"
 #include "analysis/MemberThreadUses.h"
@@ -168,6 +169,66 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
   // After the self-joins, which say more about the same join.
   if (Kind == ThreadOwnerKind::Thread)
     reportInvalidMemberJoins(Member, RD, Functions, Summary);
+  if (Kind == ThreadOwnerKind::Container)
+    reportContainerRejoins(Member, RD, Summary);
+}
+
+void InvalidJoinCheck::noteCallsToJoin(const ContainerRejoin &Rejoin,
+                                       const CXXRecordDecl *RD) {
+  std::optional<MemberCallChain> Chain =
+      findMemberCallChain(Rejoin.Joining, RD, [&](const FunctionDecl *Fn) {
+        return anyStmtIn(Fn->getBody(),
+                         [&](const Stmt *S) { return S == Rejoin.Join; });
+      });
+  if (!Chain)
+    return;
+  for (const MemberCallStep &Step : Chain->Steps)
+    diag(Step.Call->getBeginLoc(), "'%0' calls '%1' here", DiagnosticIDs::Note)
+        << calleeName(Step.Caller) << calleeName(Step.Callee);
+}
+
+void InvalidJoinCheck::reportContainerRejoins(const FieldDecl *Member,
+                                              const CXXRecordDecl *RD,
+                                              const MemberUseSummary &Summary) {
+  for (const ContainerRejoin &Rejoin :
+       ContainerRejoins(Member, RD, Summary).find()) {
+    SourceLocation Loc = Rejoin.Join->getBeginLoc();
+    if (!reportOnce(Loc))
+      continue;
+    std::string Caller = "'" + calleeName(Rejoin.Caller) + "'";
+    if (Rejoin.Loop)
+      Caller = "a loop in " + Caller;
+    diag(Loc, "a thread in '%0' is already %select{joined|detached|ended}1 "
+              "when this '%2()' reaches it again: '%0' keeps the threads an "
+              "earlier call of '%3' %select{joined|detached|ended}1, and %4 "
+              "calls '%5' again; '%2()' will throw std::system_error")
+        << Member->getName()
+        << joinKindSelect(TrackedThreadTypes::joinKindAt(Rejoin.Join))
+        << TrackedThreadTypes::joinMethodAt(Rejoin.Join)
+        << calleeName(Rejoin.Joining) << Caller << calleeName(Rejoin.Joining);
+    diag(Rejoin.FirstStart->getBeginLoc(), "'%0' adds threads to '%1' here",
+         DiagnosticIDs::Note)
+        << calleeName(Rejoin.Starting) << Member->getName();
+    diag(Rejoin.FirstJoin->getBeginLoc(),
+         "'%0' joins them here and does not clear '%1'", DiagnosticIDs::Note)
+        << calleeName(Rejoin.Joining) << Member->getName();
+    if (Rejoin.Loop) {
+      diag(Rejoin.Loop->getBeginLoc(),
+           "the next iteration of this loop calls '%0' and '%1' again",
+           DiagnosticIDs::Note)
+          << calleeName(Rejoin.Starting) << calleeName(Rejoin.Joining);
+      noteCallsToJoin(Rejoin, RD);
+      continue;
+    }
+    if (Rejoin.Restart)
+      diag(Rejoin.Restart->getBeginLoc(), "'%0' adds more threads here",
+           DiagnosticIDs::Note)
+          << calleeName(Rejoin.Starting);
+    diag(Rejoin.SecondJoin->getBeginLoc(), "'%0' is called again here",
+         DiagnosticIDs::Note)
+        << calleeName(Rejoin.Joining);
+    noteCallsToJoin(Rejoin, RD);
+  }
 }
 
 void InvalidJoinCheck::reportInvalidMemberJoins(

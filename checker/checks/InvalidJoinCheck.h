@@ -7,6 +7,7 @@
 
 namespace clang::tidy::threads {
 
+struct ContainerRejoin;
 struct MemberUseSummary;
 
 /// Finds join() and detach() calls on threads that are not joinable: joined
@@ -37,6 +38,12 @@ private:
                                 const CXXRecordDecl *RD,
                                 llvm::ArrayRef<const FunctionDecl *> Functions,
                                 const MemberUseSummary &Summary);
+  /// Joins of the threads of a container \p Member that a visible caller
+  /// reaches again after an earlier join left them in it (ContainerRejoins).
+  void reportContainerRejoins(const FieldDecl *Member, const CXXRecordDecl *RD,
+                              const MemberUseSummary &Summary);
+  /// The calls on `this` from the joining function to the join, as notes.
+  void noteCallsToJoin(const ContainerRejoin &Rejoin, const CXXRecordDecl *RD);
 };
 
 } // namespace clang::tidy::threads

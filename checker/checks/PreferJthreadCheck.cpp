@@ -1,6 +1,7 @@
 //===--- PreferJthreadCheck.cpp - threads-prefer-jthread ------------------===//
 
 #include "checks/PreferJthreadCheck.h"
+#include "analysis/OwnersJoinedAtScopeEnd.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
@@ -81,6 +82,16 @@ void PreferJthreadCheck::registerMatchers(MatchFinder *Finder) {
                             .bind("thread")))
           .bind("declaration"),
       this);
+  // Optionals, smart pointers and C arrays of threads.
+  Finder->addMatcher(
+      declStmt(unless(isExpansionInSystemHeader()),
+               hasSingleDecl(varDecl(hasLocalStorage(),
+                                     hasType(qualType(
+                                         ownsTrackedThreads(&StdThread),
+                                         unless(isTrackedThread(&StdThread)))))
+                                 .bind("owner")))
+          .bind("declaration"),
+      this);
 }
 
 PreferJthreadCheck::FunctionFacts &
@@ -97,6 +108,10 @@ PreferJthreadCheck::factsOf(const FunctionDecl *Fn, ASTContext &Ctx) {
 }
 
 void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Owner = Result.Nodes.getNodeAs<VarDecl>("owner")) {
+    checkOwner(Owner, Result.Nodes.getNodeAs<DeclStmt>("declaration"));
+    return;
+  }
   const auto *Thread = Result.Nodes.getNodeAs<VarDecl>("thread");
   const auto *Declaration = Result.Nodes.getNodeAs<DeclStmt>("declaration");
   ASTContext &Ctx = *Result.Context;
@@ -170,6 +185,35 @@ void PreferJthreadCheck::check(const MatchFinder::MatchResult &Result) {
       << Thread->getName() << *TypeFix << FixItHint::CreateRemoval(Removal);
   diag(Join->getBeginLoc(), "this join becomes redundant", DiagnosticIDs::Note);
   noteInstantiation(Thread);
+}
+
+void PreferJthreadCheck::checkOwner(const VarDecl *Owner,
+                                    const DeclStmt *Declaration) {
+  ThreadOwnerKind Kind = StdThread.ownerKindOfValue(Owner->getType());
+  const FunctionDecl *Fn = functionDeclaring(Owner);
+  if (!Fn || Fn->isDependentContext() || !Fn->getBody() ||
+      !isJthreadCandidateOwner(Owner, Kind))
+    return;
+  const Stmt *Join =
+      ownerJoinedAtScopeEnd(Owner, Kind, Declaration, Fn, StdThread);
+  if (!Join || !reportOnce(Owner->getLocation()))
+    return;
+  // No fix-it: the thread type is spelled again where the threads are made
+  // (`std::make_unique<std::thread>`, `new std::thread`, an array's
+  // `w = std::thread(f)`), and a partial rewrite would not compile.
+  bool IsArray = Kind == ThreadOwnerKind::Container;
+  diag(Owner->getLocation(),
+       "%select{the thread owned by|the threads in}0 '%1' %select{is|are}0 "
+       "joined at the end of the scope of '%1' on every path; make it "
+       "%select{own a std::jthread, which joins|an array of std::jthread, "
+       "whose elements join}0 on destruction, also when an exception leaves "
+       "the scope")
+      << (IsArray ? 1 : 0) << Owner->getName();
+  diag(Join->getBeginLoc(),
+       "%select{this join becomes|these joins become}0 redundant",
+       DiagnosticIDs::Note)
+      << (IsArray ? 1 : 0);
+  noteInstantiation(Owner);
 }
 
 } // namespace clang::tidy::threads

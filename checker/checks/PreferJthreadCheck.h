@@ -36,6 +36,10 @@ private:
     unsigned Candidates = 0;
   };
   FunctionFacts &factsOf(const FunctionDecl *Fn, ASTContext &Ctx);
+  /// A local optional, smart pointer or C array of threads whose threads
+  /// are joined where a std::jthread's destructor would join them
+  /// (OwnersJoinedAtScopeEnd): reported without a fix-it.
+  void checkOwner(const VarDecl *Owner, const DeclStmt *Declaration);
 
   /// Only std::thread has a jthread to become; the option-configured thread
   /// types of the other checks do not apply.
