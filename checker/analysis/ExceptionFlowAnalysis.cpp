@@ -87,6 +87,7 @@ void ExceptionFlowAnalysis::reset() {
   KnownCache.clear();
   NamedTypes.clear();
   Guards.reset();
+  ErasedCalls.reset();
 }
 
 bool ExceptionFlowAnalysis::isNoexcept(const FunctionDecl *FD) {
@@ -302,6 +303,10 @@ void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
                                         unsigned Depth,
                                         const FunctionDecl *Caller,
                                         ExceptionSet &Out) {
+  if (const Expr *Callable = TypeErasedCalls::erasedCallee(Site)) {
+    analyzeErasedCall(llvm::cast<Expr>(Site), Callable, Depth, Caller, Out);
+    return;
+  }
   if (!Callee || isNoexcept(Callee) || Callee->isConsteval())
     return;
   SourceLocation Loc = llvm::isa<Expr>(Site)
@@ -325,6 +330,29 @@ void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
     E.Path.insert(E.Path.begin(), {ThrowStep::Call, Loc, Callee});
     add(Out, std::move(E));
   }
+}
+
+void ExceptionFlowAnalysis::analyzeErasedCall(const Expr *Site,
+                                              const Expr *Callable,
+                                              unsigned Depth,
+                                              const FunctionDecl *Caller,
+                                              ExceptionSet &Out) {
+  // A std::function that is itself noexcept-qualified
+  // (std::move_only_function<void() noexcept>) promises what runs cannot
+  // throw; the call's own declaration says so.
+  if (const FunctionDecl *Callee = calleeOf(Site))
+    if (isNoexcept(Callee))
+      return;
+  if (!Caller)
+    return;
+  for (const ErasedCallTarget &Task :
+       ErasedCalls.targetsOf(Callable, Caller->getASTContext()))
+    for (EscapingException E : escapingAt(Task.Function, Depth + 1)) {
+      E.Path.insert(E.Path.begin(),
+                    {{ThrowStep::ErasedCall, Site->getExprLoc(), Task.Function},
+                     {ThrowStep::Submitted, Task.SubmittedAt, Task.Function}});
+      add(Out, std::move(E));
+    }
 }
 
 void ExceptionFlowAnalysis::analyzeTry(const CXXTryStmt *Try,

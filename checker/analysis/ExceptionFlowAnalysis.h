@@ -22,6 +22,7 @@
 
 #include "analysis/ExceptionOptions.h"
 #include "analysis/ThrowGuards.h"
+#include "analysis/TypeErasedCalls.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/Type.h"
@@ -52,11 +53,14 @@ struct ThrowStep {
     Call,        ///< A call to a function the exception propagates out of.
     Throw,       ///< The throw expression.
     Rethrow,     ///< `throw;` in a handler that caught it.
-    KnownThrower ///< A call to a KnownThrowingFunctions entry.
+    KnownThrower, ///< A call to a KnownThrowingFunctions entry.
+    ErasedCall,   ///< A call through std::function or a function pointer.
+    Submitted     ///< Where the task that ErasedCall runs was handed over.
   };
   StepKind Kind;
   SourceLocation Loc;
-  const FunctionDecl *Callee = nullptr; ///< For Call and KnownThrower.
+  /// For Call and KnownThrower; for ErasedCall and Submitted, the task.
+  const FunctionDecl *Callee = nullptr;
 };
 
 struct EscapingException {
@@ -129,6 +133,9 @@ private:
                   const BodyWalk &Walk, ExceptionSet &Out);
   void analyzeCall(const Stmt *Site, const FunctionDecl *Callee, unsigned Depth,
                    const FunctionDecl *Caller, ExceptionSet &Out);
+  void analyzeErasedCall(const Expr *Site, const Expr *Callable,
+                         unsigned Depth, const FunctionDecl *Caller,
+                         ExceptionSet &Out);
   ExceptionSet escapingAt(const FunctionDecl *FD, unsigned Depth);
   const KnownThrowingFunction *knownThrower(const FunctionDecl *FD);
   bool knownThrowRuledOut(const Stmt *Site, const FunctionDecl *Callee,
@@ -147,6 +154,7 @@ private:
       KnownCache;
   llvm::StringMap<ExceptionType> NamedTypes;
   ThrowGuards Guards;
+  TypeErasedCalls ErasedCalls;
   const ThreadStartFailures ThreadStarts;
 };
 

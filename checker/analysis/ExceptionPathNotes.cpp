@@ -20,6 +20,14 @@ void notePathOf(ClangTidyCheck &Check, const EscapingException &E,
                  DiagnosticIDs::Note)
           << calleeName(Step.Callee) << E.Type.Name;
       break;
+    case ThrowStep::ErasedCall:
+      Check.diag(Step.Loc,
+                 "the task called here may throw '%0'", DiagnosticIDs::Note)
+          << E.Type.Name;
+      break;
+    case ThrowStep::Submitted:
+      Check.diag(Step.Loc, "task submitted here", DiagnosticIDs::Note);
+      break;
     case ThrowStep::Throw:
       Check.diag(Step.Loc, "'%0' is thrown here", DiagnosticIDs::Note)
           << E.Type.Name;

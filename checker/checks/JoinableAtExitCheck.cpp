@@ -39,6 +39,16 @@ llvm::StringRef exitKeyword(const Stmt *Site) {
 /// What throws at \p Site, for a message: "'f'", "the constructor of 'T'",
 /// "this call".
 std::string throwingCallee(const Stmt *Site, ASTContext &Ctx) {
+  // `task()` through a std::function or a function pointer: the name of
+  // what holds the task says more than `operator()`.
+  if (const Expr *Callable = TypeErasedCalls::erasedCallee(Site)) {
+    Callable = Callable->IgnoreParenImpCasts();
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Callable))
+      return "'" + Ref->getDecl()->getNameAsString() + "'";
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(Callable))
+      return "'" + Member->getMemberDecl()->getNameAsString() + "'";
+    return "the task called";
+  }
   if (const auto *Call = llvm::dyn_cast<CallExpr>(Site)) {
     if (const FunctionDecl *FD = Call->getDirectCallee())
       return "'" + FD->getNameAsString() + "'";
@@ -171,7 +181,11 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
       // The warning already points at the call; the notes go on from there.
       if (!Thrown.empty())
         notePathOf(*this, Thrown.front(),
-                   Thrown.front().Path.front().Kind == ThrowStep::Call ? 1 : 0);
+                   Thrown.front().Path.front().Kind == ThrowStep::Call ||
+                           Thrown.front().Path.front().Kind ==
+                               ThrowStep::ErasedCall
+                       ? 1
+                       : 0);
     }
     break;
   }
