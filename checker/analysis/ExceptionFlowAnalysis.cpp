@@ -330,6 +330,16 @@ void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
     E.Path.insert(E.Path.begin(), {ThrowStep::Call, Loc, Callee});
     add(Out, std::move(E));
   }
+  // A virtual call runs whichever override the object's class has.
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Site))
+    if (Caller)
+      for (const CXXMethodDecl *Override :
+           ErasedCalls.overridesCalledBy(Member, Caller->getASTContext()))
+        if (!isNoexcept(Override))
+          for (EscapingException E : escapingAt(Override, Depth + 1)) {
+            E.Path.insert(E.Path.begin(), {ThrowStep::Call, Loc, Override});
+            add(Out, std::move(E));
+          }
 }
 
 void ExceptionFlowAnalysis::analyzeErasedCall(const Expr *Site,

@@ -210,6 +210,13 @@ public:
     return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
   }
 
+  bool VisitCXXMethodDecl(CXXMethodDecl *Method) {
+    if (Method->isVirtual() && !Method->getDescribedFunctionTemplate())
+      for (const CXXMethodDecl *Base : Method->overridden_methods())
+        Flow.Overrides[Base->getCanonicalDecl()].push_back(Method);
+    return true;
+  }
+
   bool VisitBinaryOperator(BinaryOperator *Assign) {
     if (Assign->getOpcode() == BO_Assign && !Assign->isTypeDependent())
       if (const Decl *Holder = holderOf(Assign->getLHS()))
@@ -333,10 +340,42 @@ ErasedCallTargets TypeErasedCalls::targetsOf(const Expr *Callable,
   return Out;
 }
 
+llvm::SmallVector<const CXXMethodDecl *, 2>
+TypeErasedCalls::overridesCalledBy(const CXXMemberCallExpr *Call,
+                                   ASTContext &Ctx) {
+  llvm::SmallVector<const CXXMethodDecl *, 2> Result;
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  const auto *Callee =
+      llvm::dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+  if (!Method || !Method->isVirtual() || llvm::isa<CXXDestructorDecl>(Method) ||
+      Method->hasAttr<FinalAttr>() || !Callee || Callee->hasQualifier())
+    return Result;
+  if (const CXXRecordDecl *Object = Call->getRecordDecl())
+    if (Object->hasAttr<FinalAttr>())
+      return Result;
+  if (Indexed != &Ctx)
+    index(Ctx);
+  llvm::SmallVector<const CXXMethodDecl *, 4> Pending{Method};
+  llvm::DenseSet<const CXXMethodDecl *> Seen;
+  while (!Pending.empty() && Result.size() < MaxTargets) {
+    const CXXMethodDecl *Next = Pending.pop_back_val();
+    auto Found = Overrides.find(Next->getCanonicalDecl());
+    if (Found == Overrides.end())
+      continue;
+    for (const CXXMethodDecl *Override : Found->second)
+      if (Seen.insert(Override->getCanonicalDecl()).second) {
+        Result.push_back(Override);
+        Pending.push_back(Override);
+      }
+  }
+  return Result;
+}
+
 void TypeErasedCalls::reset() {
   Indexed = nullptr;
   Stores.clear();
   CallSites.clear();
+  Overrides.clear();
   Following.clear();
 }
 

@@ -25,6 +25,8 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -62,6 +64,14 @@ public:
   /// nothing visible flows into it.
   ErasedCallTargets targetsOf(const Expr *Callable, ASTContext &Ctx);
 
+  /// The overrides of the virtual member function \p Method that a call
+  /// of it through a base may run: every function of the translation unit
+  /// that overrides it, directly or through other overrides. Empty when the
+  /// call cannot dispatch (\p Call names it qualified, or the method or the
+  /// object's class is `final`).
+  llvm::SmallVector<const CXXMethodDecl *, 2>
+  overridesCalledBy(const CXXMemberCallExpr *Call, ASTContext &Ctx);
+
   /// Forgets the index of the previous translation unit.
   void reset();
 
@@ -94,6 +104,10 @@ private:
   /// A function with a parameter of callable type -> its visible calls.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallSite, 4>>
       CallSites;
+  /// A virtual member function -> the functions that override it directly.
+  llvm::DenseMap<const CXXMethodDecl *,
+                 llvm::SmallVector<const CXXMethodDecl *, 2>>
+      Overrides;
   /// The places being followed: a cycle (a task that resubmits itself)
   /// ends there.
   llvm::DenseSet<const void *> Following;

@@ -260,3 +260,48 @@ void use_noexcept_pool() {
   NoexceptPool pool;
   pool.submit([]() noexcept { ++counter; });
 }
+
+// A virtual call runs whichever override the object has: any visible one.
+struct Job {
+  virtual ~Job() = default;
+  virtual void run() = 0;
+};
+struct CountJob : Job {
+  void run() override { ++counter; }
+};
+struct ParseJob : Job {
+  void run() override { throw std::invalid_argument("bad input"); }
+};
+
+void run_job(Job *job) { job->run(); }
+
+void use_jobs(ParseJob &parse) {
+  std::thread worker(run_job, &parse);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: exception 'std::invalid_argument' may escape the thread entry function 'run_job' and call std::terminate [threads-exception-escape]
+  // CHECK-MESSAGES: :[[@LINE-5]]:31: note: call to 'ParseJob::run' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-9]]:25: note: 'std::invalid_argument' is thrown here
+  worker.join();
+}
+
+// A call qualified with the class runs that class's function only, and a
+// final class has no overrides: silent.
+struct Step {
+  virtual ~Step() = default;
+  virtual void apply() { ++counter; }
+};
+struct FailingStep : Step {
+  void apply() override { throw std::runtime_error("step failed"); }
+};
+struct LastStep final : Step {
+  void apply() override { ++counter; }
+};
+
+void apply_base_only(Step *step) { step->Step::apply(); }
+void apply_last(LastStep *step) { step->apply(); }
+
+void use_steps(Step &step, LastStep &last) {
+  std::thread base_only(apply_base_only, &step);
+  std::thread final_one(apply_last, &last);
+  base_only.join();
+  final_one.join();
+}
