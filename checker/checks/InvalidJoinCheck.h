@@ -3,11 +3,13 @@
 #ifndef THREAD_TIDY_INVALIDJOINCHECK_H
 #define THREAD_TIDY_INVALIDJOINCHECK_H
 
+#include "analysis/TypeErasedCalls.h"
 #include "checks/ThreadLifetimeCheck.h"
 
 namespace clang::tidy::threads {
 
 struct MemberUseSummary;
+struct TaskSelfJoin;
 
 /// Finds join() and detach() calls on threads that are not joinable: joined
 /// or detached before, moved from, never started, or the calling thread
@@ -37,6 +39,14 @@ private:
                                 const CXXRecordDecl *RD,
                                 llvm::ArrayRef<const FunctionDecl *> Functions,
                                 const MemberUseSummary &Summary);
+  /// A task that a worker of \p Member runs and that joins it (a pool's
+  /// task calling its shutdown()).
+  void reportTaskSelfJoin(const FieldDecl *Member, const Stmt *Start,
+                          const FunctionDecl *Entry, const Stmt *JoinSite,
+                          const TaskSelfJoin &Found);
+  void resetForTranslationUnit() override { ErasedCalls.reset(); }
+
+  TypeErasedCalls ErasedCalls;
 };
 
 } // namespace clang::tidy::threads
