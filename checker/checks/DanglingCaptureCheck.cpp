@@ -240,7 +240,9 @@ void collectFunctorReferences(const Expr *Callable,
     }
     return;
   }
-  if (const auto *Init = llvm::dyn_cast<InitListExpr>(E)) {
+  // An aggregate with bases lists them first: only plain ones are read.
+  if (const auto *Init = llvm::dyn_cast<InitListExpr>(E);
+      Init && RD->getNumBases() == 0) {
     unsigned I = 0;
     for (const FieldDecl *Field : RD->fields()) {
       if (I >= Init->getNumInits())
