@@ -79,6 +79,7 @@ ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options,
     : Ignored(parseNameList(Options.IgnoredExceptions)),
       KnownThrowers(
           parseKnownThrowingFunctions(Options.KnownThrowingFunctions)),
+      AssumeUnknownTasksThrow(Options.AssumeUnknownTasksThrow),
       ThreadStarts(ThreadStarts) {}
 
 void ExceptionFlowAnalysis::reset() {
@@ -355,8 +356,17 @@ void ExceptionFlowAnalysis::analyzeErasedCall(const Expr *Site,
       return;
   if (!Caller)
     return;
-  for (const ErasedCallTarget &Task :
-       ErasedCalls.targetsOf(Callable, Caller->getASTContext()))
+  ErasedCallTargets Tasks =
+      ErasedCalls.targetsOf(Callable, Caller->getASTContext());
+  if (Tasks.empty() && AssumeUnknownTasksThrow) {
+    // Nothing visible is handed to it: what runs there is anybody's guess.
+    EscapingException E;
+    E.Type.Name = UnknownTaskException;
+    E.Path.push_back({ThrowStep::ErasedCall, Site->getExprLoc()});
+    add(Out, std::move(E));
+    return;
+  }
+  for (const ErasedCallTarget &Task : Tasks)
     for (EscapingException E : escapingAt(Task.Function, Depth + 1)) {
       E.Path.insert(E.Path.begin(),
                     {{ThrowStep::ErasedCall, Site->getExprLoc(), Task.Function},

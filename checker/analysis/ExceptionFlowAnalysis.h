@@ -71,6 +71,10 @@ struct EscapingException {
 
 using ExceptionSet = llvm::SmallVector<EscapingException, 2>;
 
+/// How diagnostics name what a task nothing visible submits may throw
+/// (AssumeUnknownTasksThrow): only `catch (...)` is known to catch it.
+inline constexpr llvm::StringLiteral UnknownTaskException = "unknown";
+
 /// Whether a `std::thread` or `std::jthread` that cannot start (its
 /// constructor throws `std::system_error`) counts as a throw.
 enum class ThreadStartFailures { Counted, NotCounted };
@@ -155,6 +159,7 @@ private:
   llvm::StringMap<ExceptionType> NamedTypes;
   ThrowGuards Guards;
   TypeErasedCalls ErasedCalls;
+  const bool AssumeUnknownTasksThrow;
   const ThreadStartFailures ThreadStarts;
 };
 

@@ -21,9 +21,15 @@ void notePathOf(ClangTidyCheck &Check, const EscapingException &E,
           << calleeName(Step.Callee) << E.Type.Name;
       break;
     case ThrowStep::ErasedCall:
-      Check.diag(Step.Loc,
-                 "the task called here may throw '%0'", DiagnosticIDs::Note)
-          << E.Type.Name;
+      if (!Step.Callee)
+        Check.diag(Step.Loc,
+                   "no visible code submits the task called here; it is "
+                   "assumed to throw (AssumeUnknownTasksThrow)",
+                   DiagnosticIDs::Note);
+      else
+        Check.diag(Step.Loc, "the task called here may throw '%0'",
+                   DiagnosticIDs::Note)
+            << E.Type.Name;
       break;
     case ThrowStep::Submitted:
       Check.diag(Step.Loc, "task submitted here", DiagnosticIDs::Note);

@@ -59,6 +59,15 @@ std::string throwingCallee(const Stmt *Site, ASTContext &Ctx) {
   return "this call";
 }
 
+/// Whether the first step of \p E's path is the call the warning points
+/// at, which its note would only repeat. An assumed throw of an unknown
+/// task keeps its note: it says why.
+bool startsAtTheCall(const EscapingException &E) {
+  const ThrowStep &First = E.Path.front();
+  return First.Kind == ThrowStep::Call ||
+         (First.Kind == ThrowStep::ErasedCall && First.Callee);
+}
+
 } // namespace
 
 JoinableAtExitCheck::JoinableAtExitCheck(StringRef Name,
@@ -181,11 +190,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
       // The warning already points at the call; the notes go on from there.
       if (!Thrown.empty())
         notePathOf(*this, Thrown.front(),
-                   Thrown.front().Path.front().Kind == ThrowStep::Call ||
-                           Thrown.front().Path.front().Kind ==
-                               ThrowStep::ErasedCall
-                       ? 1
-                       : 0);
+                   startsAtTheCall(Thrown.front()) ? 1 : 0);
     }
     break;
   }
