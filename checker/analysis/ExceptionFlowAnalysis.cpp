@@ -79,6 +79,7 @@ ExceptionFlowAnalysis::ExceptionFlowAnalysis(const ExceptionOptions &Options,
     : Ignored(parseNameList(Options.IgnoredExceptions)),
       KnownThrowers(
           parseKnownThrowingFunctions(Options.KnownThrowingFunctions)),
+      AssumeUnknownTasksThrow(Options.AssumeUnknownTasksThrow),
       ThreadStarts(ThreadStarts) {}
 
 void ExceptionFlowAnalysis::reset() {
@@ -87,6 +88,7 @@ void ExceptionFlowAnalysis::reset() {
   KnownCache.clear();
   NamedTypes.clear();
   Guards.reset();
+  ErasedCalls.reset();
 }
 
 bool ExceptionFlowAnalysis::isNoexcept(const FunctionDecl *FD) {
@@ -302,6 +304,10 @@ void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
                                         unsigned Depth,
                                         const FunctionDecl *Caller,
                                         ExceptionSet &Out) {
+  if (const Expr *Callable = TypeErasedCalls::erasedCallee(Site)) {
+    analyzeErasedCall(llvm::cast<Expr>(Site), Callable, Depth, Caller, Out);
+    return;
+  }
   if (!Callee || isNoexcept(Callee) || Callee->isConsteval())
     return;
   SourceLocation Loc = llvm::isa<Expr>(Site)
@@ -325,6 +331,48 @@ void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
     E.Path.insert(E.Path.begin(), {ThrowStep::Call, Loc, Callee});
     add(Out, std::move(E));
   }
+  // A virtual call runs whichever override the object's class has.
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Site))
+    if (Caller)
+      for (const CXXMethodDecl *Override :
+           ErasedCalls.overridesCalledBy(Member, Caller->getASTContext()))
+        if (!isNoexcept(Override))
+          for (EscapingException E : escapingAt(Override, Depth + 1)) {
+            E.Path.insert(E.Path.begin(), {ThrowStep::Call, Loc, Override});
+            add(Out, std::move(E));
+          }
+}
+
+void ExceptionFlowAnalysis::analyzeErasedCall(const Expr *Site,
+                                              const Expr *Callable,
+                                              unsigned Depth,
+                                              const FunctionDecl *Caller,
+                                              ExceptionSet &Out) {
+  // A std::function that is itself noexcept-qualified
+  // (std::move_only_function<void() noexcept>) promises what runs cannot
+  // throw; the call's own declaration says so.
+  if (const FunctionDecl *Callee = calleeOf(Site))
+    if (isNoexcept(Callee))
+      return;
+  if (!Caller)
+    return;
+  ErasedCallTargets Tasks =
+      ErasedCalls.targetsOf(Callable, Caller->getASTContext());
+  if (Tasks.empty() && AssumeUnknownTasksThrow) {
+    // Nothing visible is handed to it: what runs there is anybody's guess.
+    EscapingException E;
+    E.Type.Name = UnknownTaskException;
+    E.Path.push_back({ThrowStep::ErasedCall, Site->getExprLoc()});
+    add(Out, std::move(E));
+    return;
+  }
+  for (const ErasedCallTarget &Task : Tasks)
+    for (EscapingException E : escapingAt(Task.Function, Depth + 1)) {
+      E.Path.insert(E.Path.begin(),
+                    {{ThrowStep::ErasedCall, Site->getExprLoc(), Task.Function},
+                     {ThrowStep::Submitted, Task.SubmittedAt, Task.Function}});
+      add(Out, std::move(E));
+    }
 }
 
 void ExceptionFlowAnalysis::analyzeTry(const CXXTryStmt *Try,

@@ -22,6 +22,7 @@
 
 #include "analysis/ExceptionOptions.h"
 #include "analysis/ThrowGuards.h"
+#include "analysis/TypeErasedCalls.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/Type.h"
@@ -52,11 +53,14 @@ struct ThrowStep {
     Call,        ///< A call to a function the exception propagates out of.
     Throw,       ///< The throw expression.
     Rethrow,     ///< `throw;` in a handler that caught it.
-    KnownThrower ///< A call to a KnownThrowingFunctions entry.
+    KnownThrower, ///< A call to a KnownThrowingFunctions entry.
+    ErasedCall,   ///< A call through std::function or a function pointer.
+    Submitted     ///< Where the task that ErasedCall runs was handed over.
   };
   StepKind Kind;
   SourceLocation Loc;
-  const FunctionDecl *Callee = nullptr; ///< For Call and KnownThrower.
+  /// For Call and KnownThrower; for ErasedCall and Submitted, the task.
+  const FunctionDecl *Callee = nullptr;
 };
 
 struct EscapingException {
@@ -66,6 +70,10 @@ struct EscapingException {
 };
 
 using ExceptionSet = llvm::SmallVector<EscapingException, 2>;
+
+/// How diagnostics name what a task nothing visible submits may throw
+/// (AssumeUnknownTasksThrow): only `catch (...)` is known to catch it.
+inline constexpr llvm::StringLiteral UnknownTaskException = "unknown";
 
 /// Whether a `std::thread` or `std::jthread` that cannot start (its
 /// constructor throws `std::system_error`) counts as a throw.
@@ -129,6 +137,9 @@ private:
                   const BodyWalk &Walk, ExceptionSet &Out);
   void analyzeCall(const Stmt *Site, const FunctionDecl *Callee, unsigned Depth,
                    const FunctionDecl *Caller, ExceptionSet &Out);
+  void analyzeErasedCall(const Expr *Site, const Expr *Callable,
+                         unsigned Depth, const FunctionDecl *Caller,
+                         ExceptionSet &Out);
   ExceptionSet escapingAt(const FunctionDecl *FD, unsigned Depth);
   const KnownThrowingFunction *knownThrower(const FunctionDecl *FD);
   bool knownThrowRuledOut(const Stmt *Site, const FunctionDecl *Callee,
@@ -147,6 +158,8 @@ private:
       KnownCache;
   llvm::StringMap<ExceptionType> NamedTypes;
   ThrowGuards Guards;
+  TypeErasedCalls ErasedCalls;
+  const bool AssumeUnknownTasksThrow;
   const ThreadStartFailures ThreadStarts;
 };
 

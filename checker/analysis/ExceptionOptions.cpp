@@ -20,7 +20,9 @@ ExceptionOptions::ExceptionOptions(const ClangTidyCheck &Check,
           Options.getLocalOrGlobal("KnownThrowingFunctions",
                                    DefaultKnownThrowingFunctions),
           DefaultKnownThrowingFunctions, ListShape::ThrowerEntries,
-          /*AllowEmpty=*/true)) {}
+          /*AllowEmpty=*/true)),
+      AssumeUnknownTasksThrow(
+          Options.getLocalOrGlobal("AssumeUnknownTasksThrow", false)) {}
 
 llvm::SmallVector<KnownThrowingFunction, 16>
 parseKnownThrowingFunctions(llvm::StringRef Option) {

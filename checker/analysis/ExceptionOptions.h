@@ -136,6 +136,10 @@ struct ExceptionOptions {
 
   std::string IgnoredExceptions;
   std::string KnownThrowingFunctions;
+  /// A call through type erasure (std::function, a function pointer) into
+  /// which no visible task flows (a library's public submit) may throw an
+  /// exception of unknown type.
+  bool AssumeUnknownTasksThrow;
 
   /// Reads the options of \p Check (named \p CheckName), reporting
   /// invalid entries. Empty lists are valid: nothing ignored, no known
@@ -146,6 +150,7 @@ struct ExceptionOptions {
                     ClangTidyOptions::OptionMap &Opts) const {
     Options.store(Opts, "IgnoredExceptions", IgnoredExceptions);
     Options.store(Opts, "KnownThrowingFunctions", KnownThrowingFunctions);
+    Options.store(Opts, "AssumeUnknownTasksThrow", AssumeUnknownTasksThrow);
   }
 };
 

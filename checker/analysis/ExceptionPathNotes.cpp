@@ -20,6 +20,20 @@ void notePathOf(ClangTidyCheck &Check, const EscapingException &E,
                  DiagnosticIDs::Note)
           << calleeName(Step.Callee) << E.Type.Name;
       break;
+    case ThrowStep::ErasedCall:
+      if (!Step.Callee)
+        Check.diag(Step.Loc,
+                   "no visible code submits the task called here; it is "
+                   "assumed to throw (AssumeUnknownTasksThrow)",
+                   DiagnosticIDs::Note);
+      else
+        Check.diag(Step.Loc, "the task called here may throw '%0'",
+                   DiagnosticIDs::Note)
+            << E.Type.Name;
+      break;
+    case ThrowStep::Submitted:
+      Check.diag(Step.Loc, "task submitted here", DiagnosticIDs::Note);
+      break;
     case ThrowStep::Throw:
       Check.diag(Step.Loc, "'%0' is thrown here", DiagnosticIDs::Note)
           << E.Type.Name;

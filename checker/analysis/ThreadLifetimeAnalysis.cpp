@@ -125,8 +125,11 @@ bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S,
   if (llvm::isa<CXXThrowExpr>(S))
     return true;
   const FunctionDecl *Callee = calleeOf(S);
+  // A call through a function pointer names no function; what it may run
+  // is the exception analysis's question.
   if (!Callee)
-    return false;
+    return TypeErasedCalls::erasedCallee(S) &&
+           !Exceptions->thrownByCall(S, Caller).empty();
   // The thread class's own members (constructors, join) are the events we
   // track, not exits: their failures are reported by other checks.
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))

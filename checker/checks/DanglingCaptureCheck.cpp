@@ -35,15 +35,21 @@ struct Outliving {
 
 /// How the thread refers to a local variable.
 struct LocalReference {
-  enum ReferenceKind { Capture, StdRef, Address };
+  enum ReferenceKind { Capture, StdRef, Address, FunctorMember };
   ReferenceKind Kind;
   const VarDecl *Var;
   SourceLocation Loc;
+  /// For FunctorMember: the reference or pointer member that holds it.
+  const FieldDecl *Member = nullptr;
 };
+
+std::optional<Outliving> variableOutlives(const VarDecl *Var,
+                                          const TrackedThreadTypes &Types);
 
 /// Where threads put into the container \p Object end up.
 std::optional<Outliving> containerDestination(const Expr *Object,
-                                              const Stmt *Site) {
+                                              const Stmt *Site,
+                                              const TrackedThreadTypes &Types) {
   Object = Object->IgnoreParenImpCasts();
   if (const auto *Member = llvm::dyn_cast<MemberExpr>(Object))
     return Outliving{Outliving::InMember, Site, Member->getMemberDecl()};
@@ -53,6 +59,10 @@ std::optional<Outliving> containerDestination(const Expr *Object,
     // A container the caller passed in outlives this function.
     if (llvm::isa<ParmVarDecl>(Var) && Var->getType()->isReferenceType())
       return Outliving{Outliving::InCallersContainer, Site, Var};
+    // A local container: its threads outlive the function when a loop over
+    // it detaches them (`for (auto &t : workers) t.detach();`).
+    if (!Var->getType()->isReferenceType())
+      return variableOutlives(Var, Types);
   }
   return std::nullopt;
 }
@@ -70,9 +80,11 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
   const FunctionDecl *Fn = functionDeclaring(Var);
   if (!Fn || !Fn->getBody())
     return std::nullopt;
+  ThreadOwnerKind Kind = Types.ownerKind(Var->getType());
+  if (Kind == ThreadOwnerKind::None)
+    Kind = ThreadOwnerKind::Thread;
   llvm::SmallVector<ThreadUse, 8> Uses;
-  ThreadUseClassifier(Fn->getBody(), Types)
-      .collectUses(Var, ThreadOwnerKind::Thread, Uses);
+  ThreadUseClassifier(Fn->getBody(), Types).collectUses(Var, Kind, Uses);
   std::optional<ParentMap> Parents;
   for (const ThreadUse &Use : Uses) {
     if (Use.Kind == ThreadUseKind::Join) {
@@ -95,7 +107,8 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
     std::optional<Outliving> Result;
     if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Receiver);
         Call && containerInsertion(Call->getMethodDecl()))
-      Result = containerDestination(Call->getImplicitObjectArgument(), Call);
+      Result = containerDestination(Call->getImplicitObjectArgument(), Call,
+                                    Types);
     else if (const auto *Op =
                  llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Receiver);
              Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
@@ -122,16 +135,127 @@ std::optional<Outliving> assignedTo(const Expr *Target, const Stmt *Site,
   return std::nullopt;
 }
 
+/// \p E without what hands a value on unchanged: temporaries, std::move and
+/// std::forward, a copy or move of a closure.
+const Expr *handedOnValue(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 4; ++Steps) {
+    E = stripTemporaryWrappers(E, ElidedCopies::Strip);
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
+        Call && Call->getNumArgs() == 1 &&
+        isStdMoveOrForward(Call->getDirectCallee())) {
+      E = Call->getArg(0);
+      continue;
+    }
+    if (const auto *Copy = llvm::dyn_cast<CXXConstructExpr>(E);
+        Copy && Copy->getNumArgs() == 1 &&
+        Copy->getConstructor()->isCopyOrMoveConstructor()) {
+      E = Copy->getArg(0);
+      continue;
+    }
+    break;
+  }
+  return E;
+}
+
 /// The lambda a callable expression names, directly or through a local
-/// closure variable initialized with it.
+/// closure variable initialized with it (`std::thread t(std::move(fn))`).
 const LambdaExpr *lambdaOf(const Expr *Callable) {
-  const Expr *E = stripTemporaryWrappers(Callable);
+  const Expr *E = handedOnValue(Callable);
   if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E))
     return Lambda;
   if (const VarDecl *Var = referencedVariable(E))
     if (Var->getInit())
-      return llvm::dyn_cast<LambdaExpr>(stripTemporaryWrappers(Var->getInit()));
+      return llvm::dyn_cast<LambdaExpr>(handedOnValue(Var->getInit()));
   return nullptr;
+}
+
+/// The local variable that \p Arg binds to a reference (`x`) or hands as a
+/// pointer (`&x`), if any.
+const VarDecl *localBoundBy(const Expr *Arg, bool AsPointer) {
+  const Expr *E = Arg->IgnoreParenImpCasts();
+  if (AsPointer) {
+    const auto *AddrOf = llvm::dyn_cast<UnaryOperator>(E);
+    if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+      return nullptr;
+    E = AddrOf->getSubExpr();
+  }
+  return referencedVariable(E);
+}
+
+/// The reference or pointer member that the constructor \p Ctor
+/// initializes from its parameter \p Param (`total_(total)`,
+/// `out_(&out)`), if any.
+const FieldDecl *memberHolding(const CXXConstructorDecl *Ctor,
+                               const ParmVarDecl *Param) {
+  for (const CXXCtorInitializer *Init : Ctor->inits()) {
+    const FieldDecl *Field = Init->getMember();
+    if (!Field || !Init->getInit() ||
+        !(Field->getType()->isReferenceType() ||
+          Field->getType()->isPointerType()))
+      continue;
+    const Expr *Value = Init->getInit()->IgnoreParenImpCasts();
+    if (const auto *AddrOf = llvm::dyn_cast<UnaryOperator>(Value);
+        AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+      Value = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+    if (referencedVariable(Value) == Param)
+      return Field;
+  }
+  return nullptr;
+}
+
+/// A functor the thread runs that keeps references or pointers to locals in
+/// its members: `std::thread t{Counter(total)}` with `Counter(int &t) :
+/// total_(t) {}`, also through a named functor variable or an aggregate
+/// (`Counter{total}`).
+void collectFunctorReferences(const Expr *Callable,
+                              llvm::SmallVectorImpl<LocalReference> &Out) {
+  const Expr *E = handedOnValue(Callable);
+  if (const VarDecl *Named = referencedVariable(E))
+    if (Named->hasLocalStorage() && !Named->getType()->isReferenceType() &&
+        Named->getInit())
+      E = handedOnValue(Named->getInit());
+  const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl();
+  if (!RD || RD->isLambda())
+    return;
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    const FunctionDecl *Def = nullptr;
+    if (!Ctor->hasBody(Def))
+      return;
+    const auto *CtorDef = llvm::cast<CXXConstructorDecl>(Def);
+    for (unsigned I = 0, N = std::min<unsigned>(Construct->getNumArgs(),
+                                                CtorDef->getNumParams());
+         I < N; ++I) {
+      const ParmVarDecl *Param = CtorDef->getParamDecl(I);
+      QualType Type = Param->getType();
+      bool ByReference = Type->isLValueReferenceType();
+      if (!ByReference && !Type->isPointerType())
+        continue;
+      const FieldDecl *Member = memberHolding(CtorDef, Param);
+      const VarDecl *Local =
+          Member ? localBoundBy(Construct->getArg(I), !ByReference) : nullptr;
+      if (Local)
+        Out.push_back({LocalReference::FunctorMember, Local,
+                       Construct->getArg(I)->getBeginLoc(), Member});
+    }
+    return;
+  }
+  // An aggregate with bases lists them first: only plain ones are read.
+  if (const auto *Init = llvm::dyn_cast<InitListExpr>(E);
+      Init && RD->getNumBases() == 0) {
+    unsigned I = 0;
+    for (const FieldDecl *Field : RD->fields()) {
+      if (I >= Init->getNumInits())
+        break;
+      const Expr *Value = Init->getInit(I++);
+      bool ByReference = Field->getType()->isReferenceType();
+      if (!ByReference && !Field->getType()->isPointerType())
+        continue;
+      if (const VarDecl *Local = localBoundBy(Value, !ByReference))
+        Out.push_back({LocalReference::FunctorMember, Local,
+                       Value->getBeginLoc(), Field});
+    }
+  }
 }
 
 /// `std::ref(x)`, `std::cref(x)` or `&x` of a variable, among the thread's
@@ -225,6 +349,7 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
                 llvm::dyn_cast_or_null<VarDecl>(Capture.getCapturedVar()))
           References.push_back(
               {LocalReference::Capture, Var, Capture.getLocation()});
+  collectFunctorReferences(Launch.Callable, References);
   bool AfterCallable = false;
   for (const Expr *Arg : argumentsOf(Launch.Site)) {
     if (AfterCallable)
@@ -254,12 +379,12 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
     Outlives = Outliving{Outliving::InMember, Launch.Site, Field};
   } else if (const auto *Insert =
                  Nodes.getNodeAs<CXXMemberCallExpr>("inserted")) {
-    Outlives =
-        containerDestination(Insert->getImplicitObjectArgument(), Insert);
+    Outlives = containerDestination(Insert->getImplicitObjectArgument(),
+                                    Insert, Types);
   } else if (const auto *Emplace =
                  Nodes.getNodeAs<CXXMemberCallExpr>("launch-emplace")) {
-    Outlives =
-        containerDestination(Emplace->getImplicitObjectArgument(), Emplace);
+    Outlives = containerDestination(Emplace->getImplicitObjectArgument(),
+                                    Emplace, Types);
   }
   if (!Outlives)
     return;
@@ -286,6 +411,11 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
     case LocalReference::Address:
       diag(Ref.Loc, "the address of '%0' is passed here", DiagnosticIDs::Note)
           << Ref.Var->getName();
+      break;
+    case LocalReference::FunctorMember:
+      diag(Ref.Loc, "'%0' is kept in member '%1' of the callable here",
+           DiagnosticIDs::Note)
+          << Ref.Var->getName() << Ref.Member->getName();
       break;
     }
   }

@@ -5,6 +5,7 @@
 #include "analysis/MemberCallChains.h"
 #include "analysis/MemberJoinStates.h"
 #include "analysis/MemberThreadUses.h"
+#include "analysis/TaskSelfJoins.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
@@ -136,12 +137,16 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
 
   for (const auto &[Start, EntryDef] :
        startsWithVisibleEntry(Summary, Kind, Types)) {
+    auto Joins = [&](const FunctionDecl *Fn) { return Joiners.count(Fn); };
     std::optional<MemberCallChain> Chain =
-        findMemberCallChain(EntryDef, RD, [&](const FunctionDecl *Fn) {
-          return Joiners.count(Fn);
-        });
-    if (!Chain)
+        findMemberCallChain(EntryDef, RD, Joins);
+    if (!Chain) {
+      if (std::optional<TaskSelfJoin> ByTask =
+              findTaskSelfJoin(EntryDef, RD, Joins, ErasedCalls))
+        reportTaskSelfJoin(Member, Start, EntryDef,
+                           Joiners[ByTask->ToJoin.Reached], *ByTask);
       continue;
+    }
     const FunctionDecl *Found = Chain->Reached;
     const Stmt *JoinSite = Joiners[Found];
     if (!reportOnce(JoinSite->getBeginLoc()))
@@ -229,6 +234,39 @@ void InvalidJoinCheck::reportContainerRejoins(const FieldDecl *Member,
         << calleeName(Rejoin.Joining);
     noteCallsToJoin(Rejoin, RD);
   }
+}
+
+void InvalidJoinCheck::reportTaskSelfJoin(const FieldDecl *Member,
+                                          const Stmt *Start,
+                                          const FunctionDecl *Entry,
+                                          const Stmt *JoinSite,
+                                          const TaskSelfJoin &Found) {
+  SourceLocation Loc = Found.Task.SubmittedAt;
+  if (Loc.isInvalid() || !reportOnce(Loc))
+    return;
+  ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
+  diag(Loc, "task submitted here may join the thread that runs it: it calls "
+            "'%0', which joins %select{thread|the thread owned by|the "
+            "threads in}1 '%2' that run%select{s|s|}1 the task; join() from "
+            "its own thread throws std::system_error "
+            "(resource_deadlock_would_occur)")
+      << calleeName(Found.CallsClass->getMethodDecl()) << ownerKindSelect(Kind)
+      << Member->getName();
+  diag(Start->getBeginLoc(),
+       "%select{'%1' is|the thread owned by '%1' is|a thread in '%1' is}0 "
+       "started here running %2",
+       DiagnosticIDs::Note)
+      << ownerKindSelect(Kind) << Member->getName() << describeEntry(Entry);
+  diag(Found.RunsTask->getExprLoc(), "the thread runs the task here",
+       DiagnosticIDs::Note);
+  diag(Found.CallsClass->getBeginLoc(), "the task calls '%0' here",
+       DiagnosticIDs::Note)
+      << calleeName(Found.CallsClass->getMethodDecl());
+  for (const MemberCallStep &Step : Found.ToJoin.Steps)
+    diag(Step.Call->getBeginLoc(), "'%0' calls '%1' here", DiagnosticIDs::Note)
+        << calleeName(Step.Caller) << calleeName(Step.Callee);
+  diag(JoinSite->getBeginLoc(), "'%0' is joined here", DiagnosticIDs::Note)
+      << Member->getName();
 }
 
 void InvalidJoinCheck::reportInvalidMemberJoins(

@@ -3,12 +3,14 @@
 #ifndef THREAD_TIDY_INVALIDJOINCHECK_H
 #define THREAD_TIDY_INVALIDJOINCHECK_H
 
+#include "analysis/TypeErasedCalls.h"
 #include "checks/ThreadLifetimeCheck.h"
 
 namespace clang::tidy::threads {
 
 struct ContainerRejoin;
 struct MemberUseSummary;
+struct TaskSelfJoin;
 
 /// Finds join() and detach() calls on threads that are not joinable: joined
 /// or detached before, moved from, never started, or the calling thread
@@ -44,6 +46,14 @@ private:
                               const MemberUseSummary &Summary);
   /// The calls on `this` from the joining function to the join, as notes.
   void noteCallsToJoin(const ContainerRejoin &Rejoin, const CXXRecordDecl *RD);
+  /// A task that a worker of \p Member runs and that joins it (a pool's
+  /// task calling its shutdown()).
+  void reportTaskSelfJoin(const FieldDecl *Member, const Stmt *Start,
+                          const FunctionDecl *Entry, const Stmt *JoinSite,
+                          const TaskSelfJoin &Found);
+  void resetForTranslationUnit() override { ErasedCalls.reset(); }
+
+  TypeErasedCalls ErasedCalls;
 };
 
 } // namespace clang::tidy::threads

@@ -39,6 +39,16 @@ llvm::StringRef exitKeyword(const Stmt *Site) {
 /// What throws at \p Site, for a message: "'f'", "the constructor of 'T'",
 /// "this call".
 std::string throwingCallee(const Stmt *Site, ASTContext &Ctx) {
+  // `task()` through a std::function or a function pointer: the name of
+  // what holds the task says more than `operator()`.
+  if (const Expr *Callable = TypeErasedCalls::erasedCallee(Site)) {
+    Callable = Callable->IgnoreParenImpCasts();
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Callable))
+      return "'" + Ref->getDecl()->getNameAsString() + "'";
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(Callable))
+      return "'" + Member->getMemberDecl()->getNameAsString() + "'";
+    return "the task called";
+  }
   if (const auto *Call = llvm::dyn_cast<CallExpr>(Site)) {
     if (const FunctionDecl *FD = Call->getDirectCallee())
       return "'" + FD->getNameAsString() + "'";
@@ -47,6 +57,15 @@ std::string throwingCallee(const Stmt *Site, ASTContext &Ctx) {
            Construct->getType().getAsString(Ctx.getPrintingPolicy()) + "'";
   }
   return "this call";
+}
+
+/// Whether the first step of \p E's path is the call the warning points
+/// at, which its note would only repeat. An assumed throw of an unknown
+/// task keeps its note: it says why.
+bool startsAtTheCall(const EscapingException &E) {
+  const ThrowStep &First = E.Path.front();
+  return First.Kind == ThrowStep::Call ||
+         (First.Kind == ThrowStep::ErasedCall && First.Callee);
 }
 
 } // namespace
@@ -171,7 +190,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
       // The warning already points at the call; the notes go on from there.
       if (!Thrown.empty())
         notePathOf(*this, Thrown.front(),
-                   Thrown.front().Path.front().Kind == ThrowStep::Call ? 1 : 0);
+                   startsAtTheCall(Thrown.front()) ? 1 : 0);
     }
     break;
   }
