@@ -1,25 +1,13 @@
 //===--- ContainerJoinLoops.cpp -------------------------------------------===//
 
 #include "analysis/ContainerJoinLoops.h"
+#include "utils/AstUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::threads {
 
 namespace {
-
-/// The body of \p S when it is a loop.
-const Stmt *loopBody(const Stmt *S) {
-  if (const auto *For = llvm::dyn_cast<ForStmt>(S))
-    return For->getBody();
-  if (const auto *While = llvm::dyn_cast<WhileStmt>(S))
-    return While->getBody();
-  if (const auto *Do = llvm::dyn_cast<DoStmt>(S))
-    return Do->getBody();
-  if (const auto *ForRange = llvm::dyn_cast<CXXForRangeStmt>(S))
-    return ForRange->getBody();
-  return nullptr;
-}
 
 void appendOnce(llvm::SmallVector<unsigned, 1> &Containers,
                 unsigned Container) {

@@ -18,21 +18,7 @@ namespace {
 /// A call on `this` is followed this many functions deep.
 constexpr unsigned MaxDepth = 4;
 
-bool isLoop(const Stmt *S) {
-  return llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-}
-
-const Stmt *loopBody(const Stmt *S) {
-  if (const auto *For = llvm::dyn_cast<ForStmt>(S))
-    return For->getBody();
-  if (const auto *While = llvm::dyn_cast<WhileStmt>(S))
-    return While->getBody();
-  if (const auto *Do = llvm::dyn_cast<DoStmt>(S))
-    return Do->getBody();
-  if (const auto *ForRange = llvm::dyn_cast<CXXForRangeStmt>(S))
-    return ForRange->getBody();
-  return nullptr;
-}
+bool isLoop(const Stmt *S) { return loopBody(S) != nullptr; }
 
 /// Whether \p S may leave the function or the loop early.
 bool mayLeave(const Stmt *S) {

@@ -148,12 +148,7 @@ llvm::SmallVector<ConstructorThrow, 2> MemberProtocol::constructorThrows(
       continue;
     llvm::SmallVector<LifetimeEvent, 4> Events;
     Lifetimes.analyzeMember(Ctor, Member, Kind, Run, Ctx, Events);
-    const LifetimeEvent *First = nullptr;
-    for (const LifetimeEvent &Event : Events)
-      if (Event.Kind == LifetimeEvent::ExceptionExit &&
-          (!First || SM.isBeforeInTranslationUnit(Event.Site->getBeginLoc(),
-                                                  First->Site->getBeginLoc())))
-        First = &Event;
+    const LifetimeEvent *First = firstExceptionExit(Events, SM);
     if (First)
       Found.push_back({Ctor, Start, *First});
   }

@@ -35,15 +35,7 @@ void RawThreadPointerUses::addUsesIn(const Stmt *Root, const ValueDecl *Owner) {
     return;
   ParentMap Parents(const_cast<Stmt *>(Root));
   llvm::SmallVector<const Expr *, 8> Refs;
-  forEachStmtIn(Root, Lambdas::Enter, [&](const Stmt *Node) {
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Node)) {
-      if (Ref->getDecl() == Owner)
-        Refs.push_back(Ref);
-    } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(Node)) {
-      if (memberOfThis(Member) == Owner)
-        Refs.push_back(Member);
-    }
-  });
+  findReferences(Root, Owner, Refs);
   for (const Expr *Ref : Refs)
     classify(Ref, Parents);
 }

@@ -149,12 +149,7 @@ SubobjectConstruction::findFor(const CXXCtorInitializer *Init,
       ThreadLifetimeAnalysis::Outcome::Complete)
     return std::nullopt;
   const SourceManager &SM = Ctx.getSourceManager();
-  const LifetimeEvent *First = nullptr;
-  for (const LifetimeEvent &Event : Events)
-    if (Event.Kind == LifetimeEvent::ExceptionExit &&
-        (!First || SM.isBeforeInTranslationUnit(Event.Site->getBeginLoc(),
-                                                First->Site->getBeginLoc())))
-      First = &Event;
+  const LifetimeEvent *First = firstExceptionExit(Events, SM);
   if (!First)
     return std::nullopt;
   Found.Throw = *First;

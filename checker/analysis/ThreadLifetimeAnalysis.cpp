@@ -118,6 +118,17 @@ functionToAnalyze(const VarDecl *Thread,
   return Fn;
 }
 
+const LifetimeEvent *firstExceptionExit(llvm::ArrayRef<LifetimeEvent> Events,
+                                        const SourceManager &SM) {
+  const LifetimeEvent *First = nullptr;
+  for (const LifetimeEvent &Event : Events)
+    if (Event.Kind == LifetimeEvent::ExceptionExit &&
+        (!First || SM.isBeforeInTranslationUnit(Event.Site->getBeginLoc(),
+                                                First->Site->getBeginLoc())))
+      First = &Event;
+  return First;
+}
+
 bool ThreadLifetimeAnalysis::mayThrow(const Stmt *S,
                                       const FunctionDecl *Caller) {
   if (!Exceptions)

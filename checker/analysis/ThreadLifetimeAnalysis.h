@@ -19,6 +19,7 @@
 #include "analysis/TrackedThreadTypes.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -115,6 +116,11 @@ struct LifetimeEvent {
   const Expr *SkippingCondition = nullptr;
   bool SkippedWhenTrue = false;
 };
+
+/// The exception exit among \p Events whose site comes first in the source
+/// (what a constructor's finding names); null when there is none.
+const LifetimeEvent *firstExceptionExit(llvm::ArrayRef<LifetimeEvent> Events,
+                                        const SourceManager &SM);
 
 /// The function declaring \p Thread, the first time it is asked for (a
 /// function is analysed once, whatever number of threads it declares); null

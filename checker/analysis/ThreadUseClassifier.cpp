@@ -16,21 +16,6 @@ namespace clang::tidy::threads {
 /// past this depth a use is treated as an escape (silence, never a guess).
 static constexpr unsigned MaxClassifyDepth = 8;
 
-/// Every reference to \p Owner below \p S: DeclRefExprs of a variable, and
-/// MemberExprs naming a field through `this`.
-static void findReferences(const Stmt *S, const ValueDecl *Owner,
-                           llvm::SmallVectorImpl<const Expr *> &Refs) {
-  forEachStmtIn(S, Lambdas::Enter, [&](const Stmt *Node) {
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Node)) {
-      if (Ref->getDecl() == Owner)
-        Refs.push_back(Ref);
-    } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(Node)) {
-      if (memberOfThis(Member) == Owner)
-        Refs.push_back(Member);
-    }
-  });
-}
-
 /// The references through which the alias \p Alias reaches threads: those
 /// of \p Alias, or for a structured binding of a map's entry
 /// (`auto &[k, t] : m`), those of the binding of the thread.

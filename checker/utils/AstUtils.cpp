@@ -135,6 +135,31 @@ bool anyStmtIn(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred) {
   return false;
 }
 
+const Stmt *loopBody(const Stmt *S) {
+  if (const auto *For = llvm::dyn_cast<ForStmt>(S))
+    return For->getBody();
+  if (const auto *While = llvm::dyn_cast<WhileStmt>(S))
+    return While->getBody();
+  if (const auto *Do = llvm::dyn_cast<DoStmt>(S))
+    return Do->getBody();
+  if (const auto *ForRange = llvm::dyn_cast<CXXForRangeStmt>(S))
+    return ForRange->getBody();
+  return nullptr;
+}
+
+void findReferences(const Stmt *S, const ValueDecl *Owner,
+                    llvm::SmallVectorImpl<const Expr *> &Refs) {
+  forEachStmtIn(S, Lambdas::Enter, [&](const Stmt *Node) {
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Node)) {
+      if (Ref->getDecl() == Owner)
+        Refs.push_back(Ref);
+    } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(Node)) {
+      if (memberOfThis(Member) == Owner)
+        Refs.push_back(Member);
+    }
+  });
+}
+
 const FunctionDecl *calleeOf(const Stmt *S) {
   if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(S))
     return Call->getDirectCallee();

@@ -97,6 +97,15 @@ void forEachStmtInClosures(const Stmt *S,
 /// included.
 bool anyStmtIn(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred);
 
+/// The body of \p S when it is a loop (`for`, range-for, `while`, `do`);
+/// null for any other statement.
+const Stmt *loopBody(const Stmt *S);
+
+/// Every reference to \p Owner below \p S, lambdas included: DeclRefExprs
+/// of a variable, and MemberExprs naming a field through `this`.
+void findReferences(const Stmt *S, const ValueDecl *Owner,
+                    llvm::SmallVectorImpl<const Expr *> &Refs);
+
 /// The function the call or construction \p S calls (the constructor, for a
 /// construction); null for any other statement and for indirect calls.
 const FunctionDecl *calleeOf(const Stmt *S);
