@@ -338,7 +338,8 @@ void ExceptionFlowAnalysis::analyzeCall(const Stmt *Site,
            ErasedCalls.overridesCalledBy(Member, Caller->getASTContext()))
         if (!isNoexcept(Override))
           for (EscapingException E : escapingAt(Override, Depth + 1)) {
-            E.Path.insert(E.Path.begin(), {ThrowStep::Call, Loc, Override});
+            E.Path.insert(E.Path.begin(),
+                          {ThrowStep::OverrideCall, Loc, Override});
             add(Out, std::move(E));
           }
 }

@@ -54,6 +54,7 @@ struct ThrowStep {
     Throw,       ///< The throw expression.
     Rethrow,     ///< `throw;` in a handler that caught it.
     KnownThrower, ///< A call to a KnownThrowingFunctions entry.
+    OverrideCall, ///< A virtual call, into one of the overrides it may run.
     ErasedCall,   ///< A call through std::function or a function pointer.
     Submitted     ///< Where the task that ErasedCall runs was handed over.
   };

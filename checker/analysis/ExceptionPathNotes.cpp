@@ -20,6 +20,13 @@ void notePathOf(ClangTidyCheck &Check, const EscapingException &E,
                  DiagnosticIDs::Note)
           << calleeName(Step.Callee) << E.Type.Name;
       break;
+    case ThrowStep::OverrideCall:
+      Check.diag(Step.Loc,
+                 "this virtual call may run the override '%0', which may "
+                 "throw '%1'",
+                 DiagnosticIDs::Note)
+          << calleeName(Step.Callee) << E.Type.Name;
+      break;
     case ThrowStep::ErasedCall:
       if (!Step.Callee)
         Check.diag(Step.Loc,

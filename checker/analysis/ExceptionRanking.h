@@ -14,7 +14,9 @@
 //    (std::system_error) and an allocation that fails (std::bad_alloc),
 //    when a KnownThrowingFunctions entry is where they come from.
 //
-// Within a rank the analysis's order (the order of the code) stays.
+// Within each, a type that gets out only through some override of a virtual
+// call (a test framework's XML reporter, when the call is the assertion's
+// log) comes after one a direct path throws. Within a rank the analysis's order (the order of the code) stays.
 //
 //===----------------------------------------------------------------------===//
 

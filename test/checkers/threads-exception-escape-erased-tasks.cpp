@@ -278,7 +278,7 @@ void run_job(Job *job) { job->run(); }
 void use_jobs(ParseJob &parse) {
   std::thread worker(run_job, &parse);
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: exception 'std::invalid_argument' may escape the thread entry function 'run_job' and call std::terminate [threads-exception-escape]
-  // CHECK-MESSAGES: :[[@LINE-5]]:31: note: call to 'ParseJob::run' may throw 'std::invalid_argument'
+  // CHECK-MESSAGES: :[[@LINE-5]]:31: note: this virtual call may run the override 'ParseJob::run', which may throw 'std::invalid_argument'
   // CHECK-MESSAGES: :[[@LINE-9]]:25: note: 'std::invalid_argument' is thrown here
   worker.join();
 }
