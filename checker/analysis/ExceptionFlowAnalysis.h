@@ -50,9 +50,9 @@ struct ExceptionType {
 /// One step of the way from a function to the place an exception starts.
 struct ThrowStep {
   enum StepKind {
-    Call,        ///< A call to a function the exception propagates out of.
-    Throw,       ///< The throw expression.
-    Rethrow,     ///< `throw;` in a handler that caught it.
+    Call,         ///< A call to a function the exception propagates out of.
+    Throw,        ///< The throw expression.
+    Rethrow,      ///< `throw;` in a handler that caught it.
     KnownThrower, ///< A call to a KnownThrowingFunctions entry.
     OverrideCall, ///< A virtual call, into one of the overrides it may run.
     ErasedCall,   ///< A call through std::function or a function pointer.
@@ -138,9 +138,8 @@ private:
                   const BodyWalk &Walk, ExceptionSet &Out);
   void analyzeCall(const Stmt *Site, const FunctionDecl *Callee, unsigned Depth,
                    const FunctionDecl *Caller, ExceptionSet &Out);
-  void analyzeErasedCall(const Expr *Site, const Expr *Callable,
-                         unsigned Depth, const FunctionDecl *Caller,
-                         ExceptionSet &Out);
+  void analyzeErasedCall(const Expr *Site, const Expr *Callable, unsigned Depth,
+                         const FunctionDecl *Caller, ExceptionSet &Out);
   ExceptionSet escapingAt(const FunctionDecl *FD, unsigned Depth);
   const KnownThrowingFunction *knownThrower(const FunctionDecl *FD);
   bool knownThrowRuledOut(const Stmt *Site, const FunctionDecl *Callee,

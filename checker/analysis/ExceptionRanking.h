@@ -16,7 +16,8 @@
 //
 // Within each, a type that gets out only through some override of a virtual
 // call (a test framework's XML reporter, when the call is the assertion's
-// log) comes after one a direct path throws. Within a rank the analysis's order (the order of the code) stays.
+// log) comes after one a direct path throws. Within a rank the analysis's order
+// (the order of the code) stays.
 //
 //===----------------------------------------------------------------------===//
 

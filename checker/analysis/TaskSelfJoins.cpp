@@ -20,8 +20,8 @@ workerFunctions(const FunctionDecl *Entry, const CXXRecordDecl *RD) {
   for (unsigned I = 0; I < Result.size() && Result.size() < 16; ++I)
     forEachStmtIn(Result[I]->getBody(), Lambdas::Skip, [&](const Stmt *S) {
       const CXXMethodDecl *Callee = methodCalledOnThis(S);
-      if (!Callee || Callee->getParent()->getCanonicalDecl() !=
-                         RD->getCanonicalDecl())
+      if (!Callee ||
+          Callee->getParent()->getCanonicalDecl() != RD->getCanonicalDecl())
         return;
       if (const FunctionDecl *Def = userDefinition(Callee))
         if (Seen.insert(Def).second)

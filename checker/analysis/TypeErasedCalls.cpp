@@ -145,9 +145,8 @@ const Expr *handedOnValue(const Expr *E) {
     }
     if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
       const CXXConstructorDecl *Ctor = Construct->getConstructor();
-      if (Construct->getNumArgs() >= 1 &&
-          (Ctor->isCopyOrMoveConstructor() ||
-           isErasureClass(Ctor->getParent()))) {
+      if (Construct->getNumArgs() >= 1 && (Ctor->isCopyOrMoveConstructor() ||
+                                           isErasureClass(Ctor->getParent()))) {
         E = Construct->getArg(0);
         continue;
       }
@@ -174,8 +173,8 @@ public:
   bool TraverseDecl(Decl *D) {
     // Library code stores into its own internals only; skipping it keeps
     // the walk to the unit's own code.
-    if (D && !llvm::isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl>(
-                 D) &&
+    if (D &&
+        !llvm::isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl>(D) &&
         SM.isInSystemHeader(D->getLocation()))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
@@ -296,8 +295,7 @@ private:
             Flow.Stores[Out].push_back(Call);
         continue;
       }
-      if (isCallableType(
-              ParamType.getNonReferenceType().getCanonicalType()) ||
+      if (isCallableType(ParamType.getNonReferenceType().getCanonicalType()) ||
           isCallableType(Arg->getType().getCanonicalType()))
         Flow.Stores[Holder].push_back(Arg);
     }

@@ -107,8 +107,8 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
     std::optional<Outliving> Result;
     if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Receiver);
         Call && containerInsertion(Call->getMethodDecl()))
-      Result = containerDestination(Call->getImplicitObjectArgument(), Call,
-                                    Types);
+      Result =
+          containerDestination(Call->getImplicitObjectArgument(), Call, Types);
     else if (const auto *Op =
                  llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Receiver);
              Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
@@ -379,8 +379,8 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
     Outlives = Outliving{Outliving::InMember, Launch.Site, Field};
   } else if (const auto *Insert =
                  Nodes.getNodeAs<CXXMemberCallExpr>("inserted")) {
-    Outlives = containerDestination(Insert->getImplicitObjectArgument(),
-                                    Insert, Types);
+    Outlives = containerDestination(Insert->getImplicitObjectArgument(), Insert,
+                                    Types);
   } else if (const auto *Emplace =
                  Nodes.getNodeAs<CXXMemberCallExpr>("launch-emplace")) {
     Outlives = containerDestination(Emplace->getImplicitObjectArgument(),
