@@ -416,6 +416,13 @@ bool LifetimeDataflow::collectTrackedThreads() {
 }
 
 bool LifetimeDataflow::buildCfg() {
+  // Code that did not compile can crash the CFG builder (a member function
+  // of a class whose definition broke off): no finding rests on it anyway.
+  if (Fn->isInvalidDecl())
+    return false;
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Fn))
+    if (Method->getParent()->isInvalidDecl())
+      return false;
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
   Options.setAllAlwaysAdd();
