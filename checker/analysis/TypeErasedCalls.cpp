@@ -164,7 +164,7 @@ const Expr *handedOnValue(const Expr *E) {
 /// every function with a callable parameter.
 class ErasedFlowIndexer : public RecursiveASTVisitor<ErasedFlowIndexer> {
 public:
-  ErasedFlowIndexer(TypeErasedCalls &Flow, const SourceManager &SM)
+  ErasedFlowIndexer(TypeErasedCalls::FlowIndex &Flow, const SourceManager &SM)
       : Flow(Flow), SM(SM) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -301,7 +301,7 @@ private:
     }
   }
 
-  TypeErasedCalls &Flow;
+  TypeErasedCalls::FlowIndex &Flow;
   const SourceManager &SM;
 };
 
@@ -330,7 +330,7 @@ const Expr *TypeErasedCalls::erasedCallee(const Stmt *S) {
 
 ErasedCallTargets TypeErasedCalls::targetsOf(const Expr *Callable,
                                              ASTContext &Ctx) {
-  if (Indexed != &Ctx)
+  if (sharedIndex().Indexed != &Ctx)
     index(Ctx);
   ErasedCallTargets Out;
   addSourcesOf(Callable, SourceLocation(), 0, Out);
@@ -351,14 +351,14 @@ TypeErasedCalls::overridesCalledBy(const CXXMemberCallExpr *Call,
   if (const CXXRecordDecl *Object = Call->getRecordDecl())
     if (Object->hasAttr<FinalAttr>())
       return Result;
-  if (Indexed != &Ctx)
+  if (sharedIndex().Indexed != &Ctx)
     index(Ctx);
   llvm::SmallVector<const CXXMethodDecl *, 4> Pending{Method};
   llvm::DenseSet<const CXXMethodDecl *> Seen;
   while (!Pending.empty() && Result.size() < MaxTargets) {
     const CXXMethodDecl *Next = Pending.pop_back_val();
-    auto Found = Overrides.find(Next->getCanonicalDecl());
-    if (Found == Overrides.end())
+    auto Found = sharedIndex().Overrides.find(Next->getCanonicalDecl());
+    if (Found == sharedIndex().Overrides.end())
       continue;
     for (const CXXMethodDecl *Override : Found->second)
       if (Seen.insert(Override->getCanonicalDecl()).second) {
@@ -369,18 +369,24 @@ TypeErasedCalls::overridesCalledBy(const CXXMemberCallExpr *Call,
   return Result;
 }
 
+TypeErasedCalls::FlowIndex &TypeErasedCalls::sharedIndex() {
+  thread_local FlowIndex Index;
+  return Index;
+}
+
 void TypeErasedCalls::reset() {
-  Indexed = nullptr;
-  Stores.clear();
-  CallSites.clear();
-  Overrides.clear();
+  FlowIndex &Index = sharedIndex();
+  Index.Indexed = nullptr;
+  Index.Stores.clear();
+  Index.CallSites.clear();
+  Index.Overrides.clear();
   Following.clear();
 }
 
 void TypeErasedCalls::index(ASTContext &Ctx) {
   reset();
-  Indexed = &Ctx;
-  ErasedFlowIndexer Indexer(*this, Ctx.getSourceManager());
+  sharedIndex().Indexed = &Ctx;
+  ErasedFlowIndexer Indexer(sharedIndex(), Ctx.getSourceManager());
   Indexer.TraverseDecl(Ctx.getTranslationUnitDecl());
 }
 
@@ -487,8 +493,8 @@ void TypeErasedCalls::addSourcesOfHolder(const Decl *Holder,
                                          SourceLocation SubmittedAt,
                                          unsigned Steps,
                                          ErasedCallTargets &Out) {
-  auto Stored = Stores.find(Holder);
-  if (Stored == Stores.end() || !Following.insert(Holder).second)
+  auto Stored = sharedIndex().Stores.find(Holder);
+  if (Stored == sharedIndex().Stores.end() || !Following.insert(Holder).second)
     return;
   for (const Expr *Value : Stored->second)
     addSourcesOf(Value, SubmittedAt, Steps, Out);
@@ -497,7 +503,7 @@ void TypeErasedCalls::addSourcesOfHolder(const Decl *Holder,
 
 bool TypeErasedCalls::hasVisibleCalls(const ParmVarDecl *Param) const {
   const auto *FD = llvm::dyn_cast<FunctionDecl>(Param->getDeclContext());
-  return FD && CallSites.count(FD->getCanonicalDecl());
+  return FD && sharedIndex().CallSites.count(FD->getCanonicalDecl());
 }
 
 void TypeErasedCalls::addSourcesOfParameter(const ParmVarDecl *Param,
@@ -506,10 +512,10 @@ void TypeErasedCalls::addSourcesOfParameter(const ParmVarDecl *Param,
   const auto *FD = llvm::dyn_cast<FunctionDecl>(Param->getDeclContext());
   if (!FD)
     return;
-  auto Sites = CallSites.find(FD->getCanonicalDecl());
-  if (Sites == CallSites.end() || !Following.insert(Param).second)
+  auto Sites = sharedIndex().CallSites.find(FD->getCanonicalDecl());
+  if (Sites == sharedIndex().CallSites.end() || !Following.insert(Param).second)
     return;
-  for (const CallSite &Call : Sites->second)
+  for (const FlowIndex::CallSite &Call : Sites->second)
     if (const Expr *Arg = argumentAt(
             Call.Site, Call.FirstArgument + Param->getFunctionScopeIndex()))
       // The argument of the outermost visible call is where the task was

@@ -89,25 +89,32 @@ private:
   static void addTarget(const FunctionDecl *FD, SourceLocation SubmittedAt,
                         ErasedCallTargets &Out);
 
-  const ASTContext *Indexed = nullptr;
-  /// A variable or data member that holds callables (itself, or as the
-  /// elements of a container) -> the values stored into it.
-  llvm::DenseMap<const Decl *, llvm::SmallVector<const Expr *, 4>> Stores;
-  /// A visible call of a function: a call or construction of it, or a
-  /// standard call that runs it with the arguments that follow it
-  /// (`std::thread(run, task)`, `std::async(run, task)`). Its parameter I
-  /// binds to argument FirstArgument + I of Site.
-  struct CallSite {
-    const Expr *Site;
-    unsigned FirstArgument;
+  /// What one walk of a translation unit finds. Every check's analysis asks
+  /// about the same unit, so one index per thread serves them all; any of
+  /// them starting a new unit (reset) clears it.
+  struct FlowIndex {
+    const ASTContext *Indexed = nullptr;
+    /// A variable or data member that holds callables (itself, or as the
+    /// elements of a container) -> the values stored into it.
+    llvm::DenseMap<const Decl *, llvm::SmallVector<const Expr *, 4>> Stores;
+    /// A visible call of a function: a call or construction of it, or a
+    /// standard call that runs it with the arguments that follow it
+    /// (`std::thread(run, task)`, `std::async(run, task)`). Its parameter I
+    /// binds to argument FirstArgument + I of Site.
+    struct CallSite {
+      const Expr *Site;
+      unsigned FirstArgument;
+    };
+    /// A function with a parameter of callable type -> its visible calls.
+    llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallSite, 4>>
+        CallSites;
+    /// A virtual member function -> the functions that override it directly.
+    llvm::DenseMap<const CXXMethodDecl *,
+                   llvm::SmallVector<const CXXMethodDecl *, 2>>
+        Overrides;
   };
-  /// A function with a parameter of callable type -> its visible calls.
-  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallSite, 4>>
-      CallSites;
-  /// A virtual member function -> the functions that override it directly.
-  llvm::DenseMap<const CXXMethodDecl *,
-                 llvm::SmallVector<const CXXMethodDecl *, 2>>
-      Overrides;
+  static FlowIndex &sharedIndex();
+
   /// The places being followed: a cycle (a task that resubmits itself)
   /// ends there.
   llvm::DenseSet<const void *> Following;

@@ -141,6 +141,10 @@ void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
     std::optional<MemberCallChain> Chain =
         findMemberCallChain(EntryDef, RD, Joins);
     if (!Chain) {
+      // Without a joining function no task can join: the tasks (and the
+      // index of the unit's stores they need) are not looked for.
+      if (Joiners.empty())
+        continue;
       if (std::optional<TaskSelfJoin> ByTask =
               findTaskSelfJoin(EntryDef, RD, Joins, ErasedCalls))
         reportTaskSelfJoin(Member, Start, EntryDef,
