@@ -130,29 +130,16 @@ bool hasCallableParameter(const FunctionDecl *FD) {
   });
 }
 
-/// Strips what hands a callable on unchanged: temporaries, std::move and
-/// std::forward, the conversion into a std::function, a copy.
-const Expr *handedOnValue(const Expr *E) {
+/// What hands a callable on unchanged (handedOnValue), and the conversion
+/// into a std::function.
+const Expr *handedOnCallable(const Expr *E) {
   for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
-    E = stripTemporaryWrappers(E->IgnoreParenImpCasts(), ElidedCopies::Strip);
-    if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
-      if (Call->getNumArgs() == 1 &&
-          isStdMoveOrForward(Call->getDirectCallee())) {
-        E = Call->getArg(0);
-        continue;
-      }
+    E = handedOnValue(E);
+    const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(E);
+    if (!Construct || Construct->getNumArgs() == 0 ||
+        !isErasureClass(Construct->getConstructor()->getParent()))
       return E;
-    }
-    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
-      const CXXConstructorDecl *Ctor = Construct->getConstructor();
-      if (Construct->getNumArgs() >= 1 && (Ctor->isCopyOrMoveConstructor() ||
-                                           isErasureClass(Ctor->getParent()))) {
-        E = Construct->getArg(0);
-        continue;
-      }
-      return E;
-    }
-    return E;
+    E = Construct->getArg(0);
   }
   return E;
 }
@@ -405,7 +392,7 @@ void TypeErasedCalls::addSourcesOf(const Expr *E, SourceLocation SubmittedAt,
                                    unsigned Steps, ErasedCallTargets &Out) {
   if (!E || Steps > MaxSteps || Out.size() >= MaxTargets)
     return;
-  E = handedOnValue(E);
+  E = handedOnCallable(E);
   if (!E || E->isInstantiationDependent())
     return;
   SourceLocation Here = SubmittedAt.isValid() ? SubmittedAt : E->getExprLoc();

@@ -135,28 +135,6 @@ std::optional<Outliving> assignedTo(const Expr *Target, const Stmt *Site,
   return std::nullopt;
 }
 
-/// \p E without what hands a value on unchanged: temporaries, std::move and
-/// std::forward, a copy or move of a closure.
-const Expr *handedOnValue(const Expr *E) {
-  for (unsigned Steps = 0; E && Steps < 4; ++Steps) {
-    E = stripTemporaryWrappers(E, ElidedCopies::Strip);
-    if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
-        Call && Call->getNumArgs() == 1 &&
-        isStdMoveOrForward(Call->getDirectCallee())) {
-      E = Call->getArg(0);
-      continue;
-    }
-    if (const auto *Copy = llvm::dyn_cast<CXXConstructExpr>(E);
-        Copy && Copy->getNumArgs() == 1 &&
-        Copy->getConstructor()->isCopyOrMoveConstructor()) {
-      E = Copy->getArg(0);
-      continue;
-    }
-    break;
-  }
-  return E;
-}
-
 /// The lambda a callable expression names, directly or through a local
 /// closure variable initialized with it (`std::thread t(std::move(fn))`).
 const LambdaExpr *lambdaOf(const Expr *Callable) {

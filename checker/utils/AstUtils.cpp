@@ -135,6 +135,26 @@ bool anyStmtIn(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred) {
   return false;
 }
 
+const Expr *handedOnValue(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = stripTemporaryWrappers(E->IgnoreParenImpCasts(), ElidedCopies::Strip);
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
+        Call && Call->getNumArgs() == 1 &&
+        isStdMoveOrForward(Call->getDirectCallee())) {
+      E = Call->getArg(0);
+      continue;
+    }
+    if (const auto *Copy = llvm::dyn_cast<CXXConstructExpr>(E);
+        Copy && Copy->getNumArgs() == 1 &&
+        Copy->getConstructor()->isCopyOrMoveConstructor()) {
+      E = Copy->getArg(0);
+      continue;
+    }
+    break;
+  }
+  return E;
+}
+
 const Stmt *loopBody(const Stmt *S) {
   if (const auto *For = llvm::dyn_cast<ForStmt>(S))
     return For->getBody();

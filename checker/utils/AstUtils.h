@@ -134,6 +134,10 @@ inline const Stmt *semanticParent(const ParentMap &Parents, const Stmt *S) {
 /// argument's value on.
 bool isStdMoveOrForward(const FunctionDecl *FD);
 
+/// \p E without what hands a value on unchanged: temporaries' wrappers,
+/// std::move and std::forward, copy and move constructions.
+const Expr *handedOnValue(const Expr *E);
+
 /// Whether a value of type \p T can be called: a function, a pointer to
 /// a function or member, a block, a lambda, or a class with an
 /// operator() of its own or from a base (std::function, a functor).
