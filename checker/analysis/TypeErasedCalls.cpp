@@ -17,10 +17,13 @@ namespace {
 bool isErasureClass(const CXXRecordDecl *RD) {
   if (!RD)
     return false;
-  std::string Name = plainQualifiedName(RD);
-  return Name == "std::function" || Name == "std::move_only_function" ||
-         Name == "std::copyable_function" || Name == "std::function_ref" ||
-         Name == "boost::function";
+  llvm::StringRef Name = identifierOf(RD);
+  if (Name == "function")
+    return isDirectlyInNamespace(RD, "std") ||
+           isDirectlyInNamespace(RD, "boost");
+  return (Name == "move_only_function" || Name == "copyable_function" ||
+          Name == "function_ref") &&
+         isDirectlyInNamespace(RD, "std");
 }
 
 /// Whether a variable or member of type \p T holds callables: it is one (a
@@ -237,15 +240,24 @@ public:
 
 private:
   void recordCallSite(const Expr *Site, const FunctionDecl *Callee) {
-    if (hasCallableParameter(Callee))
+    if (takesCallable(Callee))
       Flow.CallSites[Callee->getCanonicalDecl()].push_back(
           {Site, firstParameterArgument(Site)});
     if (isStandardFunction(Callee))
       recordForwardedCalls(Site);
   }
 
+  /// hasCallableParameter, once per function: the walk asks it of every
+  /// call, and most calls go to a few functions.
+  bool takesCallable(const FunctionDecl *FD) {
+    auto [It, Inserted] = TakesCallable.try_emplace(FD, false);
+    if (Inserted)
+      It->second = hasCallableParameter(FD);
+    return It->second;
+  }
+
   static bool isStandardFunction(const FunctionDecl *FD) {
-    return llvm::StringRef(plainQualifiedName(FD)).starts_with("std::");
+    return isInTopLevelNamespace(FD, "std");
   }
 
   /// `std::thread(run, task)`, `std::async(&Pool::run, this, task)`: the
@@ -254,7 +266,7 @@ private:
     llvm::ArrayRef<const Expr *> Args = argumentsOf(Site);
     for (unsigned I = 0; I < Args.size(); ++I) {
       const FunctionDecl *Run = namedFunction(Args[I]);
-      if (!Run || !hasCallableParameter(Run))
+      if (!Run || !takesCallable(Run))
         continue;
       const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Run);
       unsigned ObjectArguments = Method && !Method->isStatic() ? 1 : 0;
@@ -290,6 +302,7 @@ private:
 
   TypeErasedCalls::FlowIndex &Flow;
   const SourceManager &SM;
+  llvm::DenseMap<const FunctionDecl *, bool> TakesCallable;
 };
 
 const Expr *TypeErasedCalls::erasedCallee(const Stmt *S) {

@@ -273,8 +273,11 @@ void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
   // so no parent map is needed.
   auto Launch = ignoringTemporaryWrappers(
       threadConstruction(&Types).bind("launch-construct"));
-  Finder->addMatcher(varDecl(hasInitializer(Launch)).bind("into-variable"),
-                     this);
+  // From the declaration statement, not the variable: see localVariable.
+  Finder->addMatcher(
+      declStmt(forEachDeclaredVariable(
+          varDecl(hasInitializer(Launch)).bind("into-variable"))),
+      this);
   Finder->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasName(
                                            TrackedThreadTypes::DetachMethod))),
                                        on(Launch))

@@ -18,16 +18,16 @@ void ThreadLifetimeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      localVariable(qualType(isTrackedThread(&Types))).bind("thread"), this);
-  if (checksLocalContainers()) {
-    Finder->addMatcher(localVariable(qualType(isTrackedThreadContainer(&Types)))
-                           .bind("thread"),
-                       this);
+  if (checksLocalContainers())
     Finder->addMatcher(
-        localVariable(qualType(isTrackedThreadOptional(&Types))).bind("thread"),
+        localVariable(qualType(anyOf(isTrackedThread(&Types),
+                                     isTrackedThreadContainer(&Types),
+                                     isTrackedThreadOptional(&Types))),
+                      "thread"),
         this);
-  }
+  else
+    Finder->addMatcher(
+        localVariable(qualType(isTrackedThread(&Types)), "thread"), this);
   auto Member = [&](const ast_matchers::internal::Matcher<QualType> &Type) {
     Finder->addMatcher(
         fieldDecl(unless(isExpansionInSystemHeader()), hasType(Type))

@@ -102,8 +102,7 @@ void UncheckedFutureCheck::registerMatchers(MatchFinder *Finder) {
   // void. Found by walking each function body once.
   registerDiscardedValueScopes(Finder, this);
   Finder->addMatcher(
-      localVariable(qualType(ownsTrackedThreads(&FutureTypes))).bind("local"),
-      this);
+      localVariable(qualType(ownsTrackedThreads(&FutureTypes)), "local"), this);
 }
 
 void UncheckedFutureCheck::check(const MatchFinder::MatchResult &Result) {

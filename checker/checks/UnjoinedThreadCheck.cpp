@@ -31,7 +31,7 @@ void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
   auto Owner = qualType(ownsTrackedThreads(&Types));
-  Finder->addMatcher(localVariable(Owner).bind("local"), this);
+  Finder->addMatcher(localVariable(Owner, "local"), this);
   // A thread temporary whose value is discarded dies at the end of its
   // statement. Found by walking each function body once: asking every
   // expression for its parent would build the AST parent map, which costs
@@ -42,9 +42,9 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
           .bind("member"),
       this);
   auto RawPointer = qualType(isRawTrackedThreadPointer(&Types));
-  Finder->addMatcher(localVariable(RawPointer).bind("raw-local"), this);
+  Finder->addMatcher(localVariable(RawPointer, "raw-local"), this);
   Finder->addMatcher(
-      localVariable(qualType(holdsPublicThread(&Types))).bind("holder"), this);
+      localVariable(qualType(holdsPublicThread(&Types)), "holder"), this);
   Finder->addMatcher(
       fieldDecl(hasType(RawPointer), unless(isExpansionInSystemHeader()))
           .bind("raw-member"),

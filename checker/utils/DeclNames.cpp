@@ -43,6 +43,33 @@ std::string plainQualifiedName(const NamedDecl *D,
   return Result;
 }
 
+/// The namespace \p DC is or is in, inline namespaces skipped; null at
+/// the translation unit.
+static const NamespaceDecl *nonInlineNamespace(const DeclContext *DC) {
+  for (; DC; DC = DC->getParent())
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC))
+      if (!NS->isInline())
+        return NS;
+  return nullptr;
+}
+
+bool isInTopLevelNamespace(const Decl *D, llvm::StringRef Namespace) {
+  const NamespaceDecl *Outermost = nullptr;
+  for (const NamespaceDecl *NS = nonInlineNamespace(D->getDeclContext()); NS;
+       NS = nonInlineNamespace(NS->getParent()))
+    Outermost = NS;
+  return Outermost && identifierOf(Outermost) == Namespace;
+}
+
+bool isDirectlyInNamespace(const Decl *D, llvm::StringRef Namespace) {
+  const DeclContext *DC = D->getDeclContext();
+  while (DC && DC->isInlineNamespace())
+    DC = DC->getParent();
+  const auto *NS = llvm::dyn_cast_or_null<NamespaceDecl>(DC);
+  return NS && identifierOf(NS) == Namespace &&
+         !nonInlineNamespace(NS->getParent());
+}
+
 std::string calleeName(const FunctionDecl *FD) {
   if (isLambdaCallOperator(FD))
     return "lambda";

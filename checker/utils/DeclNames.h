@@ -35,6 +35,16 @@ std::string
 plainQualifiedName(const NamedDecl *D,
                    AnonymousNamespaces Anonymous = AnonymousNamespaces::Shown);
 
+/// Whether \p D is declared in namespace \p Namespace at the top level
+/// (through inline namespaces): `isInTopLevelNamespace(D, "std")` for
+/// std::thread's constructor and std::chrono::now alike. Unlike comparing
+/// plainQualifiedName, it builds no string: indexers ask it of every call.
+bool isInTopLevelNamespace(const Decl *D, llvm::StringRef Namespace);
+
+/// Whether \p D is a member of namespace \p Namespace itself (through
+/// inline namespaces), which is a member of the translation unit.
+bool isDirectlyInNamespace(const Decl *D, llvm::StringRef Namespace);
+
 /// How notes name a called function: "parse_line", "Parser::next", "lambda".
 std::string calleeName(const FunctionDecl *FD);
 
