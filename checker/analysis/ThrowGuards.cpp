@@ -107,6 +107,10 @@ bool ThrowGuards::rulesOut(const Expr *Call, const FunctionDecl *Callee,
   // A `goto` can enter the code after a guard without passing it.
   if (!Layout.contains(Call) || Layout.hasGoto())
     return false;
+  // `queues_.at(n % threads_)`: below the size the class keeps.
+  if (Pre.Need.Kind == GuardFact::IndexBelowSize &&
+      Sized.indexBelowSize(Call, Pre.Need.Object, Layout))
+    return true;
   const ValueChanges &Changes = Function.Changes;
   const PositionVariables &Positions = Function.Positions;
   llvm::SmallVector<GuardFact, 4> Facts;

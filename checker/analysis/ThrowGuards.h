@@ -24,6 +24,7 @@
 #include "analysis/FunctionLayout.h"
 #include "analysis/GuardFacts.h"
 #include "analysis/PositionVariables.h"
+#include "analysis/SizedMembers.h"
 #include "analysis/ValueChanges.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -43,7 +44,10 @@ public:
                 const FunctionDecl *Caller);
 
   /// Forgets the functions of the previous translation unit.
-  void reset() { Functions.clear(); }
+  void reset() {
+    Functions.clear();
+    Sized.reset();
+  }
 
 private:
   /// What is known about one function's code, built when a call in it
@@ -77,6 +81,7 @@ private:
 
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionAnalyses>>
       Functions;
+  SizedMembers Sized;
 };
 
 /// Whether \p S never completes normally: `return`, `throw`, `break`,
