@@ -1,6 +1,7 @@
 //===--- TypeErasedCalls.cpp - What a call through type erasure may run ---===//
 
 #include "analysis/TypeErasedCalls.h"
+#include "analysis/ErasedHolderFields.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "clang/AST/DeclCXX.h"
@@ -21,23 +22,6 @@ bool isErasureClass(const CXXRecordDecl *RD) {
   return Name == "std::function" || Name == "std::move_only_function" ||
          Name == "std::copyable_function" || Name == "std::function_ref" ||
          Name == "boost::function";
-}
-
-/// Whether a variable or member of type \p T holds callables: it is one (a
-/// std::function, a function pointer, a closure), or a container of them
-/// (`std::queue<std::function<void()>>`, a pool's own `Queue<Task>`).
-bool holdsCallables(QualType T, unsigned Nesting = 0) {
-  if (T.isNull() || Nesting > 2)
-    return false;
-  T = T.getNonReferenceType().getCanonicalType();
-  if (isCallableType(T))
-    return true;
-  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T->getAsCXXRecordDecl());
-  if (!Spec)
-    return false;
-  QualType Element = firstTemplateTypeArgument(Spec);
-  return !Element.isNull() && holdsCallables(Element, Nesting + 1);
 }
 
 /// Whether a call with result type \p T hands out a callable (an element
@@ -84,9 +68,13 @@ const Decl *holderOf(const Expr *E) {
       E = Unary->getSubExpr();
       continue;
     }
+    if (const FieldDecl *Read = pairFieldRead(E))
+      return Read;
     const Expr *Object = objectOf(E);
     if (!Object || !returnsCallable(E->getType()))
       return nullptr;
+    if (const FieldDecl *Mapped = mappedCallableField(Object->getType()))
+      return Mapped;
     E = Object;
   }
   return nullptr;
@@ -150,6 +138,13 @@ const Expr *handedOnCallable(const Expr *E) {
 /// stored into every place that holds callables and the visible calls of
 /// every function with a callable parameter.
 class ErasedFlowIndexer : public RecursiveASTVisitor<ErasedFlowIndexer> {
+  /// What stores a value into a field (ErasedHolderFields).
+  auto storeInto() {
+    return [this](const FieldDecl *Field, const Expr *Value) {
+      Flow.Stores[Field].push_back(Value);
+    };
+  }
+
 public:
   ErasedFlowIndexer(TypeErasedCalls::FlowIndex &Flow, const SourceManager &SM)
       : Flow(Flow), SM(SM) {}
@@ -223,15 +218,34 @@ public:
           Flow.Stores[Holder].push_back(Op->getArg(1));
         return true;
       }
-    if (const Expr *Object = objectOf(Call))
+    if (const Expr *Object = objectOf(Call)) {
       if (const Decl *Holder = holderOf(Object))
         recordMemberCallOnHolder(Call, Callee, Holder);
+      else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call))
+        forEachFieldEmplaced(
+            Member, storeInto(),
+            [&](const CXXConstructorDecl *Ctor, unsigned FirstArgument) {
+              if (hasCallableParameter(Ctor))
+                Flow.CallSites[Ctor->getCanonicalDecl()].push_back(
+                    {Member, FirstArgument});
+            });
+    }
     return true;
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
-    if (!Construct->isInstantiationDependent())
-      recordCallSite(Construct, Construct->getConstructor());
+    if (Construct->isInstantiationDependent())
+      return true;
+    recordCallSite(Construct, Construct->getConstructor());
+    forEachFieldInitialized(Construct, storeInto());
+    return true;
+  }
+
+  /// `Job{std::move(task), priority}`: the field holds the task. The
+  /// walk may meet both forms of a list: the syntactic one stands for it.
+  bool VisitInitListExpr(InitListExpr *List) {
+    if (List->isSyntacticForm() && !List->isInstantiationDependent())
+      forEachFieldInitialized(List, storeInto());
     return true;
   }
 
@@ -455,6 +469,13 @@ void TypeErasedCalls::addSourcesOf(const Expr *E, SourceLocation SubmittedAt,
     }
     if (const auto *Param = llvm::dyn_cast<ParmVarDecl>(D)) {
       addSourcesOfParameter(Param, Steps + 1, Out);
+      return;
+    }
+    // `auto &[id, callback] = entry`: what the binding reads.
+    if (const auto *Binding = llvm::dyn_cast<BindingDecl>(D)) {
+      const VarDecl *Holding = Binding->getHoldingVar();
+      addSourcesOf(Holding ? Holding->getInit() : Binding->getBinding(),
+                   SubmittedAt, Steps + 1, Out);
       return;
     }
     if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {

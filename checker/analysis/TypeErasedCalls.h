@@ -6,7 +6,8 @@
 // This analysis answers "which functions of this translation unit may that
 // call run, and where did each enter the erasure": it follows the callable
 // back through the places that hold it (a local, a data member, a container
-// member read with `front()`/`top()`/`[]`), the values stored into those
+// member read with `front()`/`top()`/`[]`, a struct's field, a map's mapped
+// value: ErasedHolderFields), the values stored into those
 // places (`push`, `emplace`, `push_back`, `insert`, assignment, initializers),
 // and the parameters they came from, to the arguments of every visible call
 // (`pool.submit([] { ... })`), until it reaches a lambda, a functor or a
