@@ -336,6 +336,7 @@ ErasedCallTargets TypeErasedCalls::targetsOf(const Expr *Callable,
   ErasedCallTargets Out;
   addSourcesOf(Callable, SourceLocation(), 0, Out);
   Following.clear();
+  Submission = nullptr;
   return Out;
 }
 
@@ -399,7 +400,7 @@ void TypeErasedCalls::addTarget(const FunctionDecl *FD,
   for (const ErasedCallTarget &Known : Out)
     if (Known.Function->getCanonicalDecl() == FD->getCanonicalDecl())
       return;
-  Out.push_back({FD, SubmittedAt});
+  Out.push_back({FD, SubmittedAt, Submission});
 }
 
 void TypeErasedCalls::addSourcesOf(const Expr *E, SourceLocation SubmittedAt,
@@ -523,12 +524,16 @@ void TypeErasedCalls::addSourcesOfParameter(const ParmVarDecl *Param,
   auto Sites = sharedIndex().CallSites.find(FD->getCanonicalDecl());
   if (Sites == sharedIndex().CallSites.end() || !Following.insert(Param).second)
     return;
+  const Expr *Inner = Submission;
   for (const FlowIndex::CallSite &Call : Sites->second)
     if (const Expr *Arg = argumentAt(
-            Call.Site, Call.FirstArgument + Param->getFunctionScopeIndex()))
+            Call.Site, Call.FirstArgument + Param->getFunctionScopeIndex())) {
       // The argument of the outermost visible call is where the task was
       // submitted: what the notes point at.
+      Submission = Call.Site;
       addSourcesOf(Arg, Arg->getExprLoc(), Steps, Out);
+    }
+  Submission = Inner;
   Following.erase(Param);
 }
 

@@ -42,6 +42,9 @@ struct ErasedCallTarget {
   /// Where the callable was handed over: the lambda, the argument of the
   /// visible call that submitted it (`pool.submit(task)`), or the store.
   SourceLocation SubmittedAt;
+  /// The outermost visible call whose argument it was (`pool.submit(task)`);
+  /// null when it was stored without one.
+  const Expr *SubmittedBy = nullptr;
 };
 
 using ErasedCallTargets = llvm::SmallVector<ErasedCallTarget, 2>;
@@ -87,8 +90,8 @@ private:
   bool hasVisibleCalls(const ParmVarDecl *Param) const;
   void addSourcesOfParameter(const ParmVarDecl *Param, unsigned Steps,
                              ErasedCallTargets &Out);
-  static void addTarget(const FunctionDecl *FD, SourceLocation SubmittedAt,
-                        ErasedCallTargets &Out);
+  void addTarget(const FunctionDecl *FD, SourceLocation SubmittedAt,
+                 ErasedCallTargets &Out);
 
   /// What one walk of a translation unit finds. Every check's analysis asks
   /// about the same unit, so one index per thread serves them all; any of
@@ -119,6 +122,8 @@ private:
   /// The places being followed: a cycle (a task that resubmits itself)
   /// ends there.
   llvm::DenseSet<const void *> Following;
+  /// The visible call whose argument is being followed.
+  const Expr *Submission = nullptr;
 };
 
 } // namespace clang::tidy::threads
