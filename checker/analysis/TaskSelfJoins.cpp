@@ -1,6 +1,7 @@
 //===--- TaskSelfJoins.cpp - Tasks that join the threads they run on ------===//
 
 #include "analysis/TaskSelfJoins.h"
+#include "analysis/SamePoolCalls.h"
 #include "utils/AstUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -31,12 +32,13 @@ workerFunctions(const FunctionDecl *Entry, const CXXRecordDecl *RD) {
 }
 
 /// The first call in \p Task of a member function of \p RD from which a
-/// joining function is reached.
+/// joining function is reached; else the first such call on the task's own
+/// pool in the functions the task calls.
 std::optional<TaskSelfJoin>
-joinReachedFrom(const FunctionDecl *Task, const CXXRecordDecl *RD,
+joinReachedFrom(const ErasedCallTarget &Task, const CXXRecordDecl *RD,
                 llvm::function_ref<bool(const FunctionDecl *)> Joins) {
   std::optional<TaskSelfJoin> Found;
-  const FunctionDecl *Body = userDefinition(Task);
+  const FunctionDecl *Body = userDefinition(Task.Function);
   if (!Body)
     return Found;
   forEachStmtIn(Body->getBody(), Lambdas::Skip, [&](const Stmt *S) {
@@ -50,8 +52,24 @@ joinReachedFrom(const FunctionDecl *Task, const CXXRecordDecl *RD,
       return;
     if (std::optional<MemberCallChain> Chain =
             findMemberCallChain(Callee, RD, Joins))
-      Found = TaskSelfJoin{nullptr, {}, Call, std::move(*Chain)};
+      Found = TaskSelfJoin{nullptr, {}, Call, std::move(*Chain), {}};
   });
+  if (Found || !Task.SubmittedBy)
+    return Found;
+  std::optional<MemberCallChain> ToJoin;
+  std::optional<SamePoolCall> Deeper = findSamePoolCall(
+      Task.Function, Task.SubmittedBy, Task.SubmittedAt, RD,
+      [&](const CXXMemberCallExpr *Call) {
+        const FunctionDecl *Callee = userDefinition(Call->getMethodDecl());
+        ToJoin = Callee ? findMemberCallChain(Callee, RD, Joins) : std::nullopt;
+        return ToJoin.has_value();
+      });
+  if (Deeper)
+    Found = TaskSelfJoin{nullptr,
+                         {},
+                         Deeper->CallsPool,
+                         std::move(*ToJoin),
+                         std::move(Deeper->Through)};
   return Found;
 }
 
@@ -72,7 +90,7 @@ findTaskSelfJoin(const FunctionDecl *Entry, const CXXRecordDecl *RD,
         return;
       for (const ErasedCallTarget &Task :
            ErasedCalls.targetsOf(Callable, Ctx)) {
-        Found = joinReachedFrom(Task.Function, RD, Joins);
+        Found = joinReachedFrom(Task, RD, Joins);
         if (Found) {
           Found->RunsTask = llvm::cast<Expr>(S);
           Found->Task = Task;

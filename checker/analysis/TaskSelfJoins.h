@@ -6,7 +6,8 @@
 // throws std::system_error (resource_deadlock_would_occur), or the process
 // terminates if that escapes the worker. The worker's code is visible, and
 // so are the tasks (TypeErasedCalls): this finds the task, where it was
-// submitted, and the calls from it to the join.
+// submitted, and the calls from it to the join, also through helpers that
+// stop the very pool the task was submitted to (SamePoolCalls).
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,11 +26,15 @@ struct TaskSelfJoin {
   const Expr *RunsTask;
   /// The task, and where it was submitted.
   ErasedCallTarget Task;
-  /// The call in the task of the class's member function that leads to
-  /// the join (on any object of the class: `pool.shutdown()`).
+  /// The call of the class's member function that leads to the join: in
+  /// the task (on any object of the class: `pool.shutdown()`), or in a
+  /// function it calls, on the pool the task was submitted to.
   const CXXMemberCallExpr *CallsClass;
   /// From the member function called to the one that joins.
   MemberCallChain ToJoin;
+  /// From the task to the function that makes CallsClass (SamePoolCalls);
+  /// empty when the task makes it.
+  llvm::SmallVector<MemberCallStep, 3> Through;
 };
 
 /// A task that the thread running \p Entry (a worker of class \p RD) may

@@ -1,6 +1,7 @@
 //===--- TypeErasedCalls.cpp - What a call through type erasure may run ---===//
 
 #include "analysis/TypeErasedCalls.h"
+#include "analysis/ErasedHolderFields.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "clang/AST/DeclCXX.h"
@@ -24,23 +25,6 @@ bool isErasureClass(const CXXRecordDecl *RD) {
   return (Name == "move_only_function" || Name == "copyable_function" ||
           Name == "function_ref") &&
          isDirectlyInNamespace(RD, "std");
-}
-
-/// Whether a variable or member of type \p T holds callables: it is one (a
-/// std::function, a function pointer, a closure), or a container of them
-/// (`std::queue<std::function<void()>>`, a pool's own `Queue<Task>`).
-bool holdsCallables(QualType T, unsigned Nesting = 0) {
-  if (T.isNull() || Nesting > 2)
-    return false;
-  T = T.getNonReferenceType().getCanonicalType();
-  if (isCallableType(T))
-    return true;
-  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T->getAsCXXRecordDecl());
-  if (!Spec)
-    return false;
-  QualType Element = firstTemplateTypeArgument(Spec);
-  return !Element.isNull() && holdsCallables(Element, Nesting + 1);
 }
 
 /// Whether a call with result type \p T hands out a callable (an element
@@ -87,9 +71,13 @@ const Decl *holderOf(const Expr *E) {
       E = Unary->getSubExpr();
       continue;
     }
+    if (const FieldDecl *Read = pairFieldRead(E))
+      return Read;
     const Expr *Object = objectOf(E);
     if (!Object || !returnsCallable(E->getType()))
       return nullptr;
+    if (const FieldDecl *Mapped = mappedCallableField(Object->getType()))
+      return Mapped;
     E = Object;
   }
   return nullptr;
@@ -153,6 +141,13 @@ const Expr *handedOnCallable(const Expr *E) {
 /// stored into every place that holds callables and the visible calls of
 /// every function with a callable parameter.
 class ErasedFlowIndexer : public RecursiveASTVisitor<ErasedFlowIndexer> {
+  /// What stores a value into a field (ErasedHolderFields).
+  auto storeInto() {
+    return [this](const FieldDecl *Field, const Expr *Value) {
+      Flow.Stores[Field].push_back(Value);
+    };
+  }
+
 public:
   ErasedFlowIndexer(TypeErasedCalls::FlowIndex &Flow, const SourceManager &SM)
       : Flow(Flow), SM(SM) {}
@@ -226,15 +221,34 @@ public:
           Flow.Stores[Holder].push_back(Op->getArg(1));
         return true;
       }
-    if (const Expr *Object = objectOf(Call))
+    if (const Expr *Object = objectOf(Call)) {
       if (const Decl *Holder = holderOf(Object))
         recordMemberCallOnHolder(Call, Callee, Holder);
+      else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call))
+        forEachFieldEmplaced(
+            Member, storeInto(),
+            [&](const CXXConstructorDecl *Ctor, unsigned FirstArgument) {
+              if (hasCallableParameter(Ctor))
+                Flow.CallSites[Ctor->getCanonicalDecl()].push_back(
+                    {Member, FirstArgument});
+            });
+    }
     return true;
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
-    if (!Construct->isInstantiationDependent())
-      recordCallSite(Construct, Construct->getConstructor());
+    if (Construct->isInstantiationDependent())
+      return true;
+    recordCallSite(Construct, Construct->getConstructor());
+    forEachFieldInitialized(Construct, storeInto());
+    return true;
+  }
+
+  /// `Job{std::move(task), priority}`: the field holds the task. The
+  /// walk may meet both forms of a list: the syntactic one stands for it.
+  bool VisitInitListExpr(InitListExpr *List) {
+    if (List->isSyntacticForm() && !List->isInstantiationDependent())
+      forEachFieldInitialized(List, storeInto());
     return true;
   }
 
@@ -335,6 +349,7 @@ ErasedCallTargets TypeErasedCalls::targetsOf(const Expr *Callable,
   ErasedCallTargets Out;
   addSourcesOf(Callable, SourceLocation(), 0, Out);
   Following.clear();
+  Submission = nullptr;
   return Out;
 }
 
@@ -398,7 +413,7 @@ void TypeErasedCalls::addTarget(const FunctionDecl *FD,
   for (const ErasedCallTarget &Known : Out)
     if (Known.Function->getCanonicalDecl() == FD->getCanonicalDecl())
       return;
-  Out.push_back({FD, SubmittedAt});
+  Out.push_back({FD, SubmittedAt, Submission});
 }
 
 void TypeErasedCalls::addSourcesOf(const Expr *E, SourceLocation SubmittedAt,
@@ -470,6 +485,13 @@ void TypeErasedCalls::addSourcesOf(const Expr *E, SourceLocation SubmittedAt,
       addSourcesOfParameter(Param, Steps + 1, Out);
       return;
     }
+    // `auto &[id, callback] = entry`: what the binding reads.
+    if (const auto *Binding = llvm::dyn_cast<BindingDecl>(D)) {
+      const VarDecl *Holding = Binding->getHoldingVar();
+      addSourcesOf(Holding ? Holding->getInit() : Binding->getBinding(),
+                   SubmittedAt, Steps + 1, Out);
+      return;
+    }
     if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
       if (Var->isInitCapture()) {
         addSourcesOf(Var->getInit(), SubmittedAt, Steps + 1, Out);
@@ -515,12 +537,16 @@ void TypeErasedCalls::addSourcesOfParameter(const ParmVarDecl *Param,
   auto Sites = sharedIndex().CallSites.find(FD->getCanonicalDecl());
   if (Sites == sharedIndex().CallSites.end() || !Following.insert(Param).second)
     return;
+  const Expr *Inner = Submission;
   for (const FlowIndex::CallSite &Call : Sites->second)
     if (const Expr *Arg = argumentAt(
-            Call.Site, Call.FirstArgument + Param->getFunctionScopeIndex()))
+            Call.Site, Call.FirstArgument + Param->getFunctionScopeIndex())) {
       // The argument of the outermost visible call is where the task was
       // submitted: what the notes point at.
+      Submission = Call.Site;
       addSourcesOf(Arg, Arg->getExprLoc(), Steps, Out);
+    }
+  Submission = Inner;
   Following.erase(Param);
 }
 

@@ -6,7 +6,8 @@
 // This analysis answers "which functions of this translation unit may that
 // call run, and where did each enter the erasure": it follows the callable
 // back through the places that hold it (a local, a data member, a container
-// member read with `front()`/`top()`/`[]`), the values stored into those
+// member read with `front()`/`top()`/`[]`, a struct's field, a map's mapped
+// value: ErasedHolderFields), the values stored into those
 // places (`push`, `emplace`, `push_back`, `insert`, assignment, initializers),
 // and the parameters they came from, to the arguments of every visible call
 // (`pool.submit([] { ... })`), until it reaches a lambda, a functor or a
@@ -41,6 +42,9 @@ struct ErasedCallTarget {
   /// Where the callable was handed over: the lambda, the argument of the
   /// visible call that submitted it (`pool.submit(task)`), or the store.
   SourceLocation SubmittedAt;
+  /// The outermost visible call whose argument it was (`pool.submit(task)`);
+  /// null when it was stored without one.
+  const Expr *SubmittedBy = nullptr;
 };
 
 using ErasedCallTargets = llvm::SmallVector<ErasedCallTarget, 2>;
@@ -86,8 +90,8 @@ private:
   bool hasVisibleCalls(const ParmVarDecl *Param) const;
   void addSourcesOfParameter(const ParmVarDecl *Param, unsigned Steps,
                              ErasedCallTargets &Out);
-  static void addTarget(const FunctionDecl *FD, SourceLocation SubmittedAt,
-                        ErasedCallTargets &Out);
+  void addTarget(const FunctionDecl *FD, SourceLocation SubmittedAt,
+                 ErasedCallTargets &Out);
 
   /// What one walk of a translation unit finds. Every check's analysis asks
   /// about the same unit, so one index per thread serves them all; any of
@@ -118,6 +122,8 @@ private:
   /// The places being followed: a cycle (a task that resubmits itself)
   /// ends there.
   llvm::DenseSet<const void *> Following;
+  /// The visible call whose argument is being followed.
+  const Expr *Submission = nullptr;
 };
 
 } // namespace clang::tidy::threads

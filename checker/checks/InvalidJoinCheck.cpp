@@ -5,6 +5,7 @@
 #include "analysis/MemberCallChains.h"
 #include "analysis/MemberJoinStates.h"
 #include "analysis/MemberThreadUses.h"
+#include "analysis/SamePoolCalls.h"
 #include "analysis/TaskSelfJoins.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadStarts.h"
@@ -34,17 +35,6 @@ unsigned joinKindSelect(JoinKind Kind) {
     return 2;
   }
   return 2;
-}
-
-/// Whether \p Body compares thread ids (`std::this_thread::get_id() !=
-/// th_.get_id()`): the usual guard that makes a self-join impossible.
-bool comparesThreadIds(const Stmt *S) {
-  return anyStmtIn(S, [](const Stmt *Node) {
-    const FunctionDecl *Callee = nullptr;
-    if (const auto *Call = llvm::dyn_cast<CallExpr>(Node))
-      Callee = Call->getDirectCallee();
-    return identifierOf(Callee) == "get_id";
-  });
 }
 
 } // namespace
@@ -263,8 +253,17 @@ void InvalidJoinCheck::reportTaskSelfJoin(const FieldDecl *Member,
       << ownerKindSelect(Kind) << Member->getName() << describeEntry(Entry);
   diag(Found.RunsTask->getExprLoc(), "the thread runs the task here",
        DiagnosticIDs::Note);
-  diag(Found.CallsClass->getBeginLoc(), "the task calls '%0' here",
+  for (const MemberCallStep &Step : Found.Through)
+    diag(Step.Call->getBeginLoc(), "%0 calls '%1' here", DiagnosticIDs::Note)
+        << (&Step == &Found.Through.front()
+                ? std::string("the task")
+                : "'" + calleeName(Step.Caller) + "'")
+        << calleeName(Step.Callee);
+  diag(Found.CallsClass->getBeginLoc(), "%0 calls '%1' here",
        DiagnosticIDs::Note)
+      << (Found.Through.empty()
+              ? std::string("the task")
+              : "'" + calleeName(Found.Through.back().Callee) + "'")
       << calleeName(Found.CallsClass->getMethodDecl());
   for (const MemberCallStep &Step : Found.ToJoin.Steps)
     diag(Step.Call->getBeginLoc(), "'%0' calls '%1' here", DiagnosticIDs::Note)
