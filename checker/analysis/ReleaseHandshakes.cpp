@@ -35,6 +35,14 @@ const ValueDecl *namedValue(const Expr *E) {
   return memberOfThis(E);
 }
 
+/// Whether \p Callee is a standard wait that may return on a timeout
+/// before the flag is released (`cv.wait_for`, `cv.wait_until`).
+bool isTimedStdWait(const FunctionDecl *Callee) {
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+  return Method && Method->getParent()->isInStdNamespace() &&
+         (Callee->getName() == "wait_for" || Callee->getName() == "wait_until");
+}
+
 /// Whether \p S leaves its function before its end (a `return`, a `goto`),
 /// lambdas aside.
 bool mayLeaveEarly(const Stmt *S) {
@@ -135,7 +143,8 @@ const ValueDecl *LastRelease::releasedLast(const Stmt *S,
     return releasedLast(Block->body_back(), Depth);
   }
   if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
-    if (!If->getElse() || If->getConditionVariable())
+    // A variable the `if` declares is destroyed after both branches.
+    if (!If->getElse() || If->getConditionVariable() || If->getInit())
       return nullptr;
     const ValueDecl *Then = releasedLast(If->getThen(), Depth);
     return Then && Then == releasedLast(If->getElse(), Depth) ? Then : nullptr;
@@ -244,7 +253,8 @@ const Stmt *ReleaseWait::waitIn(const CFGBlock &Block, unsigned From) const {
     const auto *Call = llvm::dyn_cast<CallExpr>(Element->getStmt());
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (!Callee || !Callee->getIdentifier() ||
-        !llvm::StringRef(Callee->getName()).contains_insensitive("wait"))
+        !llvm::StringRef(Callee->getName()).contains_insensitive("wait") ||
+        isTimedStdWait(Callee))
       continue;
     bool GivenFlag = llvm::any_of(
         Call->arguments(), [&](const Expr *Arg) { return namesFlag(Arg); });

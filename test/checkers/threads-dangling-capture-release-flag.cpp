@@ -6,6 +6,7 @@
 // RUN: %check_threads %s threads-dangling-capture %t -- -std=c++17
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -325,6 +326,40 @@ void plain_flag() {
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the thread is detached here
     value = 1;
     released = true;
+  }).detach();
+  while (!released)
+    std::this_thread::yield();
+}
+
+// A timed wait may return before the release.
+void timed_wait() {
+  std::atomic<bool> released{false};
+  int value = 0;
+  std::thread([&value, &released] {
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: thread may outlive local variable 'value', which it refers to (and 1 more) [threads-dangling-capture]
+  // CHECK-MESSAGES: :[[@LINE-2]]:17: note: 'value' is captured by reference here
+  // CHECK-MESSAGES: :[[@LINE-3]]:25: note: 'released' is captured by reference here
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the thread is detached here
+    value = 1;
+    released = true;
+  }).detach();
+  std::unique_lock<std::mutex> lock(m);
+  cv.wait_for(lock, std::chrono::seconds(1), [&] { return released.load(); });
+}
+
+// The lock that the thread's `if` declares is released after both branches.
+void lock_in_if_init() {
+  std::mutex mu;
+  std::atomic<bool> released{false};
+  std::thread([&mu, &released] {
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: thread may outlive local variable 'mu', which it refers to (and 1 more) [threads-dangling-capture]
+  // CHECK-MESSAGES: :[[@LINE-2]]:17: note: 'mu' is captured by reference here
+  // CHECK-MESSAGES: :[[@LINE-3]]:22: note: 'released' is captured by reference here
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the thread is detached here
+    if (std::lock_guard<std::mutex> lock(mu); step())
+      released = true;
+    else
+      released.store(true);
   }).detach();
   while (!released)
     std::this_thread::yield();
