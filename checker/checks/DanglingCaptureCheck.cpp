@@ -2,6 +2,7 @@
 
 #include "checks/DanglingCaptureCheck.h"
 #include "analysis/DestructorDetaches.h"
+#include "analysis/ReleaseHandshakes.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
@@ -254,6 +255,20 @@ void collectArgumentReferences(const Expr *Arg,
         Out.push_back({LocalReference::Address, Var, Unary->getBeginLoc()});
 }
 
+/// Whether the detached thread releases a flag as its last action and the
+/// function waits for it before its locals go away (ReleaseHandshakes).
+bool releasedBeforeLocalsEnd(const ThreadLaunch &Launch,
+                             const Outliving &Outlives,
+                             llvm::ArrayRef<LocalReference> References,
+                             ASTContext &Ctx) {
+  if (Outlives.Kind != Outliving::Detached)
+    return false;
+  llvm::SmallVector<ThreadLocalReference, 4> Locals;
+  for (const LocalReference &Ref : References)
+    Locals.push_back({Ref.Var, Ref.Member});
+  return waitsForThreadRelease(Launch.Entry, Outlives.Site, Locals, Ctx);
+}
+
 } // namespace
 
 DanglingCaptureCheck::DanglingCaptureCheck(StringRef Name,
@@ -367,7 +382,8 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
     Outlives = containerDestination(Emplace->getImplicitObjectArgument(),
                                     Emplace, Types);
   }
-  if (!Outlives)
+  if (!Outlives ||
+      releasedBeforeLocalsEnd(Launch, *Outlives, References, *Result.Context))
     return;
 
   SourceLocation Loc = Launch.Callable->getBeginLoc();
