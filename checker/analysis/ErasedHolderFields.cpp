@@ -11,15 +11,7 @@ namespace clang::tidy::threads {
 
 namespace {
 
-bool isStdClassNamed(const CXXRecordDecl *RD,
-                     std::initializer_list<llvm::StringRef> Names) {
-  if (!RD || !RD->isInStdNamespace())
-    return false;
-  llvm::StringRef Name = identifierOf(RD);
-  return llvm::is_contained(Names, Name);
-}
-
-bool isPair(const CXXRecordDecl *RD) { return isStdClassNamed(RD, {"pair"}); }
+bool isPair(const CXXRecordDecl *RD) { return isStdDeclNamed(RD, {"pair"}); }
 
 /// The field at \p Index of \p RD (in declaration order), when it holds
 /// callables.
@@ -103,9 +95,9 @@ const FieldDecl *mappedCallableField(QualType MapType) {
   const CXXRecordDecl *Map = MapType.getNonReferenceType()
                                  ->getPointeeOrArrayElementType()
                                  ->getAsCXXRecordDecl();
-  if (!isStdClassNamed(Map,
-                       {"map", "multimap", "unordered_map",
-                        "unordered_multimap", "flat_map", "flat_multimap"}) ||
+  if (!isStdDeclNamed(Map,
+                      {"map", "multimap", "unordered_map", "unordered_multimap",
+                       "flat_map", "flat_multimap"}) ||
       !Map->hasDefinition())
     return nullptr;
   ASTContext &Ctx = Map->getASTContext();

@@ -23,9 +23,8 @@ constexpr unsigned MaxBlocks = 2000;
 constexpr unsigned MaxCallDepth = 2;
 
 bool isStdAtomic(QualType Type) {
-  const CXXRecordDecl *RD = Type.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-         RD->getName() == "atomic";
+  return isStdDeclNamed(Type.getNonReferenceType()->getAsCXXRecordDecl(),
+                        {"atomic"});
 }
 
 /// The variable or member of `this` that \p E names, if any.

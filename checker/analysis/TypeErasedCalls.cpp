@@ -16,15 +16,11 @@ namespace {
 
 /// Whether \p RD is a class that erases the type of the callable it holds.
 bool isErasureClass(const CXXRecordDecl *RD) {
-  if (!RD)
-    return false;
-  llvm::StringRef Name = identifierOf(RD);
-  if (Name == "function")
-    return isDirectlyInNamespace(RD, "std") ||
-           isDirectlyInNamespace(RD, "boost");
-  return (Name == "move_only_function" || Name == "copyable_function" ||
-          Name == "function_ref") &&
-         isDirectlyInNamespace(RD, "std");
+  if (isStdDeclNamed(RD, {"function", "move_only_function", "copyable_function",
+                          "function_ref"}))
+    return true;
+  return RD && identifierOf(RD) == "function" &&
+         isDirectlyInNamespace(RD, "boost");
 }
 
 /// Whether a call with result type \p T hands out a callable (an element

@@ -249,15 +249,20 @@ static bool isCallableType(QualType T, unsigned Depth) {
 
 bool isCallableType(QualType T) { return isCallableType(T, 0); }
 
-bool isStdFunctionNamed(const FunctionDecl *FD,
-                        std::initializer_list<llvm::StringRef> Names) {
-  if (!FD || !FD->isInStdNamespace())
+bool isStdDeclNamed(const NamedDecl *D,
+                    std::initializer_list<llvm::StringRef> Names) {
+  if (!D || !D->isInStdNamespace())
     return false;
-  llvm::StringRef Name = identifierOf(FD);
+  llvm::StringRef Name = identifierOf(D);
   for (llvm::StringRef Candidate : Names)
     if (Name == Candidate)
       return true;
   return false;
+}
+
+bool isStdFunctionNamed(const FunctionDecl *FD,
+                        std::initializer_list<llvm::StringRef> Names) {
+  return isStdDeclNamed(FD, Names);
 }
 
 } // namespace clang::tidy::threads

@@ -143,6 +143,12 @@ const Expr *handedOnValue(const Expr *E);
 /// operator() of its own or from a base (std::function, a functor).
 bool isCallableType(QualType T);
 
+/// Whether \p D is declared directly in namespace std (through inline
+/// namespaces) with one of \p Names: `std::pair`, `std::atomic`,
+/// `std::function`. Compares identifiers; builds no string.
+bool isStdDeclNamed(const NamedDecl *D,
+                    std::initializer_list<llvm::StringRef> Names);
+
 /// Whether \p FD is a std:: function with one of \p Names (std::move,
 /// std::ref, ...), through inline namespaces.
 bool isStdFunctionNamed(const FunctionDecl *FD,
