@@ -7,7 +7,8 @@
 # report is rendered headless), git, Node.js and the pinned SARIF validators
 # of tools/sarif-validator (from the npm registry); and the headers of the
 # test frameworks (gtest, doctest, Catch2, Boost.Test) that the
-# test-assertion tests compile against. --clangd adds what
+# test-assertion tests compile against, and of the legacy thread APIs
+# (Boost.Thread, Qt 5's QtCore) that the legacy-API tests compile against. --clangd adds what
 # thread-tidy-clangd links (gRPC and protobuf, which Debian's clang CMake
 # package names) and Neovim, the editor its test drives. --format adds
 # clang-format-22, the one formatter `make format` and CI use.
@@ -39,7 +40,7 @@ if [ "$format" = 1 ]; then
 fi
 if [ "$test_tools" = 1 ]; then
   wanted+=(chromium libgtest-dev libgmock-dev doctest-dev catch2
-           libboost-test-dev)
+           libboost-test-dev libboost-thread-dev qtbase5-dev)
   # The machine's own Node.js is fine; Debian's otherwise.
   command -v node >/dev/null 2>&1 || wanted+=(nodejs)
   command -v npm >/dev/null 2>&1 || wanted+=(npm)

@@ -1,4 +1,5 @@
 # -*- Python -*-
+import glob
 import os
 import shutil
 import subprocess
@@ -76,6 +77,26 @@ for feature, header in (("gtest", "gtest/gtest.h"),
     found = subprocess.run(
         [config.clangxx, "-x", "c++", "-std=c++17", "-E", "-o", os.devnull,
          "-"], input="#include <%s>\n" % header, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    if found:
+        config.available_features.add(feature)
+    elif require_tools:
+        lit_config.fatal("<%s> is not installed: run scripts/setup.sh --test"
+                         % header)
+# The legacy thread APIs whose real headers the legacy-API tests compile
+# against: Boost.Thread (in /usr/include) and Qt 5 (its own include dir; Qt
+# refuses code built without -fPIC). %qt_flags compiles a file using QtCore.
+qt_dirs = sorted(glob.glob("/usr/include/*/qt5")) + ["/usr/include/qt5"]
+qt_dir = next((d for d in qt_dirs if os.path.isfile(
+    os.path.join(d, "QtCore", "QThread"))), None)
+config.substitutions.append((
+    "%qt_flags", "-fPIC -isystem %s" % (qt_dir or "/usr/include/qt5")))
+for feature, header, flags in (
+        ("boost-thread", "boost/thread.hpp", []),
+        ("qt5", "QtCore/QThread", ["-fPIC", "-isystem", qt_dir or "."])):
+    found = subprocess.run(
+        [config.clangxx, "-x", "c++", "-std=c++17", "-E", "-o", os.devnull]
+        + flags + ["-"], input="#include <%s>\n" % header, text=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
     if found:
         config.available_features.add(feature)
