@@ -4,6 +4,7 @@
 #include "analysis/ThreadMaps.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
+#include "utils/ThreadTidyCompat.h"
 #include "utils/ThreadTidyOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -11,11 +12,15 @@
 namespace clang::tidy::threads {
 
 TrackedThreadTypes::TrackedThreadTypes(llvm::StringRef ThreadTypes,
-                                       llvm::StringRef JoinMethods)
+                                       llvm::StringRef JoinMethods,
+                                       llvm::StringRef ThreadApis)
     : ThreadTypesOption(ThreadTypes.str()),
-      JoinMethodsOption(JoinMethods.str()),
+      JoinMethodsOption(JoinMethods.str()), ThreadApisOption(ThreadApis.str()),
       ThreadTypeNames(parseNameList(ThreadTypes)),
-      JoinMethodNames(parseNameList(JoinMethods)) {}
+      JoinMethodNames(parseNameList(JoinMethods)) {
+  std::string Unknown;
+  Apis = ThreadApiSelection::parse(ThreadApis, Unknown);
+}
 
 TrackedThreadTypes::TrackedThreadTypes(
     const ClangTidyCheck &Check, llvm::StringRef CheckName,
@@ -28,7 +33,27 @@ TrackedThreadTypes::TrackedThreadTypes(
           validatedList(Check, CheckName, "JoinMethods",
                         Options.get("JoinMethods", DefaultJoinMethods),
                         DefaultJoinMethods, ListShape::Identifiers,
-                        /*AllowEmpty=*/false)) {}
+                        /*AllowEmpty=*/false),
+          readThreadApisOption(Check, CheckName, Options)) {}
+
+std::string TrackedThreadTypes::readThreadApisOption(
+    const ClangTidyCheck &Check, llvm::StringRef CheckName,
+    const ClangTidyCheck::OptionsView &Options) {
+  std::string Value =
+      validatedList(Check, CheckName, "ThreadApis",
+                    Options.get("ThreadApis", ThreadApiSelection::Default),
+                    ThreadApiSelection::Default, ListShape::Identifiers,
+                    /*AllowEmpty=*/true);
+  std::string Unknown;
+  ThreadApiSelection::parse(Value, Unknown);
+  if (!Unknown.empty())
+    compat::configurationWarning(
+        Check, ("unknown thread API '" + Unknown + "' in option '" + CheckName +
+                ".ThreadApis'; it is ignored (known: std, posix, c11, "
+                "boost, qt, all)")
+                   .str());
+  return Value;
+}
 
 bool TrackedThreadTypes::isThreadClass(const CXXRecordDecl *RD) const {
   if (!RD)

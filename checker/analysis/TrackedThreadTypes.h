@@ -13,6 +13,7 @@
 #ifndef THREAD_TIDY_TRACKEDTHREADTYPES_H
 #define THREAD_TIDY_TRACKEDTHREADTYPES_H
 
+#include "analysis/ThreadApis.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
@@ -54,17 +55,29 @@ public:
   static constexpr llvm::StringLiteral DefaultThreadTypes = "::std::thread";
   static constexpr llvm::StringLiteral DefaultJoinMethods = "join;detach";
 
-  TrackedThreadTypes(llvm::StringRef ThreadTypes, llvm::StringRef JoinMethods);
-  /// Reads the shared `ThreadTypes` and `JoinMethods` options of the check
-  /// \p Check (named \p CheckName), reporting invalid entries.
+  TrackedThreadTypes(llvm::StringRef ThreadTypes, llvm::StringRef JoinMethods,
+                     llvm::StringRef ThreadApis = ThreadApiSelection::Default);
+  /// Reads the shared `ThreadTypes`, `JoinMethods` and `ThreadApis`
+  /// options of the check \p Check (named \p CheckName), reporting invalid
+  /// entries.
   TrackedThreadTypes(const ClangTidyCheck &Check, llvm::StringRef CheckName,
                      const ClangTidyCheck::OptionsView &Options);
+  /// The `ThreadApis` option of \p Check, with bad entries and unknown
+  /// families reported as configuration warnings.
+  static std::string
+  readThreadApisOption(const ClangTidyCheck &Check, llvm::StringRef CheckName,
+                       const ClangTidyCheck::OptionsView &Options);
   /// Writes them back, for the check's storeOptions().
   void storeOptions(const ClangTidyCheck::OptionsView &Options,
                     ClangTidyOptions::OptionMap &Opts) const {
     Options.store(Opts, "ThreadTypes", ThreadTypesOption);
     Options.store(Opts, "JoinMethods", JoinMethodsOption);
+    Options.store(Opts, "ThreadApis", ThreadApisOption);
   }
+
+  /// Whether the checks follow the thread API family \p Api (the
+  /// `ThreadApis` option).
+  bool follows(ThreadApi Api) const { return Apis.follows(Api); }
 
   ThreadOwnerKind ownerKind(QualType T) const;
   /// The kind of owner a variable or value of type \p T is: None for a
@@ -98,6 +111,8 @@ public:
 private:
   std::string ThreadTypesOption;
   std::string JoinMethodsOption;
+  std::string ThreadApisOption;
+  ThreadApiSelection Apis;
   /// Fully qualified names, without the leading "::".
   llvm::SmallVector<std::string, 4> ThreadTypeNames;
   llvm::SmallVector<std::string, 4> JoinMethodNames;

@@ -11,10 +11,14 @@ ThreadLaunchCheck::ThreadLaunchCheck(StringRef Name, ClangTidyContext *Context)
           *this, Name, "ThreadTypes",
           Options.get("ThreadTypes", DefaultThreadTypes), DefaultThreadTypes,
           ListShape::QualifiedNames, /*AllowEmpty=*/false)),
-      Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods) {}
+      ThreadApisOption(
+          TrackedThreadTypes::readThreadApisOption(*this, Name, Options)),
+      Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods,
+            ThreadApisOption) {}
 
 void ThreadLaunchCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadTypes", ThreadTypesOption);
+  Options.store(Opts, "ThreadApis", ThreadApisOption);
   storeCheckOptions(Opts);
 }
 

@@ -48,6 +48,8 @@ protected:
 
   /// The `ThreadTypes` option, validated; launches of these types count.
   const std::string ThreadTypesOption;
+  /// The `ThreadApis` option, validated: the API families followed.
+  const std::string ThreadApisOption;
   const TrackedThreadTypes Types;
 };
 
