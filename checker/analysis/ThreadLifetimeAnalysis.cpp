@@ -2,6 +2,7 @@
 
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "analysis/ContainerJoinLoops.h"
+#include "analysis/HandleCreations.h"
 #include "analysis/MemberProtocol.h"
 #include "analysis/SingleThreadOwners.h"
 #include "analysis/ThreadStarts.h"
@@ -70,9 +71,13 @@ void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
           if (!Var->hasLocalStorage() || declarationHasErrors(Var))
             continue;
           ThreadOwnerKind Kind = Types.ownerKindOfValue(Var->getType());
+          if (Kind == ThreadOwnerKind::None)
+            Kind = Types.handleKindOfValue(Var->getType());
           if (Kind == ThreadOwnerKind::Thread ||
+              Kind == ThreadOwnerKind::Handle ||
               (WithContainers && (Kind == ThreadOwnerKind::Container ||
-                                  Kind == ThreadOwnerKind::Optional)))
+                                  Kind == ThreadOwnerKind::Optional ||
+                                  Kind == ThreadOwnerKind::HandleArray)))
             Vars.push_back({Var, Decls, Kind});
         }
   });
@@ -175,6 +180,12 @@ namespace {
 struct TrackedState {
   JoinState State;
   const Stmt *LastEnd = nullptr;
+  /// Its state before the last start: what a failed create of a handle
+  /// leaves (see HandleCreations).
+  JoinState BeforeStart;
+  /// A handle's create call that failed, or was not checked, on some path
+  /// into here (CreateFailed).
+  const Stmt *FailedCreate = nullptr;
   /// A member run with JoinableAtReturnIsExit: the last branch that went
   /// around a join while it was joinable (see LifetimeEvent).
   const Expr *SkippingCondition = nullptr;
@@ -224,6 +235,7 @@ private:
   struct SiteEffect {
     unsigned Thread;
     ThreadUseKind Kind;
+    bool StartsDetached = false;
   };
   /// A `joinable()` test of one tracked thread ending a block.
   struct JoinableGuard {
@@ -264,8 +276,14 @@ private:
   void recordInvalidJoin(unsigned Thread, const Stmt *Site,
                          const TrackedState &Before);
   bool isContainer(unsigned Thread) const {
-    return Kinds[Thread] == ThreadOwnerKind::Container;
+    return Kinds[Thread] == ThreadOwnerKind::Container ||
+           Kinds[Thread] == ThreadOwnerKind::HandleArray;
   }
+  bool tracksHandles() const { return llvm::any_of(Kinds, isHandleKind); }
+  /// On the edge where a create call that ends \p Block failed: the
+  /// handles it would have created keep their state from before it.
+  void undoFailedCreation(const CFGBlock &Block, bool IsTrueBranch,
+                          ProgramState &State) const;
 
   const FunctionDecl *Fn;
   const Stmt *Body;
@@ -366,7 +384,7 @@ void LifetimeDataflow::addUses(unsigned Index, llvm::ArrayRef<ThreadUse> Uses,
   Scopes.push_back(Scope);
   for (const ThreadUse &Use : Uses) {
     if (Use.Kind != ThreadUseKind::Query)
-      Effects[Use.Site].push_back({Index, Use.Kind});
+      Effects[Use.Site].push_back({Index, Use.Kind, Use.StartsDetached});
     if (Use.Kind == ThreadUseKind::Join && isContainer(Index))
       JoinLoops->addJoin(Index, Use.Site, Scope);
   }
@@ -399,7 +417,7 @@ bool LifetimeDataflow::collectTrackedThreads() {
     ThreadIndex[Var] = Index;
     for (const ThreadUse &Use : Uses) {
       if (Use.Kind != ThreadUseKind::Query)
-        Effects[Use.Site].push_back({Index, Use.Kind});
+        Effects[Use.Site].push_back({Index, Use.Kind, Use.StartsDetached});
       if (Use.Kind == ThreadUseKind::Join && isContainer(Index))
         ContainerJoins.push_back({Index, Use.Site});
     }
@@ -425,6 +443,9 @@ bool LifetimeDataflow::buildCfg() {
       return false;
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
+  // A handle has no destructor: where its scope ends is where its thread
+  // leaks. Only then: the elements cost a little on every function.
+  Options.AddLifetime = tracksHandles();
   Options.setAllAlwaysAdd();
   if (Run && Run->Constructor) {
     Options.AddInitializers = true;
@@ -495,6 +516,16 @@ ProgramState LifetimeDataflow::transfer(const CFGBlock &Block,
       State[It->second] = TrackedState{JoinState::NeverStarted};
       continue;
     }
+    if (auto Ends = Element.getAs<CFGLifetimeEnds>()) {
+      auto It = ThreadIndex.find(Ends->getVarDecl());
+      if (It == ThreadIndex.end() || !isHandleKind(Kinds[It->second]))
+        continue;
+      if (Final)
+        recordExit(LifetimeEvent::ScopeExit, It->second, Ends->getTriggerStmt(),
+                   State[It->second].State);
+      State[It->second] = TrackedState{JoinState::NeverStarted};
+      continue;
+    }
     auto StmtElement = Element.getAs<CFGStmt>();
     if (!StmtElement)
       continue;
@@ -548,17 +579,31 @@ void LifetimeDataflow::applyEffect(const SiteEffect &Effect, const Stmt *Site,
                                    ProgramState &State, bool Final) {
   TrackedState &Thread = State[Effect.Thread];
   switch (Effect.Kind) {
-  case ThreadUseKind::Start:
+  case ThreadUseKind::Start: {
     // Assigning to an element of a container starts one more thread; it
     // overwrites nothing the analysis knows of. A member's reset() or a
-    // call that starts it overwrites it as an assignment does.
+    // call that starts it overwrites it as an assignment does, and so does
+    // a create into a handle that names a running thread.
     if (Final &&
         (llvm::isa<CXXOperatorCallExpr>(Site) ||
-         (Member && llvm::isa<CXXMemberCallExpr>(Site))) &&
+         (Member && llvm::isa<CXXMemberCallExpr>(Site)) ||
+         Kinds[Effect.Thread] == ThreadOwnerKind::Handle) &&
         !isContainer(Effect.Thread))
       recordExit(LifetimeEvent::Overwrite, Effect.Thread, Site, Thread.State);
-    Thread = TrackedState{JoinState::Joinable};
+    JoinState Before = Thread.State;
+    // A thread created detached needs no join: ended from the start, and
+    // joining it is as wrong as joining a detached one.
+    Thread = Effect.StartsDetached ? TrackedState{JoinState::Ended, Site}
+                                   : TrackedState{JoinState::Joinable};
+    Thread.BeforeStart = Before;
+    // Nobody looked at whether it was created: it may name no thread.
+    if (Kinds[Effect.Thread] == ThreadOwnerKind::Handle &&
+        creationResultIgnored(llvm::cast<CallExpr>(Site), *Parents)) {
+      Thread.State.merge(JoinState::CreateFailed);
+      Thread.FailedCreate = Site;
+    }
     break;
+  }
   case ThreadUseKind::Join:
     // A loop joins a container's elements one by one: the state at a join
     // is that of the whole container, not of the element.
@@ -616,6 +661,40 @@ void LifetimeDataflow::applyPossibleThrow(const Stmt *Site,
     if (State[Thread].State.mayBeJoinable() && !caughtWithinScope(Site, Thread))
       recordExit(LifetimeEvent::ExceptionExit, Thread, Site,
                  State[Thread].State);
+}
+
+void LifetimeDataflow::undoFailedCreation(const CFGBlock &Block,
+                                          bool IsTrueBranch,
+                                          ProgramState &State) const {
+  if (Block.succ_size() != 2)
+    return;
+  const auto *Cond =
+      llvm::dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
+  if (const auto *Logical = llvm::dyn_cast_or_null<BinaryOperator>(
+          Cond ? Cond->IgnoreParens() : nullptr);
+      Logical && Logical->isLogicalOp())
+    Cond = Block.getLastCondition();
+  bool CreatedWhenTrue = false;
+  const CallExpr *Create = creationTestedBy(Cond, Body, Ctx, CreatedWhenTrue);
+  if (!Create || IsTrueBranch == CreatedWhenTrue)
+    return;
+  auto Effect = Effects.find(Create);
+  if (Effect == Effects.end())
+    return;
+  for (const SiteEffect &E : Effect->second) {
+    if (E.Kind != ThreadUseKind::Start)
+      continue;
+    TrackedState &Thread = State[E.Thread];
+    // An array keeps the threads its earlier creates started.
+    if (isContainer(E.Thread)) {
+      Thread = TrackedState{Thread.BeforeStart.isEmpty()
+                                ? JoinState(JoinState::NeverStarted)
+                                : Thread.BeforeStart};
+      continue;
+    }
+    Thread = TrackedState{JoinState::CreateFailed};
+    Thread.FailedCreate = Create;
+  }
 }
 
 std::optional<LifetimeDataflow::JoinableGuard>
@@ -677,6 +756,8 @@ void LifetimeDataflow::propagate(const CFGBlock &Block,
     }
     if (!AroundJoins.empty())
       noteSkippingBranch(Block, IsTrueBranch, State[0]);
+    if (tracksHandles())
+      undoFailedCreation(Block, IsTrueBranch, State);
     for (unsigned Container : JoinLoops->joinedOnEdge(Block, Index))
       State[Container] = TrackedState{JoinState::Ended};
     unsigned Id = Next->getBlockID();
@@ -690,6 +771,8 @@ void LifetimeDataflow::propagate(const CFGBlock &Block,
         Changed |= Target.State.merge(State[Thread].State);
         if (!Target.LastEnd)
           Target.LastEnd = State[Thread].LastEnd;
+        if (!Target.FailedCreate)
+          Target.FailedCreate = State[Thread].FailedCreate;
         if (!Target.SkippingCondition) {
           Target.SkippingCondition = State[Thread].SkippingCondition;
           Target.SkippedWhenTrue = State[Thread].SkippedWhenTrue;
@@ -764,8 +847,12 @@ void LifetimeDataflow::recordInvalidJoin(unsigned Thread, const Stmt *Site,
     return;
   JoinState Bad = Before.State.knownNotJoinable();
   bool OnlyOnSomePaths = Before.State.mayBeJoinable();
-  bool OnlyNeverStarted =
-      !Bad.mayBe(JoinState::Ended) && !Bad.mayBe(JoinState::MovedFrom);
+  // A thread that may never have been started is usually guarded by a
+  // condition the analysis does not follow; a handle whose creation failed
+  // on a path that goes on to the join is not.
+  bool OnlyNeverStarted = !Bad.mayBe(JoinState::Ended) &&
+                          !Bad.mayBe(JoinState::MovedFrom) &&
+                          !Bad.mayBe(JoinState::CreateFailed);
   if (Bad.isEmpty() || (OnlyOnSomePaths && OnlyNeverStarted))
     return;
   auto Key = std::make_pair(Site, Thread);
@@ -773,11 +860,14 @@ void LifetimeDataflow::recordInvalidJoin(unsigned Thread, const Stmt *Site,
     return;
   LifetimeEvent Event{LifetimeEvent::InvalidJoin, Threads[Thread], Site,
                       OnlyOnSomePaths};
-  Event.Reason = Bad.mayBe(JoinState::Ended) ? LifetimeEvent::AlreadyEnded
-                 : Bad.mayBe(JoinState::MovedFrom)
-                     ? LifetimeEvent::MovedFrom
+  Event.Reason = Bad.mayBe(JoinState::Ended)       ? LifetimeEvent::AlreadyEnded
+                 : Bad.mayBe(JoinState::MovedFrom) ? LifetimeEvent::MovedFrom
+                 : Bad.mayBe(JoinState::CreateFailed)
+                     ? LifetimeEvent::CreationFailed
                      : LifetimeEvent::NeverStarted;
-  Event.PriorSite = Before.LastEnd;
+  Event.PriorSite = Event.Reason == LifetimeEvent::CreationFailed
+                        ? Before.FailedCreate
+                        : Before.LastEnd;
   EventIndex[Key] = Events.size();
   Events.push_back(Event);
 }

@@ -1,0 +1,125 @@
+// POSIX threads in C, against glibc's <pthread.h>: joins and detaches of a
+// handle that names no joinable thread are undefined behaviour.
+// RUN: %check_threads %s threads-invalid-join %t -- -std=c11
+// RUN: %check_threads %s threads-invalid-join %t -- -x c++ -std=c++11
+
+#include <pthread.h>
+#include <stdio.h>
+
+static void *work(void *arg) { return arg; }
+int prepare(void);
+
+// --- flagged --------------------------------------------------------------
+
+void joined_twice(void) {
+  pthread_t t;
+  if (pthread_create(&t, NULL, work, NULL) != 0)
+    return;
+  pthread_join(t, NULL);
+  pthread_join(t, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: POSIX thread 't' is already joined or detached here; 'pthread_join' on it is undefined behaviour [threads-invalid-join]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 't' is joined here
+}
+
+void joined_after_detach(int fast) {
+  pthread_t t;
+  if (pthread_create(&t, NULL, work, NULL) != 0)
+    return;
+  if (fast)
+    pthread_detach(t);
+  pthread_join(t, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: POSIX thread 't' may already be joined or detached here; 'pthread_join' on it is undefined behaviour [threads-invalid-join]
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 't' is detached here
+}
+
+void detached_twice(void) {
+  pthread_t t;
+  if (pthread_create(&t, NULL, work, NULL) != 0)
+    return;
+  pthread_detach(t);
+  pthread_detach(t);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: POSIX thread 't' is already joined or detached here; 'pthread_detach' on it is undefined behaviour [threads-invalid-join]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 't' is detached here
+}
+
+void created_detached_then_joined(void) {
+  pthread_t t;
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  if (pthread_create(&t, &attr, work, NULL) != 0)
+    return;
+  pthread_join(t, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: POSIX thread 't' is already joined or detached here; 'pthread_join' on it is undefined behaviour [threads-invalid-join]
+  // CHECK-MESSAGES: :[[@LINE-4]]:7: note: 't' is created detached here
+}
+
+// The failure is logged, and the path goes on to the join.
+void failure_only_logged(void) {
+  pthread_t t;
+  if (pthread_create(&t, NULL, work, NULL) != 0)
+    fprintf(stderr, "cannot start the worker\n");
+  pthread_join(t, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: POSIX thread 't' may not have been created; 'pthread_join' on a handle that names no thread is undefined behaviour [threads-invalid-join]
+  // CHECK-MESSAGES: :[[@LINE-4]]:7: note: 'pthread_create' may fail here and the path goes on to the join
+}
+
+void result_not_checked(void) {
+  pthread_t t;
+  pthread_create(&t, NULL, work, NULL);
+  pthread_join(t, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: POSIX thread 't' may not have been created: the result of 'pthread_create' is not checked; 'pthread_join' on a handle that names no thread is undefined behaviour [threads-invalid-join]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'pthread_create' may fail here
+}
+
+void join_self(void) {
+  pthread_join(pthread_self(), NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pthread_join' of the calling thread ('pthread_self()') makes the thread wait for its own end: it fails with EDEADLK or deadlocks [threads-invalid-join]
+}
+
+// --- not flagged ------------------------------------------------------------
+
+void joined_once(void) {
+  pthread_t t;
+  if (pthread_create(&t, NULL, work, NULL) != 0)
+    return;
+  pthread_join(t, NULL);
+}
+
+int checked_in_a_local(void) {
+  pthread_t t;
+  int rc = pthread_create(&t, NULL, work, NULL);
+  if (rc != 0)
+    return rc;
+  return pthread_join(t, NULL);
+}
+
+void joined_only_when_created(void) {
+  pthread_t t;
+  int created = pthread_create(&t, NULL, work, NULL) == 0;
+  if (prepare() < 0)
+    return;
+  if (created)
+    pthread_join(t, NULL);
+}
+
+// Created again after the join: a new thread to join.
+void recreated_in_a_loop(void) {
+  pthread_t t;
+  for (int i = 0; i < 3; i++) {
+    if (pthread_create(&t, NULL, work, NULL) != 0)
+      break;
+    pthread_join(t, NULL);
+  }
+}
+
+void detached_only(void) {
+  pthread_t t;
+  if (pthread_create(&t, NULL, work, NULL) == 0)
+    pthread_detach(t);
+}
+
+void joins_another_thread(pthread_t other) {
+  if (!pthread_equal(other, pthread_self()))
+    pthread_join(other, NULL);
+}
