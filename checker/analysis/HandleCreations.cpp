@@ -63,6 +63,44 @@ bool createsDetached(const HandleCreation &Creation, const Stmt *Body) {
   return SetDetached && !SetOther;
 }
 
+bool createsDetached(const HandleCreation &Creation) {
+  if (Creation.Api->AttrArg < 0)
+    return false;
+  const VarDecl *Attr =
+      addressedLocal(Creation.Call->getArg(unsigned(Creation.Api->AttrArg)));
+  const FunctionDecl *Fn = Attr ? functionDeclaring(Attr) : nullptr;
+  return Fn && createsDetached(Creation, Fn->getBody());
+}
+
+/// The variable that holds the handle \p E names: `t`, or the array of
+/// `th[i]`.
+static const VarDecl *handleVariable(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Element = llvm::dyn_cast<ArraySubscriptExpr>(E))
+    E = Element->getBase()->IgnoreParenImpCasts();
+  return referencedVariable(E);
+}
+
+const CallExpr *detachOfCreatedHandle(const HandleCreation &Creation) {
+  const VarDecl *Handle = handleVariable(Creation.Handle);
+  const FunctionDecl *Fn =
+      Handle && Handle->hasLocalStorage() ? functionDeclaring(Handle) : nullptr;
+  if (!Fn || !Fn->getBody())
+    return nullptr;
+  const CallExpr *Detach = nullptr;
+  forEachStmtIn(Fn->getBody(), Lambdas::Skip, [&](const Stmt *S) {
+    const auto *Call = llvm::dyn_cast<CallExpr>(S);
+    if (Detach || !Call || Call->getNumArgs() == 0 ||
+        handleCallOf(Call->getDirectCallee()).Role != HandleCallRole::Detach)
+      return;
+    if (handleVariable(Call->getArg(0)) == Handle)
+      Detach = Call;
+  });
+  return Detach;
+}
+
 /// Whether \p E is the constant 0 (which thrd_success is too).
 static bool isZero(const Expr *E, const ASTContext &Ctx) {
   Expr::EvalResult Result;
@@ -98,8 +136,9 @@ static const CallExpr *creationHeldBy(const VarDecl *Result, const Stmt *Body,
                                          : void(Ambiguous = true);
     } else if (const auto *AddrOf = llvm::dyn_cast<UnaryOperator>(S)) {
       // `&rc` or `rc++`: written elsewhere.
-      if ((AddrOf->getOpcode() == UO_AddrOf || AddrOf->isIncrementDecrementOp())
-          && referencedVariable(AddrOf->getSubExpr()) == Result)
+      if ((AddrOf->getOpcode() == UO_AddrOf ||
+           AddrOf->isIncrementDecrementOp()) &&
+          referencedVariable(AddrOf->getSubExpr()) == Result)
         Ambiguous = true;
     }
   });
@@ -153,6 +192,60 @@ const CallExpr *creationTestedBy(const Expr *Cond, const Stmt *Body,
     return Call;
   }
   return nullptr;
+}
+
+bool isCreationFlag(const VarDecl *Flag, const VarDecl *Handle,
+                    const Stmt *Body, const ASTContext &Ctx) {
+  auto IsConstant = [&](const Expr *E, bool &NonZero) {
+    Expr::EvalResult Result;
+    if (E->isValueDependent() || !E->EvaluateAsInt(Result, Ctx))
+      return false;
+    NonZero = Result.Val.getInt() != 0;
+    return true;
+  };
+  bool NonZero = false;
+  if (const Expr *Init = Flag->getInit(); Init && !IsConstant(Init, NonZero))
+    return false;
+  bool OnlyConstants = true;
+  llvm::SmallVector<const Stmt *, 2> SetWrites;
+  forEachStmtIn(Body, Lambdas::Enter, [&](const Stmt *S) {
+    if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(S)) {
+      if (!Assign->isAssignmentOp() ||
+          referencedVariable(Assign->getLHS()) != Flag)
+        return;
+      bool Set = false;
+      if (Assign->getOpcode() != BO_Assign ||
+          !IsConstant(Assign->getRHS(), Set))
+        OnlyConstants = false;
+      else if (Set)
+        SetWrites.push_back(Assign);
+    } else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(S)) {
+      if ((Unary->getOpcode() == UO_AddrOf ||
+           Unary->isIncrementDecrementOp()) &&
+          referencedVariable(Unary->getSubExpr()) == Flag)
+        OnlyConstants = false;
+    }
+  });
+  if (!OnlyConstants || SetWrites.empty())
+    return false;
+  bool SetOnSuccess = false;
+  forEachStmtIn(Body, Lambdas::Skip, [&](const Stmt *S) {
+    const auto *If = llvm::dyn_cast<IfStmt>(S);
+    if (SetOnSuccess || !If)
+      return;
+    bool CreatedWhenTrue = false;
+    std::optional<HandleCreation> Creation = handleCreationOf(
+        creationTestedBy(If->getCond(), Body, Ctx, CreatedWhenTrue));
+    if (!Creation || !Creation->Handle ||
+        referencedVariable(Creation->Handle) != Handle)
+      return;
+    const Stmt *Success = CreatedWhenTrue ? If->getThen() : If->getElse();
+    for (const Stmt *Write : SetWrites)
+      SetOnSuccess |= Success && anyStmtIn(Success, [&](const Stmt *Node) {
+                        return Node == Write;
+                      });
+  });
+  return SetOnSuccess;
 }
 
 bool creationResultIgnored(const CallExpr *Call, const ParentMap &Parents) {

@@ -38,6 +38,14 @@ std::optional<HandleCreation> handleCreationOf(const CallExpr *Call);
 /// local `attr` that \p Body sets to PTHREAD_CREATE_DETACHED with
 /// pthread_attr_setdetachstate (and never back to joinable).
 bool createsDetached(const HandleCreation &Creation, const Stmt *Body);
+/// The same, in the body of the function that declares `attr`.
+bool createsDetached(const HandleCreation &Creation);
+
+/// The detach call (`pthread_detach(t)`) of the local handle that
+/// \p Creation creates (for `&th[i]`, of any element of the local array
+/// `th`), in the function that declares it; null when there is none (or
+/// the handle is no local).
+const CallExpr *detachOfCreatedHandle(const HandleCreation &Creation);
 
 /// The create call whose success \p Cond tests, and on which branch: set
 /// \p CreatedWhenTrue. Understands the result compared with 0 or
@@ -46,6 +54,15 @@ bool createsDetached(const HandleCreation &Creation, const Stmt *Body);
 /// assigns that local from one create call only. Null otherwise.
 const CallExpr *creationTestedBy(const Expr *Cond, const Stmt *Body,
                                  const ASTContext &Ctx, bool &CreatedWhenTrue);
+
+/// Whether the local \p Flag records that the handle \p Handle was
+/// created: \p Body writes it only with constants (its initializer
+/// included), one of them non-zero in the branch where a create of
+/// \p Handle succeeded, and nothing takes its address.
+/// `bool started = false; if (pthread_create(&t, ...) == 0) started = true;
+/// ... if (started) pthread_join(t, NULL);`
+bool isCreationFlag(const VarDecl *Flag, const VarDecl *Handle,
+                    const Stmt *Body, const ASTContext &Ctx);
 
 /// Whether the result of the create call \p Call is thrown away: the call
 /// is a statement of its own, or cast to void.

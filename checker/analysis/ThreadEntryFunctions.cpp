@@ -1,6 +1,7 @@
 //===--- ThreadEntryFunctions.cpp -----------------------------------------===//
 
 #include "analysis/ThreadEntryFunctions.h"
+#include "analysis/HandleCreations.h"
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
 #include "utils/ContainerInsertion.h"
@@ -107,6 +108,10 @@ void registerThreadLaunchMatchers(MatchFinder *Finder,
                               unless(isExpansionInSystemHeader()))
                          .bind("launch-make"),
                      CB);
+  Finder->addMatcher(
+      callExpr(createsHandleThread(Types), unless(isExpansionInSystemHeader()))
+          .bind("launch-create"),
+      CB);
 }
 
 std::optional<ThreadLaunch>
@@ -133,6 +138,15 @@ threadLaunchFrom(const MatchFinder::MatchResult &Result,
         Types.isThreadType(Call->getArg(First)->getType()))
       return std::nullopt; // a thread built elsewhere, moved in
     return Launch(Call, Call->getArg(First));
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("launch-create")) {
+    std::optional<HandleCreation> Creation = handleCreationOf(Call);
+    std::optional<ThreadLaunch> Started =
+        Creation ? Launch(Call, Creation->StartRoutine->IgnoreParenCasts())
+                 : std::nullopt;
+    if (Started)
+      Started->StartArgument = Creation->StartArgument;
+    return Started;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("launch-make")) {
     QualType Made =

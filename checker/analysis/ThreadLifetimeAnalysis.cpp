@@ -9,6 +9,7 @@
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
+#include "utils/FatalCalls.h"
 #include "utils/TestAssertions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -73,11 +74,11 @@ void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
           ThreadOwnerKind Kind = Types.ownerKindOfValue(Var->getType());
           if (Kind == ThreadOwnerKind::None)
             Kind = Types.handleKindOfValue(Var->getType());
-          if (Kind == ThreadOwnerKind::Thread ||
-              Kind == ThreadOwnerKind::Handle ||
+          // A handle array is always followed: a join of its element
+          // whose create failed is an invalid join.
+          if (Kind == ThreadOwnerKind::Thread || isHandleKind(Kind) ||
               (WithContainers && (Kind == ThreadOwnerKind::Container ||
-                                  Kind == ThreadOwnerKind::Optional ||
-                                  Kind == ThreadOwnerKind::HandleArray)))
+                                  Kind == ThreadOwnerKind::Optional)))
             Vars.push_back({Var, Decls, Kind});
         }
   });
@@ -280,6 +281,21 @@ private:
            Kinds[Thread] == ThreadOwnerKind::HandleArray;
   }
   bool tracksHandles() const { return llvm::any_of(Kinds, isHandleKind); }
+  /// After a call that does not come back (FatalCalls), the handles are
+  /// in no state at all: the path ends there.
+  void endPathOfHandles(ProgramState &State) const {
+    for (unsigned Thread = 0; Thread < State.size(); ++Thread)
+      if (isHandleKind(Kinds[Thread]))
+        State[Thread] = TrackedState{};
+  }
+  /// Whether the join \p Site is in a loop over a constant number of
+  /// elements (`i < N`): it joins the element whose create failed too. A
+  /// loop up to a variable (`i < created`) joins what the code counted.
+  bool joinsEveryElement(const Stmt *Site) const;
+  /// A test of a local flag that records whether a handle was created
+  /// (isCreationFlag): it tells the branches apart as `joinable()` does.
+  std::optional<JoinableGuard> creationFlagGuard(const Expr *Cond,
+                                                 bool Negated) const;
   /// On the edge where a create call that ends \p Block failed: the
   /// handles it would have created keep their state from before it.
   void undoFailedCreation(const CFGBlock &Block, bool IsTrueBranch,
@@ -532,6 +548,10 @@ ProgramState LifetimeDataflow::transfer(const CFGBlock &Block,
     const Stmt *Site = StmtElement->getStmt();
     if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Site))
       applyDeclaration(Decls, State);
+    if (tracksHandles() &&
+        isLikelyFatalCall(llvm::dyn_cast<CallExpr>(Site),
+                          Ctx.getSourceManager(), Ctx.getLangOpts()))
+      endPathOfHandles(State);
     if (Run && Run->Calls) {
       auto Call = Run->Calls->find(Site);
       if (Call != Run->Calls->end()) {
@@ -597,7 +617,7 @@ void LifetimeDataflow::applyEffect(const SiteEffect &Effect, const Stmt *Site,
                                    : TrackedState{JoinState::Joinable};
     Thread.BeforeStart = Before;
     // Nobody looked at whether it was created: it may name no thread.
-    if (Kinds[Effect.Thread] == ThreadOwnerKind::Handle &&
+    if (isHandleKind(Kinds[Effect.Thread]) &&
         creationResultIgnored(llvm::cast<CallExpr>(Site), *Parents)) {
       Thread.State.merge(JoinState::CreateFailed);
       Thread.FailedCreate = Site;
@@ -609,6 +629,16 @@ void LifetimeDataflow::applyEffect(const SiteEffect &Effect, const Stmt *Site,
     // is that of the whole container, not of the element.
     if (Final && !isContainer(Effect.Thread))
       recordInvalidJoin(Effect.Thread, Site, Thread);
+    // Of an array's elements, only the one whose create failed is known
+    // to be wrong to join.
+    else if (Final && Kinds[Effect.Thread] == ThreadOwnerKind::HandleArray &&
+             Thread.State.mayBe(JoinState::CreateFailed) &&
+             joinsEveryElement(Site)) {
+      TrackedState Element{JoinState::Joinable};
+      Element.State.merge(JoinState::CreateFailed);
+      Element.FailedCreate = Thread.FailedCreate;
+      recordInvalidJoin(Effect.Thread, Site, Element);
+    }
     Thread = TrackedState{JoinState::Ended, Site};
     break;
   case ThreadUseKind::Escape:
@@ -663,6 +693,46 @@ void LifetimeDataflow::applyPossibleThrow(const Stmt *Site,
                  State[Thread].State);
 }
 
+bool LifetimeDataflow::joinsEveryElement(const Stmt *Site) const {
+  for (const Stmt *S = Parents->getParent(Site); S; S = Parents->getParent(S)) {
+    const auto *For = llvm::dyn_cast<ForStmt>(S);
+    if (!For)
+      continue;
+    const auto *Cond = llvm::dyn_cast_or_null<BinaryOperator>(
+        For->getCond() ? For->getCond()->IgnoreParenImpCasts() : nullptr);
+    if (!Cond || !Cond->isComparisonOp())
+      return false;
+    const Expr *Bound = Cond->getOpcode() == BO_GT || Cond->getOpcode() == BO_GE
+                            ? Cond->getLHS()
+                            : Cond->getRHS();
+    return !Bound->isValueDependent() && Bound->isEvaluatable(Ctx);
+  }
+  return false;
+}
+
+std::optional<LifetimeDataflow::JoinableGuard>
+LifetimeDataflow::creationFlagGuard(const Expr *Cond, bool Negated) const {
+  // `flag`, `flag != 0`, `flag == 0` (after `!` was taken off).
+  if (const auto *Compare = llvm::dyn_cast<BinaryOperator>(Cond);
+      Compare && Compare->isEqualityOp()) {
+    Expr::EvalResult Zero;
+    if (Compare->getRHS()->isValueDependent() ||
+        !Compare->getRHS()->EvaluateAsInt(Zero, Ctx) || Zero.Val.getInt() != 0)
+      return std::nullopt;
+    Cond = Compare->getLHS()->IgnoreParenImpCasts();
+    if (Compare->getOpcode() == BO_EQ)
+      Negated = !Negated;
+  }
+  const VarDecl *Flag = referencedVariable(Cond);
+  if (!Flag || !Flag->hasLocalStorage() || !Flag->getType()->isScalarType())
+    return std::nullopt;
+  for (unsigned Thread = 0; Thread < Threads.size(); ++Thread)
+    if (Kinds[Thread] == ThreadOwnerKind::Handle &&
+        isCreationFlag(Flag, Threads[Thread], Body, Ctx))
+      return JoinableGuard{Thread, Negated};
+  return std::nullopt;
+}
+
 void LifetimeDataflow::undoFailedCreation(const CFGBlock &Block,
                                           bool IsTrueBranch,
                                           ProgramState &State) const {
@@ -685,11 +755,14 @@ void LifetimeDataflow::undoFailedCreation(const CFGBlock &Block,
     if (E.Kind != ThreadUseKind::Start)
       continue;
     TrackedState &Thread = State[E.Thread];
-    // An array keeps the threads its earlier creates started.
+    // An array keeps the threads its earlier creates started, and now has
+    // an element that names no thread.
     if (isContainer(E.Thread)) {
       Thread = TrackedState{Thread.BeforeStart.isEmpty()
                                 ? JoinState(JoinState::NeverStarted)
                                 : Thread.BeforeStart};
+      Thread.State.merge(JoinState::CreateFailed);
+      Thread.FailedCreate = Create;
       continue;
     }
     Thread = TrackedState{JoinState::CreateFailed};
@@ -713,6 +786,9 @@ LifetimeDataflow::guardOf(const CFGBlock &Block) const {
   Cond = stripCondition(Cond, Negated);
   if (!Cond)
     return std::nullopt;
+  if (tracksHandles())
+    if (std::optional<JoinableGuard> Flag = creationFlagGuard(Cond, Negated))
+      return Flag;
   // `if (o)` on an owner of at most one thread: on its false branch the
   // owner holds none.
   const Expr *Object = ownerTestedForThread(Cond, Types);

@@ -155,6 +155,14 @@ AST_MATCHER_P(QualType, isThreadHandle, const TrackedThreadTypes *, Types) {
   return Types->handleKindOfValue(Node) != ThreadOwnerKind::None;
 }
 
+/// Matches a create call of a followed handle API (`pthread_create`).
+AST_MATCHER_P(CallExpr, createsHandleThread, const TrackedThreadTypes *,
+              Types) {
+  HandleCall Create = handleCallOf(Node.getDirectCallee());
+  return Create.Role == HandleCallRole::Create &&
+         Types->follows(Create.Api->Api);
+}
+
 /// Matches a join of a followed handle API whose handle is the calling
 /// thread's own: `pthread_join(pthread_self(), ...)`.
 AST_MATCHER_P(CallExpr, joinsCallingThread, const TrackedThreadTypes *, Types) {

@@ -134,6 +134,38 @@ int create_all_or_undo(void) {
   return n == 8 ? 0 : -1;
 }
 
+// A flag records the creation; the join tests it.
+int flag_records_creation(void) {
+  pthread_t tid = 0;
+  int valid = 0;
+  int rc = pthread_create(&tid, NULL, work, NULL);
+  if (!rc)
+    valid = 1;
+  else
+    goto cleanup;
+  prepare();
+cleanup:
+  if (valid)
+    pthread_join(tid, NULL);
+  return rc;
+}
+
+// A failure macro of the test suite ends the path.
+void test_fail0(const char *file, int line, const char *fmt, ...);
+#define TEST_FAIL(...) test_fail0(__FILE__, __LINE__, __VA_ARGS__)
+
+int failure_ends_the_test(void) {
+  pthread_t t;
+  if (pthread_create(&t, NULL, work, NULL) != 0)
+    return -1;
+  if (prepare() < 0) {
+    TEST_FAIL("not prepared");
+    return -1;
+  }
+  pthread_join(t, NULL);
+  return 0;
+}
+
 void detached_right_away(void) {
   pthread_t t;
   if (pthread_create(&t, NULL, work, NULL) != 0)
