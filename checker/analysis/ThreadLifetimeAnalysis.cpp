@@ -69,7 +69,10 @@ void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
     if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Node))
       for (const Decl *D : Decls->decls())
         if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
-          if (!Var->hasLocalStorage() || declarationHasErrors(Var))
+          // A GNU cleanup function gets the variable at every scope exit:
+          // it is the one to join, and it is not followed here.
+          if (!Var->hasLocalStorage() || declarationHasErrors(Var) ||
+              Var->hasAttr<CleanupAttr>())
             continue;
           ThreadOwnerKind Kind = Types.ownerKindOfValue(Var->getType());
           if (Kind == ThreadOwnerKind::None)

@@ -108,7 +108,8 @@ void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
 
 void UnjoinedThreadCheck::checkHandleLocal(const VarDecl *Owner) {
   const Stmt *Body = bodyDeclaringOwner(Owner);
-  if (!Body)
+  // `__attribute__((cleanup(join_thread)))`: joined at every scope exit.
+  if (!Body || Owner->hasAttr<CleanupAttr>())
     return;
   ThreadOwnerKind Kind = Types.handleKindOfValue(Owner->getType());
   const HandleThreadApi *Api = Types.handleApiOfValue(Owner->getType());

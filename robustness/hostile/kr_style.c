@@ -1,4 +1,4 @@
-/* K&R-style C: the threads-* checks are C++ only and must not mind. */
+/* K&R-style C: the checks that run on C (POSIX and C11 threads) must not mind. */
 #include <pthread.h>
 #include <stddef.h>
 

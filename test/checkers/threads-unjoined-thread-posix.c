@@ -117,3 +117,11 @@ void only_queries(pthread_t other) {
 void created_through_a_pointer(pthread_t *out) {
   pthread_create(out, NULL, work, NULL);
 }
+
+// A GNU cleanup function joins it at every scope exit.
+static void join_on_exit(pthread_t *t) { pthread_join(*t, NULL); }
+
+void joined_by_a_cleanup_function(void) {
+  pthread_t t __attribute__((cleanup(join_on_exit)));
+  pthread_create(&t, NULL, work, NULL);
+}
