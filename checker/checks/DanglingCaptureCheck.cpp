@@ -3,6 +3,7 @@
 #include "checks/DanglingCaptureCheck.h"
 #include "analysis/DestructorDetaches.h"
 #include "analysis/HandleCreations.h"
+#include "analysis/LocalThreadUses.h"
 #include "analysis/ReleaseHandshakes.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadUseClassifier.h"
@@ -28,7 +29,10 @@ struct Outliving {
     InMember,
     InGlobal,
     InCallersContainer,
-    Returned
+    Returned,
+    /// A handle API's thread that no code joins, detaches or hands over:
+    /// it runs on after the function returns (and leaks).
+    NeverJoined,
   };
   OutlivingKind Kind;
   const Stmt *Site;
@@ -291,8 +295,10 @@ void collectStartArgumentReferences(
 }
 
 /// How the thread that a handle API's create call starts outlives the
-/// function: it is created detached, or its handle is detached.
-std::optional<Outliving> handleOutlives(const ThreadLaunch &Launch) {
+/// function: it is created detached, its handle is detached, or nothing
+/// joins its local handle.
+std::optional<Outliving> handleOutlives(const ThreadLaunch &Launch,
+                                        const TrackedThreadTypes &Types) {
   std::optional<HandleCreation> Creation =
       handleCreationOf(llvm::dyn_cast<CallExpr>(Launch.Site));
   if (!Creation)
@@ -301,7 +307,20 @@ std::optional<Outliving> handleOutlives(const ThreadLaunch &Launch) {
     return Outliving{Outliving::Detached, Launch.Site};
   if (const CallExpr *Detach = detachOfCreatedHandle(*Creation))
     return Outliving{Outliving::Detached, Detach};
-  return std::nullopt;
+  // A local handle nothing joins: the thread runs on after the return.
+  const auto *Handle = llvm::dyn_cast_or_null<DeclRefExpr>(
+      Creation->Handle ? Creation->Handle->IgnoreParenImpCasts() : nullptr);
+  const auto *Var =
+      Handle ? llvm::dyn_cast<VarDecl>(Handle->getDecl()) : nullptr;
+  if (!Var ||
+      Types.handleKindOfValue(Var->getType()) != ThreadOwnerKind::Handle ||
+      Var->hasAttr<CleanupAttr>())
+    return std::nullopt;
+  const Stmt *Body = bodyDeclaringOwner(Var);
+  if (!Body || summarizeLocalUses(Var, Body, ThreadOwnerKind::Handle, Types)
+                   .JoinedOrHandedOver)
+    return std::nullopt;
+  return Outliving{Outliving::NeverJoined, Launch.Site, Var};
 }
 
 /// Whether the detached thread releases a flag as its last action and the
@@ -414,7 +433,7 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
   const BoundNodes &Nodes = Result.Nodes;
   std::optional<Outliving> Outlives;
   if (Launch.StartArgument) {
-    Outlives = handleOutlives(Launch);
+    Outlives = handleOutlives(Launch, Types);
   } else if (const auto *Var = Nodes.getNodeAs<VarDecl>("into-variable")) {
     if (!Var->getType()->isReferenceType())
       Outlives = variableOutlives(Var, Types);
@@ -504,6 +523,12 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
     break;
   case Outliving::Returned:
     diag(OutlivesLoc, "the thread is returned here", DiagnosticIDs::Note);
+    break;
+  case Outliving::NeverJoined:
+    diag(OutlivesLoc,
+         "the thread is created here and '%0' is never joined or detached",
+         DiagnosticIDs::Note)
+        << Where;
     break;
   }
   noteInstantiation(First.Var);

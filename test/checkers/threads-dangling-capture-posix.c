@@ -107,3 +107,22 @@ void detached_with_the_callers_object(struct job *j) {
   if (pthread_create(&t, NULL, work, j) == 0)
     pthread_detach(t);
 }
+
+// --- flagged: never joined ---------------------------------------------------
+
+void never_joined_with_a_local(void) {
+  struct job j = {1, 2};
+  pthread_t t;
+  pthread_create(&t, NULL, work, &j);
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: thread may outlive local variable 'j', which it refers to [threads-dangling-capture]
+  // CHECK-MESSAGES: :[[@LINE-2]]:34: note: the address of 'j' is passed here
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the thread is created here and 't' is never joined or detached
+}
+
+// A copy of the handle goes to someone who may join it.
+void handle_handed_over(pthread_t *out) {
+  struct job j = {1, 2};
+  pthread_t t;
+  pthread_create(&t, NULL, work, &j);
+  *out = t;
+}
