@@ -51,6 +51,9 @@ protected:
   /// outside system headers.
   virtual bool checksConstructors() const { return false; }
   virtual void checkConstructor(const CXXConstructorDecl *Ctor) {}
+  /// Checks a local that holds a QThread (QtThreads), when the `ThreadApis`
+  /// option follows Qt.
+  virtual void checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) {}
   /// Stores the options of the check beyond the thread types.
   virtual void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {}
   /// Forgets the functions analysed so far; a check that overrides it calls
