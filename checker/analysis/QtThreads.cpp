@@ -178,6 +178,14 @@ bool qThreadWaitsWhenDestroyed(const CXXRecordDecl *Class) {
   return false;
 }
 
+bool isQThreadRunOverride(const CXXMethodDecl *Method) {
+  if (!Method || !isNamedOneOf(Method, {QtThreadApi.Entry}) ||
+      Method->getNumParams() != 0 || !Method->isVirtual() ||
+      isGlobalClassNamed(Method->getParent(), QtThreadApi.Class))
+    return false;
+  return isQThreadClass(Method->getParent());
+}
+
 QtThreadUseCollector::QtThreadUseCollector(const Stmt *Body)
     : Body(Body), Parents(const_cast<Stmt *>(Body)) {}
 

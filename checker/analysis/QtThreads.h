@@ -5,7 +5,8 @@
 // destructor, run while the thread runs, prints "QThread: Destroyed while
 // thread is still running" and aborts. This finds, for a QThread owned by a
 // local variable or by a data member, where it is started, waited for and
-// destroyed, and whether a path destroys it while it may still run.
+// destroyed, and whether a path destroys it while it may still run; and the
+// entry functions of QThreads (run() overrides, QThread::create callables).
 //
 //===----------------------------------------------------------------------===//
 
@@ -126,6 +127,9 @@ struct QtUnwaitedMember {
   explicit operator bool() const { return Start != nullptr; }
 };
 QtUnwaitedMember findUnwaitedMember(const FieldDecl *Member);
+
+/// The run() that a QThread subclass \p Method overrides, if it is one.
+bool isQThreadRunOverride(const CXXMethodDecl *Method);
 
 /// Whether \p Call is `QThread::create(f, ...)`.
 bool isQThreadCreate(const CallExpr *Call);

@@ -1,6 +1,7 @@
 //===--- ThreadEntryFunctions.cpp -----------------------------------------===//
 
 #include "analysis/ThreadEntryFunctions.h"
+#include "analysis/QtThreads.h"
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
 #include "utils/ContainerInsertion.h"
@@ -107,6 +108,12 @@ void registerThreadLaunchMatchers(MatchFinder *Finder,
                               unless(isExpansionInSystemHeader()))
                          .bind("launch-make"),
                      CB);
+  if (Types->follows(ThreadApi::Qt))
+    Finder->addMatcher(
+        callExpr(callee(cxxMethodDecl(hasName("::QThread::create"))),
+                 unless(isExpansionInSystemHeader()))
+            .bind("launch-qt-create"),
+        CB);
 }
 
 std::optional<ThreadLaunch>
@@ -142,6 +149,9 @@ threadLaunchFrom(const MatchFinder::MatchResult &Result,
       return std::nullopt;
     return Launch(Call, Call->getArg(0));
   }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("launch-qt-create"))
+    if (isQThreadCreate(Call) && Call->getNumArgs() > 0)
+      return Launch(Call, Call->getArg(0));
   return std::nullopt;
 }
 
