@@ -145,7 +145,9 @@ bool createsQThread(const Expr *E, bool *ParentedToThis) {
     return false;
   E = stripTemporaryWrappers(E)->IgnoreParenCasts();
   if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
-    return isQThreadCreate(Call);
+    return isQThreadCreate(Call) ||
+           (isStdFunctionNamed(Call->getDirectCallee(), {"make_unique"}) &&
+            qtThreadHolding(Call->getType()) == QtThreadHolding::OwningPointer);
   const auto *New = llvm::dyn_cast<CXXNewExpr>(E);
   if (!New || New->isArray() ||
       !isQThreadClass(New->getAllocatedType()->getAsCXXRecordDecl()))

@@ -48,9 +48,9 @@ AST_MATCHER(QualType, holdsQThread) {
   return qtThreadHolding(Node) != QtThreadHolding::None;
 }
 
-/// Whether \p E creates a QThread the caller owns: `new QThread...` or
-/// `QThread::create(...)` (through casts); \p ParentedToThis is set when
-/// the new thread's parent is `this`.
+/// Whether \p E creates a QThread the caller owns: `new QThread...`,
+/// `QThread::create(...)` or `std::make_unique<QThread>()` (through
+/// casts); \p ParentedToThis is set when the new thread's parent is `this`.
 bool createsQThread(const Expr *E, bool *ParentedToThis = nullptr);
 
 /// Whether destroying a \p Class object waits for its thread first: a

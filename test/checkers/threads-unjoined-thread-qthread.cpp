@@ -127,6 +127,17 @@ private:
   Worker *worker_;
 };
 
+class MadeUnique {
+public:
+  void begin() { thread_->start(); }
+  ~MadeUnique() { thread_->requestInterruption(); }
+
+private:
+  std::unique_ptr<QThread> thread_ = std::make_unique<QThread>();
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: QThread 'thread_' is started and no function of 'MadeUnique' waits for it: it may still run when it is destroyed; ~QThread() aborts with 'QThread: Destroyed while thread is still running' [threads-unjoined-thread]
+  // CHECK-MESSAGES: :[[@LINE-6]]:27: note: 'thread_' is started here
+};
+
 // A subclass whose destructor only asks.
 class QuitsOnly : public QThread {
 public:
@@ -269,6 +280,23 @@ public:
   ~SmartMember() {
     thread_->requestInterruption();
     thread_->wait();
+  }
+
+private:
+  std::unique_ptr<QThread> thread_;
+};
+
+class MadeUniqueWaited {
+public:
+  void begin() {
+    thread_ = std::make_unique<QThread>();
+    thread_->start();
+  }
+  ~MadeUniqueWaited() {
+    if (thread_) {
+      thread_->quit();
+      thread_->wait();
+    }
   }
 
 private:
