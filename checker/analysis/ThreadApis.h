@@ -105,6 +105,17 @@ HandleCall handleCallOf(const FunctionDecl *Callee);
 /// typedef `pthread_t` or `thrd_t` as written); null otherwise.
 const HandleThreadApi *handleApiOfType(QualType T);
 
+/// QThread (`qt`): a QObject that start() starts, running run() (an event
+/// loop unless a subclass overrides it), or the callable of
+/// QThread::create(f). wait() joins it; quit(), exit() and
+/// requestInterruption() only ask it to finish. Its destructor aborts while
+/// it runs (UnjoinedEnd::Aborts); an exception leaving run() terminates.
+struct QtThreadNames {
+  llvm::StringLiteral Class, Start, Wait, Entry, Create;
+};
+inline constexpr QtThreadNames QtThreadApi{"QThread", "start", "wait", "run",
+                                           "create"};
+
 /// The `ThreadApis` option: the families the checks follow.
 class ThreadApiSelection {
 public:

@@ -2,6 +2,7 @@
 
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/HandleCreations.h"
+#include "analysis/QtThreads.h"
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
 #include "utils/ContainerInsertion.h"
@@ -112,6 +113,12 @@ void registerThreadLaunchMatchers(MatchFinder *Finder,
       callExpr(createsHandleThread(Types), unless(isExpansionInSystemHeader()))
           .bind("launch-create"),
       CB);
+  if (Types->follows(ThreadApi::Qt))
+    Finder->addMatcher(
+        callExpr(callee(cxxMethodDecl(hasName("::QThread::create"))),
+                 unless(isExpansionInSystemHeader()))
+            .bind("launch-qt-create"),
+        CB);
 }
 
 std::optional<ThreadLaunch>
@@ -156,6 +163,9 @@ threadLaunchFrom(const MatchFinder::MatchResult &Result,
       return std::nullopt;
     return Launch(Call, Call->getArg(0));
   }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("launch-qt-create"))
+    if (isQThreadCreate(Call) && Call->getNumArgs() > 0)
+      return Launch(Call, Call->getArg(0));
   return std::nullopt;
 }
 

@@ -7,7 +7,8 @@
 // a container of threads, `std::make_unique<std::thread>(f)`) and resolves
 // the function it runs: a lambda, a function or function pointer constant, a
 // member function with its object (`std::thread(&C::run, this)`), a functor's
-// `operator()`, through `std::bind`, `std::ref` and `std::move`.
+// `operator()`, through `std::bind`, `std::ref` and `std::move`. A
+// `QThread::create(f)` launches a thread that runs `f`.
 //
 //===----------------------------------------------------------------------===//
 

@@ -28,23 +28,29 @@ void ExceptionEscapeCheck::storeCheckOptions(
 
 void ExceptionEscapeCheck::checkLaunch(const ThreadLaunch &Launch,
                                        const MatchFinder::MatchResult &Result) {
-  if (!Launch.Entry)
-    return;
+  if (Launch.Entry &&
+      reportEscaping(Launch.Entry, Launch.Callable->getBeginLoc()))
+    noteInstantiation(Launch.Site, *Result.Context);
+}
+
+void ExceptionEscapeCheck::checkQThreadRun(const CXXMethodDecl *Run) {
+  reportEscaping(Run, Run->getLocation());
+}
+
+bool ExceptionEscapeCheck::reportEscaping(const FunctionDecl *Entry,
+                                          SourceLocation Loc) {
   // A noexcept entry function declares that terminate is what it wants.
-  ExceptionSet Escaping = Flow.escaping(Launch.Entry);
-  if (Escaping.empty())
-    return;
-  SourceLocation Loc = Launch.Callable->getBeginLoc();
-  if (!reportOnce(Loc))
-    return;
+  ExceptionSet Escaping = Flow.escaping(Entry);
+  if (Escaping.empty() || !reportOnce(Loc))
+    return false;
   const EscapingException &First = Escaping.front();
   diag(Loc, "exception '%0' may escape %1 and call std::terminate%select{|; "
             "%3 more exception type%s3 may escape too}2")
-      << First.Type.Name << describeEntry(Launch.Entry)
+      << First.Type.Name << describeEntry(Entry)
       << (Escaping.size() > 1 ? 1 : 0)
       << static_cast<unsigned>(Escaping.size() - 1);
   notePathOf(*this, First);
-  noteInstantiation(Launch.Site, *Result.Context);
+  return true;
 }
 
 } // namespace clang::tidy::threads

@@ -23,6 +23,12 @@ public:
 private:
   void checkLaunch(const ThreadLaunch &Launch,
                    const ast_matchers::MatchFinder::MatchResult &) override;
+  /// The run() of a QThread subclass: QThread does not catch either.
+  bool checksQThreadRuns() const override { return true; }
+  void checkQThreadRun(const CXXMethodDecl *Run) override;
+  /// Reports at \p Loc the exceptions that may leave \p Entry; returns
+  /// whether it did.
+  bool reportEscaping(const FunctionDecl *Entry, SourceLocation Loc);
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   void resetForTranslationUnit() override { Flow.reset(); }
 

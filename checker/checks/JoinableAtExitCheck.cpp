@@ -3,10 +3,12 @@
 #include "checks/JoinableAtExitCheck.h"
 #include "analysis/ContainerJoinLoops.h"
 #include "analysis/ExceptionPathNotes.h"
+#include "analysis/LocalThreadUses.h"
 #include "analysis/MemberCallChains.h"
 #include "analysis/MemberProtocol.h"
 #include "analysis/MemberRestarts.h"
 #include "analysis/MemberThreadUses.h"
+#include "analysis/QtThreads.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
 #include "utils/TestAssertionExits.h"
@@ -601,6 +603,31 @@ void JoinableAtExitCheck::reportRestarts(const FieldDecl *Member) {
         << Member->getName();
     noteInstantiation(Member);
   }
+}
+
+void JoinableAtExitCheck::checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) {
+  const Stmt *Body = bodyDeclaringOwner(Thread);
+  const FunctionDecl *Fn = functionDeclaring(Thread);
+  if (!Body || !Fn)
+    return;
+  QtThreadUses Uses;
+  QtThreadUseCollector(Body).collect(Thread, Uses);
+  // Never waited for at all: threads-unjoined-thread reports it.
+  if (Uses.Waits.empty())
+    return;
+  QtUnwaitedEnd End = findUnwaitedEnd(Fn, Thread, Uses, Ctx);
+  if (!End || !reportOnce(End.location()))
+    return;
+  diag(End.location(),
+       "QThread '%0' may still run when it is %select{destroyed|deleted}1 "
+       "here, on a path that skips its 'wait()'; ~QThread() aborts with "
+       "'QThread: Destroyed while thread is still running'")
+      << Thread->getName() << End.isDelete();
+  diag(End.Start->getExprLoc(), "'%0' is started here", DiagnosticIDs::Note)
+      << Thread->getName();
+  diag(Uses.Waits.front()->getExprLoc(),
+       "'%0' is waited for here, on other paths", DiagnosticIDs::Note)
+      << Thread->getName();
 }
 
 } // namespace clang::tidy::threads

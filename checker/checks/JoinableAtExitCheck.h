@@ -36,6 +36,8 @@ private:
   void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) override;
   /// A member thread that the destructor leaves to a stop() function.
   void checkMember(const FieldDecl *Member) override;
+  /// A path that skips the wait() of a local QThread (QtThreads).
+  void checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) override;
   bool checksConstructors() const override { return CheckMemberDestructors; }
   /// Subobjects of \p Ctor's class (bases, members) that own a running
   /// thread when something later in \p Ctor may throw.

@@ -1,7 +1,10 @@
 //===--- ThreadLaunchCheck.cpp --------------------------------------------===//
 
 #include "checks/ThreadLaunchCheck.h"
+#include "analysis/QtThreads.h"
 #include "utils/ThreadTidyOptions.h"
+
+using namespace clang::ast_matchers;
 
 namespace clang::tidy::threads {
 
@@ -24,6 +27,12 @@ void ThreadLaunchCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void ThreadLaunchCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
   registerThreadLaunchMatchers(Finder, this, &Types);
+  if (checksQThreadRuns() && Types.follows(ThreadApi::Qt))
+    Finder->addMatcher(cxxMethodDecl(isDefinition(), hasName("run"),
+                                     isOverride(),
+                                     unless(isExpansionInSystemHeader()))
+                           .bind("qthread-run"),
+                       this);
 }
 
 void ThreadLaunchCheck::check(
@@ -31,6 +40,11 @@ void ThreadLaunchCheck::check(
   if (const auto *Member =
           Result.Nodes.getNodeAs<FieldDecl>(OwningMemberBinding)) {
     checkOwningMember(Member);
+    return;
+  }
+  if (const auto *Run = Result.Nodes.getNodeAs<CXXMethodDecl>("qthread-run")) {
+    if (isQThreadRunOverride(Run) && !Run->isDependentContext())
+      checkQThreadRun(Run);
     return;
   }
   if (std::optional<ThreadLaunch> Launch = threadLaunchFrom(Result, Types))

@@ -41,6 +41,10 @@ protected:
   /// Checks a data member that owns threads, for a check whose matchers bind
   /// one as OwningMemberBinding.
   virtual void checkOwningMember(const FieldDecl *Member) {}
+  /// Checks the run() of a QThread subclass, the function its thread runs,
+  /// for a check that asks for them (checksQThreadRuns).
+  virtual bool checksQThreadRuns() const { return false; }
+  virtual void checkQThreadRun(const CXXMethodDecl *Run) {}
   static constexpr llvm::StringLiteral OwningMemberBinding = "owning-member";
 
   /// Stores the options of the check beyond ThreadTypes.

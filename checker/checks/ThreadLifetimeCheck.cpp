@@ -1,6 +1,7 @@
 //===--- ThreadLifetimeCheck.cpp ------------------------------------------===//
 
 #include "checks/ThreadLifetimeCheck.h"
+#include "analysis/QtThreads.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "utils/AstMatchers.h"
 
@@ -45,6 +46,9 @@ void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
         cxxConstructorDecl(isDefinition(), unless(isExpansionInSystemHeader()))
             .bind("constructor"),
         this);
+  if (Types.follows(ThreadApi::Qt))
+    Finder->addMatcher(localVariable(qualType(holdsQThread()), "qt-thread"),
+                       this);
   switch (membersToCheck()) {
   case MemberKind::None:
     break;
@@ -68,6 +72,8 @@ void ThreadLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
     checkConstructor(Ctor);
   } else if (const auto *Join = Result.Nodes.getNodeAs<CallExpr>("self-join")) {
     checkHandleSelfJoin(Join);
+  } else if (const auto *Qt = Result.Nodes.getNodeAs<VarDecl>("qt-thread")) {
+    checkQtLocal(Qt, *Result.Context);
   }
 }
 

@@ -55,6 +55,9 @@ protected:
   /// whose handle is the calling thread's own (`pthread_self()`).
   virtual bool checksHandleSelfJoins() const { return false; }
   virtual void checkHandleSelfJoin(const CallExpr *Join) {}
+  /// Checks a local that holds a QThread (QtThreads), when the `ThreadApis`
+  /// option follows Qt.
+  virtual void checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) {}
   /// Stores the options of the check beyond the thread types.
   virtual void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {}
   /// Forgets the functions analysed so far; a check that overrides it calls

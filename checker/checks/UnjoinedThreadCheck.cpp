@@ -3,10 +3,12 @@
 #include "checks/UnjoinedThreadCheck.h"
 #include "analysis/LocalThreadUses.h"
 #include "analysis/MemberThreadUses.h"
+#include "analysis/QtThreads.h"
 #include "analysis/ThreadHolders.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstMatchers.h"
+#include "utils/AstUtils.h"
 #include "utils/DiscardedValues.h"
 #include "utils/JthreadRewrite.h"
 #include "utils/ThreadTidyCompat.h"
@@ -51,6 +53,14 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
       fieldDecl(hasType(RawPointer), unless(isExpansionInSystemHeader()))
           .bind("raw-member"),
       this);
+  if (Types.follows(ThreadApi::Qt)) {
+    Finder->addMatcher(localVariable(qualType(holdsQThread()), "qt-local"),
+                       this);
+    Finder->addMatcher(fieldDecl(hasType(qualType(holdsQThread())),
+                                 unless(isExpansionInSystemHeader()))
+                           .bind("qt-member"),
+                       this);
+  }
 }
 
 void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
@@ -72,6 +82,10 @@ void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
     checkHolder(Holder);
   else if (const auto *Handle = Result.Nodes.getNodeAs<VarDecl>("handle-local"))
     checkHandleLocal(Handle);
+  else if (const auto *Qt = Result.Nodes.getNodeAs<VarDecl>("qt-local"))
+    checkQtLocal(Qt, *Result.Context);
+  else if (const auto *Qt = Result.Nodes.getNodeAs<FieldDecl>("qt-member"))
+    checkQtMember(Qt);
 }
 
 void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
@@ -246,6 +260,46 @@ void UnjoinedThreadCheck::reportRawPointer(const NamedDecl *Owner,
   diag(Uses.FirstStart->getBeginLoc(), "thread started here",
        DiagnosticIDs::Note);
   noteInstantiation(Owner);
+}
+
+void UnjoinedThreadCheck::checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) {
+  const Stmt *Body = bodyDeclaringOwner(Thread);
+  const FunctionDecl *Fn = functionDeclaring(Thread);
+  if (!Body || !Fn)
+    return;
+  QtThreadUses Uses;
+  QtThreadUseCollector(Body).collect(Thread, Uses);
+  // A wait() that some path skips is threads-joinable-at-exit's.
+  if (!Uses.Waits.empty())
+    return;
+  QtUnwaitedEnd End = findUnwaitedEnd(Fn, Thread, Uses, Ctx);
+  if (!End || !reportOnce(Thread->getLocation()))
+    return;
+  diag(Thread->getLocation(),
+       "QThread '%0' is started and may still run when it is "
+       "%select{destroyed|deleted}1: nothing waits for it; ~QThread() aborts "
+       "with 'QThread: Destroyed while thread is still running'")
+      << Thread->getName() << End.isDelete();
+  diag(End.Start->getExprLoc(), "'%0' is started here", DiagnosticIDs::Note)
+      << Thread->getName();
+  diag(End.location(), "'%0' is %select{destroyed|deleted}1 here",
+       DiagnosticIDs::Note)
+      << Thread->getName() << End.isDelete();
+}
+
+void UnjoinedThreadCheck::checkQtMember(const FieldDecl *Member) {
+  QtUnwaitedMember Finding = findUnwaitedMember(Member);
+  if (!Finding || !reportOnce(Member->getLocation()))
+    return;
+  diag(Member->getLocation(),
+       "QThread '%0' is started and no function of '%1' waits for it: it "
+       "may still run when %select{it is destroyed|its parent deletes it}2; "
+       "~QThread() aborts with 'QThread: Destroyed while thread is still "
+       "running'")
+      << Member->getName() << Member->getParent()->getName()
+      << Finding.ParentedToThis;
+  diag(Finding.Start->getExprLoc(), "'%0' is started here", DiagnosticIDs::Note)
+      << Member->getName();
 }
 
 } // namespace clang::tidy::threads

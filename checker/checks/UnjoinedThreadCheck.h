@@ -38,6 +38,9 @@ private:
   /// A local struct whose public thread member its user starts
   /// (ThreadHolders).
   void checkHolder(const VarDecl *Holder);
+  /// A QThread local, or member, destroyed while it may run (QtThreads).
+  void checkQtLocal(const VarDecl *Thread, ASTContext &Ctx);
+  void checkQtMember(const FieldDecl *Member);
   /// Reports a `delete` of a joinable thread, or a thread never joined nor
   /// deleted, for \p Owner (a member of \p Class when that is not null).
   void reportRawPointer(const NamedDecl *Owner, const RawPointerUses &Uses,
