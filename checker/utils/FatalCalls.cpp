@@ -7,6 +7,10 @@
 
 namespace clang::tidy::threads {
 
+// llvm::isLower and llvm::isUpper are newer than LLVM 16.
+static bool isLowerAscii(char C) { return C >= 'a' && C <= 'z'; }
+static bool isUpperAscii(char C) { return C >= 'A' && C <= 'Z'; }
+
 /// Whether \p Name has a fatal word among its words, which `_` and case
 /// changes (`testFail`, `TEST_FAIL`, `test_fail0`) separate.
 static bool hasFatalWord(llvm::StringRef Name) {
@@ -18,7 +22,7 @@ static bool hasFatalWord(llvm::StringRef Name) {
       return true;
     char Next = Name[I + 1];
     return Next == '_' || llvm::isDigit(Next) ||
-           (llvm::isLower(Name[I]) && llvm::isUpper(Next));
+           (isLowerAscii(Name[I]) && isUpperAscii(Next));
   };
   for (size_t I = 0; I < Name.size(); ++I) {
     if (Name[I] == '_' || llvm::isDigit(Name[I])) {
