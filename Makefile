@@ -10,6 +10,8 @@ LIT_ARGS ?=
 CLANGD ?=
 SETUP_FLAGS = $(if $(filter ON,$(CLANGD)),--clangd)
 CLANGD_FLAG = $(if $(CLANGD),-DTHREAD_TIDY_CLANGD=$(CLANGD))
+# Whether the Qt example compiles here (its flags are examples/qt's).
+QT_PROBE = clang++-$(LLVM_MAJOR) -x c++ -fsyntax-only $$(cat examples/qt/compile_flags.txt) -
 
 .PHONY: all setup setup-test configure build clangd demo check robustness bench install clean format format-check
 
@@ -40,6 +42,10 @@ demo: build
 	$(BUILD_DIR)/bin/thread-tidy examples/*.cpp
 	@echo "== legacy C with POSIX threads (examples/legacy/) =="
 	$(BUILD_DIR)/bin/thread-tidy examples/legacy/*.c
+	@echo "== Qt 5 (examples/qt/) =="
+	@if echo '#include <QtCore/QThread>' | $(QT_PROBE) >/dev/null 2>&1; then \
+	  $(BUILD_DIR)/bin/thread-tidy examples/qt/*.cpp; \
+	else echo "Qt 5 headers are not installed (make setup-test installs qtbase5-dev)"; fi
 
 check: setup-test build
 	@$(PYTHON) scripts/run-lit.py --lit "$$(grep '^THREAD_TIDY_LIT:' $(BUILD_DIR)/CMakeCache.txt | cut -d= -f2-)" \
