@@ -1,6 +1,7 @@
 //===--- ExceptionEscapeCheck.cpp - threads-exception-escape --------------===//
 
 #include "checks/ExceptionEscapeCheck.h"
+#include "analysis/BoostThreads.h"
 #include "analysis/ExceptionPathNotes.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -32,6 +33,10 @@ void ExceptionEscapeCheck::checkLaunch(const ThreadLaunch &Launch,
     return;
   // A noexcept entry function declares that terminate is what it wants.
   ExceptionSet Escaping = Flow.escaping(Launch.Entry);
+  if (launchesBoostThread(Launch))
+    llvm::erase_if(Escaping, [](const EscapingException &Escape) {
+      return caughtByBoostThreadProxy(Escape.Type);
+    });
   if (Escaping.empty())
     return;
   SourceLocation Loc = Launch.Callable->getBeginLoc();

@@ -1,0 +1,94 @@
+//===--- BoostThreads.cpp -------------------------------------------------===//
+
+#include "analysis/BoostThreads.h"
+#include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/ThreadEntryFunctions.h"
+#include "utils/AstUtils.h"
+#include "utils/DeclNames.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::threads {
+
+namespace {
+
+bool isBoostClassNamed(const CXXRecordDecl *RD, llvm::StringRef Name) {
+  return RD && RD->getIdentifier() && RD->getName() == Name &&
+         plainQualifiedName(RD) == ("boost::" + Name).str();
+}
+
+} // namespace
+
+bool isBoostThreadClass(const CXXRecordDecl *RD) {
+  return isBoostClassNamed(RD, "thread");
+}
+
+bool ownsBoostThreads(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (const auto *Array =
+          llvm::dyn_cast_or_null<ArrayType>(T->getAsArrayTypeUnsafe()))
+    T = Array->getElementType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (isBoostThreadClass(RD))
+    return true;
+  // A container, std::unique_ptr or std::optional of boost::thread.
+  const auto *Spec =
+      llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    if (Arg.getKind() == TemplateArgument::Type &&
+        isBoostThreadClass(Arg.getAsType()->getAsCXXRecordDecl()))
+      return true;
+  return false;
+}
+
+UnjoinedEnd boostThreadEnd(const CXXRecordDecl *BoostThread) {
+  const CXXRecordDecl *Def =
+      BoostThread ? BoostThread->getDefinition() : nullptr;
+  const CXXDestructorDecl *Destructor = Def ? Def->getDestructor() : nullptr;
+  const FunctionDecl *Body = nullptr;
+  if (!Destructor || !Destructor->hasBody(Body))
+    return UnjoinedEnd::Detaches;
+  // `if (joinable()) { std::terminate(); }` or `detach();`: the two bodies
+  // the library's configuration chooses between.
+  bool Terminates = anyStmtIn(Body->getBody(), [](const Stmt *S) {
+    const auto *Call = llvm::dyn_cast<CallExpr>(S);
+    return Call && isStdFunctionNamed(Call->getDirectCallee(), {"terminate"});
+  });
+  return Terminates ? UnjoinedEnd::Terminates : UnjoinedEnd::Detaches;
+}
+
+bool isBoostTimedJoin(const CXXMethodDecl *Method) {
+  if (!Method || !Method->getIdentifier() ||
+      !isBoostThreadClass(Method->getParent()))
+    return false;
+  llvm::StringRef Name = Method->getName();
+  return Name == "try_join_for" || Name == "try_join_until" ||
+         Name == "timed_join";
+}
+
+bool launchesBoostThread(const ThreadLaunch &Launch) {
+  if (const auto *Insertion = llvm::dyn_cast<CXXMemberCallExpr>(Launch.Site))
+    return ownsBoostThreads(Insertion->getImplicitObjectArgument()->getType());
+  return ownsBoostThreads(Launch.Site->getType());
+}
+
+bool caughtByBoostThreadProxy(const ExceptionType &Thrown) {
+  const CXXRecordDecl *RD = Thrown.Record;
+  if (!RD)
+    return Thrown.Name == "boost::thread_interrupted";
+  if (isBoostClassNamed(RD, "thread_interrupted"))
+    return true;
+  bool Derived = false;
+  if (RD->hasDefinition())
+    RD->forallBases([&](const CXXRecordDecl *Base) {
+      Derived |= isBoostClassNamed(Base, "thread_interrupted");
+      return true;
+    });
+  return Derived;
+}
+
+} // namespace clang::tidy::threads
