@@ -3,6 +3,7 @@
 #include "analysis/BoostThreads.h"
 #include "analysis/ExceptionFlowAnalysis.h"
 #include "analysis/ThreadEntryFunctions.h"
+#include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "clang/AST/DeclTemplate.h"
@@ -59,6 +60,16 @@ UnjoinedEnd boostThreadEnd(const CXXRecordDecl *BoostThread) {
     return Call && isStdFunctionNamed(Call->getDirectCallee(), {"terminate"});
   });
   return Terminates ? UnjoinedEnd::Terminates : UnjoinedEnd::Detaches;
+}
+
+bool boostThreadDetachedByDestructor(const VarDecl *Thread,
+                                     llvm::ArrayRef<ThreadUse> Uses) {
+  const CXXRecordDecl *RD = Thread->getType()->getAsCXXRecordDecl();
+  if (Thread->getType()->isReferenceType() || !isBoostThreadClass(RD) ||
+      llvm::any_of(Uses, joinsOrHandsOver))
+    return false;
+  // Cheap tests first: the destructor's body is read last.
+  return boostThreadEnd(RD) == UnjoinedEnd::Detaches;
 }
 
 bool isBoostTimedJoin(const CXXMethodDecl *Method) {

@@ -23,6 +23,7 @@ namespace clang::tidy::threads {
 
 struct ExceptionType;
 struct ThreadLaunch;
+struct ThreadUse;
 
 /// Whether \p RD is boost::thread.
 bool isBoostThreadClass(const CXXRecordDecl *RD);
@@ -36,6 +37,12 @@ bool ownsBoostThreads(QualType T);
 /// that shows neither (not visible, or not Boost's) counts as Detaches,
 /// version 2's default, which reports less.
 UnjoinedEnd boostThreadEnd(const CXXRecordDecl *BoostThread);
+
+/// Whether the local \p Thread is a boost::thread whose destructor detaches
+/// (version 2) and that none of its \p Uses joins, detaches or hands over:
+/// its thread runs on, unowned, once \p Thread goes out of scope.
+bool boostThreadDetachedByDestructor(const VarDecl *Thread,
+                                     llvm::ArrayRef<ThreadUse> Uses);
 
 /// Whether \p Method is one of boost::thread's timed joins
 /// (`try_join_for`, `try_join_until`, `timed_join`): they join only when

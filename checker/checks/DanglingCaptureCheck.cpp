@@ -1,6 +1,7 @@
 //===--- DanglingCaptureCheck.cpp - threads-dangling-capture --------------===//
 
 #include "checks/DanglingCaptureCheck.h"
+#include "analysis/BoostThreads.h"
 #include "analysis/DestructorDetaches.h"
 #include "analysis/ReleaseHandshakes.h"
 #include "analysis/ThreadEntryFunctions.h"
@@ -24,6 +25,8 @@ namespace {
 struct Outliving {
   enum OutlivingKind {
     Detached,
+    /// A boost::thread of version 2 never joined: its destructor detaches.
+    DetachedByDestructor,
     InMember,
     InGlobal,
     InCallersContainer,
@@ -86,6 +89,8 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
     Kind = ThreadOwnerKind::Thread;
   llvm::SmallVector<ThreadUse, 8> Uses;
   ThreadUseClassifier(Fn->getBody(), Types).collectUses(Var, Kind, Uses);
+  if (boostThreadDetachedByDestructor(Var, Uses))
+    return Outliving{Outliving::DetachedByDestructor, nullptr, Var};
   std::optional<ParentMap> Parents;
   for (const ThreadUse &Use : Uses) {
     if (Use.Kind == ThreadUseKind::Join) {
@@ -425,6 +430,13 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
   switch (Outlives->Kind) {
   case Outliving::Detached:
     diag(OutlivesLoc, "the thread is detached here", DiagnosticIDs::Note);
+    break;
+  case Outliving::DetachedByDestructor:
+    diag(OutlivesLoc,
+         "'%0' is never joined; the destructor of a boost::thread of this "
+         "version detaches it when it goes out of scope",
+         DiagnosticIDs::Note)
+        << Where;
     break;
   case Outliving::InMember:
     diag(OutlivesLoc, "the thread is stored in member '%0' here",
