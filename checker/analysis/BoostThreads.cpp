@@ -24,6 +24,58 @@ bool isBoostThreadClass(const CXXRecordDecl *RD) {
   return isBoostClassNamed(RD, "thread");
 }
 
+bool isBoostThreadGroupClass(const CXXRecordDecl *RD) {
+  return isBoostClassNamed(RD, "thread_group");
+}
+
+const CXXRecordDecl *threadClassOfGroup(const CXXRecordDecl *Group) {
+  const CXXRecordDecl *Def = Group ? Group->getDefinition() : nullptr;
+  if (!Def)
+    return nullptr;
+  for (const CXXMethodDecl *Method : Def->methods())
+    if (Method->getIdentifier() && Method->getName() == "add_thread" &&
+        Method->getNumParams() == 1)
+      return Method->getParamDecl(0)->getType()->getPointeeCXXRecordDecl();
+  return nullptr;
+}
+
+ThreadGroupUses summarizeThreadGroupUses(const VarDecl *Group,
+                                         const Stmt *Body) {
+  ThreadGroupUses Uses;
+  llvm::SmallVector<const Expr *, 8> References;
+  findReferences(Body, Group, References);
+  unsigned MemberCalls = 0;
+  forEachStmtIn(Body, Lambdas::Enter, [&](const Stmt *S) {
+    const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S);
+    if (!Call || referencedVariable(Call->getImplicitObjectArgument()) != Group)
+      return;
+    ++MemberCalls;
+    llvm::StringRef Name = identifierOf(Call->getMethodDecl());
+    if (Name == "create_thread" || Name == "add_thread") {
+      if (!Uses.FirstStart)
+        Uses.FirstStart = Call;
+    } else if (Name == "join_all") {
+      if (!Uses.JoinAll)
+        Uses.JoinAll = Call;
+    } else if (Name != "interrupt_all" && Name != "size") {
+      Uses.HandedOver = true; // remove_thread() hands a thread on
+    }
+  });
+  // A reference that is not the object of one of its member calls gives
+  // the group to code that may join it.
+  if (References.size() != MemberCalls)
+    Uses.HandedOver = true;
+  return Uses;
+}
+
+bool groupDestroysRunningThreads(const VarDecl *Group, const Stmt *Body) {
+  if (Group->getType()->isReferenceType() ||
+      !isBoostThreadGroupClass(Group->getType()->getAsCXXRecordDecl()))
+    return false;
+  ThreadGroupUses Uses = summarizeThreadGroupUses(Group, Body);
+  return Uses.FirstStart && !Uses.JoinAll && !Uses.HandedOver;
+}
+
 bool ownsBoostThreads(QualType T) {
   if (T.isNull())
     return false;
@@ -82,8 +134,13 @@ bool isBoostTimedJoin(const CXXMethodDecl *Method) {
 }
 
 bool launchesBoostThread(const ThreadLaunch &Launch) {
-  if (const auto *Insertion = llvm::dyn_cast<CXXMemberCallExpr>(Launch.Site))
-    return ownsBoostThreads(Insertion->getImplicitObjectArgument()->getType());
+  if (const auto *Insertion = llvm::dyn_cast<CXXMemberCallExpr>(Launch.Site)) {
+    QualType Object = Insertion->getImplicitObjectArgument()->getType();
+    if (Object->isPointerType())
+      Object = Object->getPointeeType();
+    return ownsBoostThreads(Object) ||
+           isBoostThreadGroupClass(Object->getAsCXXRecordDecl());
+  }
   return ownsBoostThreads(Launch.Site->getType());
 }
 

@@ -28,6 +28,34 @@ struct ThreadUse;
 /// Whether \p RD is boost::thread.
 bool isBoostThreadClass(const CXXRecordDecl *RD);
 
+/// Whether \p RD is boost::thread_group.
+bool isBoostThreadGroupClass(const CXXRecordDecl *RD);
+
+/// The boost::thread that the boost::thread_group \p Group holds (the
+/// pointee of add_thread's parameter), or null.
+const CXXRecordDecl *threadClassOfGroup(const CXXRecordDecl *Group);
+
+/// What a function does with one of its local boost::thread_groups.
+struct ThreadGroupUses {
+  /// The first create_thread() or add_thread(): a thread is started.
+  const Expr *FirstStart = nullptr;
+  /// The first join_all().
+  const Expr *JoinAll = nullptr;
+  /// Anything but its own create_thread(), add_thread(), join_all(),
+  /// interrupt_all() and size(): passed on, its address taken,
+  /// remove_thread(), which hands a thread over.
+  bool HandedOver = false;
+};
+
+/// The uses of the local boost::thread_group \p Group in \p Body.
+ThreadGroupUses summarizeThreadGroupUses(const VarDecl *Group,
+                                         const Stmt *Body);
+
+/// Whether the local boost::thread_group \p Group starts threads that are
+/// never joined, in \p Body, and nothing else may join them: its destructor
+/// deletes them while they run.
+bool groupDestroysRunningThreads(const VarDecl *Group, const Stmt *Body);
+
 /// Whether \p T is boost::thread or owns boost::threads (a container, C
 /// array, smart pointer or optional of them).
 bool ownsBoostThreads(QualType T);

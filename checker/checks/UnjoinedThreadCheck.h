@@ -26,6 +26,8 @@ public:
 
 private:
   void checkLocal(const VarDecl *Owner, ASTContext &Ctx);
+  /// A local boost::thread_group whose threads are never joined.
+  void checkBoostThreadGroup(const VarDecl *Group);
   void checkTemporary(const Expr *Temporary, ASTContext &Ctx);
   void checkMember(const FieldDecl *Owner);
   /// A raw pointer that owns a thread made by `new` (RawThreadPointers).
