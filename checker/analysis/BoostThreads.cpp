@@ -76,6 +76,12 @@ bool groupDestroysRunningThreads(const VarDecl *Group, const Stmt *Body) {
   return Uses.FirstStart && !Uses.JoinAll && !Uses.HandedOver;
 }
 
+bool isBoostThreadAttributes(QualType T) {
+  return !T.isNull() &&
+         isBoostClassNamed(T.getNonReferenceType()->getAsCXXRecordDecl(),
+                           "thread_attributes");
+}
+
 bool ownsBoostThreads(QualType T) {
   if (T.isNull())
     return false;

@@ -56,6 +56,10 @@ ThreadGroupUses summarizeThreadGroupUses(const VarDecl *Group,
 /// deletes them while they run.
 bool groupDestroysRunningThreads(const VarDecl *Group, const Stmt *Body);
 
+/// Whether \p T is boost::thread::attributes (boost::thread_attributes),
+/// which a boost::thread constructor takes before the callable.
+bool isBoostThreadAttributes(QualType T);
+
 /// Whether \p T is boost::thread or owns boost::threads (a container, C
 /// array, smart pointer or optional of them).
 bool ownsBoostThreads(QualType T);

@@ -53,6 +53,17 @@ void interrupted_capture() {
   t.interrupt();
 }
 
+#ifndef VERSION_4 // version 4 takes attributes as the callable's argument
+void never_joined_with_attributes() {
+  boost::thread::attributes attrs;
+  int count = 0;
+  boost::thread t(attrs, [&] { consume(count); });
+  // CHECK-MESSAGES-V2: :[[@LINE-1]]:26: warning: thread may outlive local variable 'count', which it refers to [threads-dangling-capture]
+  // CHECK-MESSAGES-V2: :[[@LINE-2]]:40: note: 'count' is captured by reference here
+  // CHECK-MESSAGES-V2: :[[@LINE-3]]:17: note: 't' is never joined; the destructor of a boost::thread of this version detaches it when it goes out of scope
+}
+#endif
+
 void joined_capture() {
   int count = 0;
   boost::thread t([&] { consume(count); });
