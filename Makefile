@@ -38,6 +38,8 @@ clangd:
 demo: build
 	@echo "== thread-tidy over examples/ (LLVM $(LLVM_MAJOR)) =="
 	$(BUILD_DIR)/bin/thread-tidy examples/*.cpp
+	@echo "== legacy C with POSIX threads (examples/legacy/) =="
+	$(BUILD_DIR)/bin/thread-tidy examples/legacy/*.c
 
 check: setup-test build
 	@$(PYTHON) scripts/run-lit.py --lit "$$(grep '^THREAD_TIDY_LIT:' $(BUILD_DIR)/CMakeCache.txt | cut -d= -f2-)" \

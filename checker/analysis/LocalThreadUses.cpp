@@ -31,6 +31,7 @@ LocalUseSummary summarizeLocalUses(const VarDecl *Owner, const Stmt *Body,
       if (!Summary.FirstStart)
         Summary.FirstStart = Use.Site;
       Summary.OnlyMemberCalls = false;
+      Summary.JoinedOrHandedOver |= Use.StartsDetached;
       break;
     case ThreadUseKind::Query:
       Summary.OnlyMemberCalls &= Use.IsMemberCallOnOwner;

@@ -35,6 +35,7 @@ unsigned badBitOf(const LifetimeEvent &Event) {
   case LifetimeEvent::MovedFrom:
     return MovedFromBit;
   case LifetimeEvent::NeverStarted:
+  case LifetimeEvent::CreationFailed: // members are no handles
     return NeverStartedBit;
   }
   return EndedBit;

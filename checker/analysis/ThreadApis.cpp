@@ -7,8 +7,7 @@
 
 namespace clang::tidy::threads {
 
-static const HandleThreadApi *const HandleApis[] = {&PosixThreads,
-                                                    &C11Threads};
+static const HandleThreadApi *const HandleApis[] = {&PosixThreads, &C11Threads};
 
 HandleCall handleCallOf(const FunctionDecl *Callee) {
   if (!Callee || !Callee->getIdentifier())

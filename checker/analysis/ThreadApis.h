@@ -55,18 +55,38 @@ struct HandleThreadApi {
   unsigned HandleArg;
   int AttrArg;
   unsigned StartArg, StartArgumentArg;
+  /// What create returns when leaked threads have used up the resources.
+  llvm::StringLiteral Exhausted;
 };
 
-inline constexpr HandleThreadApi PosixThreads{
-    ThreadApi::Posix, "POSIX",        "pthread_t",    "pthread_create",
-    "pthread_join",   "pthread_detach", "pthread_self", "pthread_exit",
-    "pthread_equal",  0,              1,              2,
-    3};
-inline constexpr HandleThreadApi C11Threads{
-    ThreadApi::C11, "C11",         "thrd_t",       "thrd_create",
-    "thrd_join",    "thrd_detach", "thrd_current", "thrd_exit",
-    "thrd_equal",   0,             -1,             1,
-    2};
+inline constexpr HandleThreadApi PosixThreads{ThreadApi::Posix,
+                                              "POSIX",
+                                              "pthread_t",
+                                              "pthread_create",
+                                              "pthread_join",
+                                              "pthread_detach",
+                                              "pthread_self",
+                                              "pthread_exit",
+                                              "pthread_equal",
+                                              0,
+                                              1,
+                                              2,
+                                              3,
+                                              "EAGAIN"};
+inline constexpr HandleThreadApi C11Threads{ThreadApi::C11,
+                                            "C11",
+                                            "thrd_t",
+                                            "thrd_create",
+                                            "thrd_join",
+                                            "thrd_detach",
+                                            "thrd_current",
+                                            "thrd_exit",
+                                            "thrd_equal",
+                                            0,
+                                            -1,
+                                            1,
+                                            2,
+                                            "thrd_nomem"};
 
 /// What a call of a handle API's function does.
 enum class HandleCallRole { None, Create, Join, Detach, Self, Exit, Other };

@@ -1,6 +1,7 @@
 //===--- ThreadEntryFunctions.cpp -----------------------------------------===//
 
 #include "analysis/ThreadEntryFunctions.h"
+#include "analysis/HandleCreations.h"
 #include "analysis/ThreadStarts.h"
 #include "utils/AstUtils.h"
 #include "utils/ContainerInsertion.h"
@@ -117,6 +118,10 @@ void registerThreadLaunchMatchers(MatchFinder *Finder,
             unless(isExpansionInSystemHeader()))
             .bind("launch-group"),
         CB);
+  Finder->addMatcher(
+      callExpr(createsHandleThread(Types), unless(isExpansionInSystemHeader()))
+          .bind("launch-create"),
+      CB);
 }
 
 std::optional<ThreadLaunch>
@@ -148,6 +153,15 @@ threadLaunchFrom(const MatchFinder::MatchResult &Result,
           Result.Nodes.getNodeAs<CXXMemberCallExpr>("launch-group"))
     return Call->getNumArgs() == 1 ? Launch(Call, Call->getArg(0))
                                    : std::nullopt;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("launch-create")) {
+    std::optional<HandleCreation> Creation = handleCreationOf(Call);
+    std::optional<ThreadLaunch> Started =
+        Creation ? Launch(Call, Creation->StartRoutine->IgnoreParenCasts())
+                 : std::nullopt;
+    if (Started)
+      Started->StartArgument = Creation->StartArgument;
+    return Started;
+  }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("launch-make")) {
     QualType Made =
         firstTemplateTypeArgument(Call->getType()->getAsCXXRecordDecl());

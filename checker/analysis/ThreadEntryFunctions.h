@@ -30,6 +30,9 @@ struct ThreadLaunch {
   /// The function the thread runs, or null when it cannot be resolved (a
   /// function pointer variable, a generic lambda, std::function).
   const FunctionDecl *Entry;
+  /// For a handle API's create call (`pthread_create(&t, 0, run, arg)`):
+  /// the argument its start routine gets, as written; null otherwise.
+  const Expr *StartArgument = nullptr;
 };
 
 /// The construction of a thread from a callable outside system headers

@@ -2,12 +2,14 @@
 
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "analysis/ContainerJoinLoops.h"
+#include "analysis/HandleCreations.h"
 #include "analysis/MemberProtocol.h"
 #include "analysis/SingleThreadOwners.h"
 #include "analysis/ThreadStarts.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
+#include "utils/FatalCalls.h"
 #include "utils/TestAssertions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -70,7 +72,11 @@ void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
           if (!Var->hasLocalStorage() || declarationHasErrors(Var))
             continue;
           ThreadOwnerKind Kind = Types.ownerKindOfValue(Var->getType());
-          if (Kind == ThreadOwnerKind::Thread ||
+          if (Kind == ThreadOwnerKind::None)
+            Kind = Types.handleKindOfValue(Var->getType());
+          // A handle array is always followed: a join of its element
+          // whose create failed is an invalid join.
+          if (Kind == ThreadOwnerKind::Thread || isHandleKind(Kind) ||
               (WithContainers && (Kind == ThreadOwnerKind::Container ||
                                   Kind == ThreadOwnerKind::Optional)))
             Vars.push_back({Var, Decls, Kind});
@@ -175,6 +181,12 @@ namespace {
 struct TrackedState {
   JoinState State;
   const Stmt *LastEnd = nullptr;
+  /// Its state before the last start: what a failed create of a handle
+  /// leaves (see HandleCreations).
+  JoinState BeforeStart;
+  /// A handle's create call that failed, or was not checked, on some path
+  /// into here (CreateFailed).
+  const Stmt *FailedCreate = nullptr;
   /// A member run with JoinableAtReturnIsExit: the last branch that went
   /// around a join while it was joinable (see LifetimeEvent).
   const Expr *SkippingCondition = nullptr;
@@ -224,6 +236,7 @@ private:
   struct SiteEffect {
     unsigned Thread;
     ThreadUseKind Kind;
+    bool StartsDetached = false;
   };
   /// A `joinable()` test of one tracked thread ending a block.
   struct JoinableGuard {
@@ -264,8 +277,29 @@ private:
   void recordInvalidJoin(unsigned Thread, const Stmt *Site,
                          const TrackedState &Before);
   bool isContainer(unsigned Thread) const {
-    return Kinds[Thread] == ThreadOwnerKind::Container;
+    return Kinds[Thread] == ThreadOwnerKind::Container ||
+           Kinds[Thread] == ThreadOwnerKind::HandleArray;
   }
+  bool tracksHandles() const { return llvm::any_of(Kinds, isHandleKind); }
+  /// After a call that does not come back (FatalCalls), the handles are
+  /// in no state at all: the path ends there.
+  void endPathOfHandles(ProgramState &State) const {
+    for (unsigned Thread = 0; Thread < State.size(); ++Thread)
+      if (isHandleKind(Kinds[Thread]))
+        State[Thread] = TrackedState{};
+  }
+  /// Whether the join \p Site is in a loop over a constant number of
+  /// elements (`i < N`): it joins the element whose create failed too. A
+  /// loop up to a variable (`i < created`) joins what the code counted.
+  bool joinsEveryElement(const Stmt *Site) const;
+  /// A test of a local flag that records whether a handle was created
+  /// (isCreationFlag): it tells the branches apart as `joinable()` does.
+  std::optional<JoinableGuard> creationFlagGuard(const Expr *Cond,
+                                                 bool Negated) const;
+  /// On the edge where a create call that ends \p Block failed: the
+  /// handles it would have created keep their state from before it.
+  void undoFailedCreation(const CFGBlock &Block, bool IsTrueBranch,
+                          ProgramState &State) const;
 
   const FunctionDecl *Fn;
   const Stmt *Body;
@@ -366,7 +400,7 @@ void LifetimeDataflow::addUses(unsigned Index, llvm::ArrayRef<ThreadUse> Uses,
   Scopes.push_back(Scope);
   for (const ThreadUse &Use : Uses) {
     if (Use.Kind != ThreadUseKind::Query)
-      Effects[Use.Site].push_back({Index, Use.Kind});
+      Effects[Use.Site].push_back({Index, Use.Kind, Use.StartsDetached});
     if (Use.Kind == ThreadUseKind::Join && isContainer(Index))
       JoinLoops->addJoin(Index, Use.Site, Scope);
   }
@@ -399,7 +433,7 @@ bool LifetimeDataflow::collectTrackedThreads() {
     ThreadIndex[Var] = Index;
     for (const ThreadUse &Use : Uses) {
       if (Use.Kind != ThreadUseKind::Query)
-        Effects[Use.Site].push_back({Index, Use.Kind});
+        Effects[Use.Site].push_back({Index, Use.Kind, Use.StartsDetached});
       if (Use.Kind == ThreadUseKind::Join && isContainer(Index))
         ContainerJoins.push_back({Index, Use.Site});
     }
@@ -425,6 +459,9 @@ bool LifetimeDataflow::buildCfg() {
       return false;
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
+  // A handle has no destructor: where its scope ends is where its thread
+  // leaks. Only then: the elements cost a little on every function.
+  Options.AddLifetime = tracksHandles();
   Options.setAllAlwaysAdd();
   if (Run && Run->Constructor) {
     Options.AddInitializers = true;
@@ -495,12 +532,26 @@ ProgramState LifetimeDataflow::transfer(const CFGBlock &Block,
       State[It->second] = TrackedState{JoinState::NeverStarted};
       continue;
     }
+    if (auto Ends = Element.getAs<CFGLifetimeEnds>()) {
+      auto It = ThreadIndex.find(Ends->getVarDecl());
+      if (It == ThreadIndex.end() || !isHandleKind(Kinds[It->second]))
+        continue;
+      if (Final)
+        recordExit(LifetimeEvent::ScopeExit, It->second, Ends->getTriggerStmt(),
+                   State[It->second].State);
+      State[It->second] = TrackedState{JoinState::NeverStarted};
+      continue;
+    }
     auto StmtElement = Element.getAs<CFGStmt>();
     if (!StmtElement)
       continue;
     const Stmt *Site = StmtElement->getStmt();
     if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Site))
       applyDeclaration(Decls, State);
+    if (tracksHandles() &&
+        isLikelyFatalCall(llvm::dyn_cast<CallExpr>(Site),
+                          Ctx.getSourceManager(), Ctx.getLangOpts()))
+      endPathOfHandles(State);
     if (Run && Run->Calls) {
       auto Call = Run->Calls->find(Site);
       if (Call != Run->Calls->end()) {
@@ -548,22 +599,46 @@ void LifetimeDataflow::applyEffect(const SiteEffect &Effect, const Stmt *Site,
                                    ProgramState &State, bool Final) {
   TrackedState &Thread = State[Effect.Thread];
   switch (Effect.Kind) {
-  case ThreadUseKind::Start:
+  case ThreadUseKind::Start: {
     // Assigning to an element of a container starts one more thread; it
     // overwrites nothing the analysis knows of. A member's reset() or a
-    // call that starts it overwrites it as an assignment does.
+    // call that starts it overwrites it as an assignment does, and so does
+    // a create into a handle that names a running thread.
     if (Final &&
         (llvm::isa<CXXOperatorCallExpr>(Site) ||
-         (Member && llvm::isa<CXXMemberCallExpr>(Site))) &&
+         (Member && llvm::isa<CXXMemberCallExpr>(Site)) ||
+         Kinds[Effect.Thread] == ThreadOwnerKind::Handle) &&
         !isContainer(Effect.Thread))
       recordExit(LifetimeEvent::Overwrite, Effect.Thread, Site, Thread.State);
-    Thread = TrackedState{JoinState::Joinable};
+    JoinState Before = Thread.State;
+    // A thread created detached needs no join: ended from the start, and
+    // joining it is as wrong as joining a detached one.
+    Thread = Effect.StartsDetached ? TrackedState{JoinState::Ended, Site}
+                                   : TrackedState{JoinState::Joinable};
+    Thread.BeforeStart = Before;
+    // Nobody looked at whether it was created: it may name no thread.
+    if (isHandleKind(Kinds[Effect.Thread]) &&
+        creationResultIgnored(llvm::cast<CallExpr>(Site), *Parents)) {
+      Thread.State.merge(JoinState::CreateFailed);
+      Thread.FailedCreate = Site;
+    }
     break;
+  }
   case ThreadUseKind::Join:
     // A loop joins a container's elements one by one: the state at a join
     // is that of the whole container, not of the element.
     if (Final && !isContainer(Effect.Thread))
       recordInvalidJoin(Effect.Thread, Site, Thread);
+    // Of an array's elements, only the one whose create failed is known
+    // to be wrong to join.
+    else if (Final && Kinds[Effect.Thread] == ThreadOwnerKind::HandleArray &&
+             Thread.State.mayBe(JoinState::CreateFailed) &&
+             joinsEveryElement(Site)) {
+      TrackedState Element{JoinState::Joinable};
+      Element.State.merge(JoinState::CreateFailed);
+      Element.FailedCreate = Thread.FailedCreate;
+      recordInvalidJoin(Effect.Thread, Site, Element);
+    }
     Thread = TrackedState{JoinState::Ended, Site};
     break;
   case ThreadUseKind::Escape:
@@ -618,6 +693,83 @@ void LifetimeDataflow::applyPossibleThrow(const Stmt *Site,
                  State[Thread].State);
 }
 
+bool LifetimeDataflow::joinsEveryElement(const Stmt *Site) const {
+  for (const Stmt *S = Parents->getParent(Site); S; S = Parents->getParent(S)) {
+    const auto *For = llvm::dyn_cast<ForStmt>(S);
+    if (!For)
+      continue;
+    const auto *Cond = llvm::dyn_cast_or_null<BinaryOperator>(
+        For->getCond() ? For->getCond()->IgnoreParenImpCasts() : nullptr);
+    if (!Cond || !Cond->isComparisonOp())
+      return false;
+    const Expr *Bound = Cond->getOpcode() == BO_GT || Cond->getOpcode() == BO_GE
+                            ? Cond->getLHS()
+                            : Cond->getRHS();
+    return !Bound->isValueDependent() && Bound->isEvaluatable(Ctx);
+  }
+  return false;
+}
+
+std::optional<LifetimeDataflow::JoinableGuard>
+LifetimeDataflow::creationFlagGuard(const Expr *Cond, bool Negated) const {
+  // `flag`, `flag != 0`, `flag == 0` (after `!` was taken off).
+  if (const auto *Compare = llvm::dyn_cast<BinaryOperator>(Cond);
+      Compare && Compare->isEqualityOp()) {
+    Expr::EvalResult Zero;
+    if (Compare->getRHS()->isValueDependent() ||
+        !Compare->getRHS()->EvaluateAsInt(Zero, Ctx) || Zero.Val.getInt() != 0)
+      return std::nullopt;
+    Cond = Compare->getLHS()->IgnoreParenImpCasts();
+    if (Compare->getOpcode() == BO_EQ)
+      Negated = !Negated;
+  }
+  const VarDecl *Flag = referencedVariable(Cond);
+  if (!Flag || !Flag->hasLocalStorage() || !Flag->getType()->isScalarType())
+    return std::nullopt;
+  for (unsigned Thread = 0; Thread < Threads.size(); ++Thread)
+    if (Kinds[Thread] == ThreadOwnerKind::Handle &&
+        isCreationFlag(Flag, Threads[Thread], Body, Ctx))
+      return JoinableGuard{Thread, Negated};
+  return std::nullopt;
+}
+
+void LifetimeDataflow::undoFailedCreation(const CFGBlock &Block,
+                                          bool IsTrueBranch,
+                                          ProgramState &State) const {
+  if (Block.succ_size() != 2)
+    return;
+  const auto *Cond =
+      llvm::dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
+  if (const auto *Logical = llvm::dyn_cast_or_null<BinaryOperator>(
+          Cond ? Cond->IgnoreParens() : nullptr);
+      Logical && Logical->isLogicalOp())
+    Cond = Block.getLastCondition();
+  bool CreatedWhenTrue = false;
+  const CallExpr *Create = creationTestedBy(Cond, Body, Ctx, CreatedWhenTrue);
+  if (!Create || IsTrueBranch == CreatedWhenTrue)
+    return;
+  auto Effect = Effects.find(Create);
+  if (Effect == Effects.end())
+    return;
+  for (const SiteEffect &E : Effect->second) {
+    if (E.Kind != ThreadUseKind::Start)
+      continue;
+    TrackedState &Thread = State[E.Thread];
+    // An array keeps the threads its earlier creates started, and now has
+    // an element that names no thread.
+    if (isContainer(E.Thread)) {
+      Thread = TrackedState{Thread.BeforeStart.isEmpty()
+                                ? JoinState(JoinState::NeverStarted)
+                                : Thread.BeforeStart};
+      Thread.State.merge(JoinState::CreateFailed);
+      Thread.FailedCreate = Create;
+      continue;
+    }
+    Thread = TrackedState{JoinState::CreateFailed};
+    Thread.FailedCreate = Create;
+  }
+}
+
 std::optional<LifetimeDataflow::JoinableGuard>
 LifetimeDataflow::guardOf(const CFGBlock &Block) const {
   if (Block.succ_size() != 2)
@@ -634,6 +786,9 @@ LifetimeDataflow::guardOf(const CFGBlock &Block) const {
   Cond = stripCondition(Cond, Negated);
   if (!Cond)
     return std::nullopt;
+  if (tracksHandles())
+    if (std::optional<JoinableGuard> Flag = creationFlagGuard(Cond, Negated))
+      return Flag;
   // `if (o)` on an owner of at most one thread: on its false branch the
   // owner holds none.
   const Expr *Object = ownerTestedForThread(Cond, Types);
@@ -677,6 +832,8 @@ void LifetimeDataflow::propagate(const CFGBlock &Block,
     }
     if (!AroundJoins.empty())
       noteSkippingBranch(Block, IsTrueBranch, State[0]);
+    if (tracksHandles())
+      undoFailedCreation(Block, IsTrueBranch, State);
     for (unsigned Container : JoinLoops->joinedOnEdge(Block, Index))
       State[Container] = TrackedState{JoinState::Ended};
     unsigned Id = Next->getBlockID();
@@ -690,6 +847,8 @@ void LifetimeDataflow::propagate(const CFGBlock &Block,
         Changed |= Target.State.merge(State[Thread].State);
         if (!Target.LastEnd)
           Target.LastEnd = State[Thread].LastEnd;
+        if (!Target.FailedCreate)
+          Target.FailedCreate = State[Thread].FailedCreate;
         if (!Target.SkippingCondition) {
           Target.SkippingCondition = State[Thread].SkippingCondition;
           Target.SkippedWhenTrue = State[Thread].SkippedWhenTrue;
@@ -764,8 +923,12 @@ void LifetimeDataflow::recordInvalidJoin(unsigned Thread, const Stmt *Site,
     return;
   JoinState Bad = Before.State.knownNotJoinable();
   bool OnlyOnSomePaths = Before.State.mayBeJoinable();
-  bool OnlyNeverStarted =
-      !Bad.mayBe(JoinState::Ended) && !Bad.mayBe(JoinState::MovedFrom);
+  // A thread that may never have been started is usually guarded by a
+  // condition the analysis does not follow; a handle whose creation failed
+  // on a path that goes on to the join is not.
+  bool OnlyNeverStarted = !Bad.mayBe(JoinState::Ended) &&
+                          !Bad.mayBe(JoinState::MovedFrom) &&
+                          !Bad.mayBe(JoinState::CreateFailed);
   if (Bad.isEmpty() || (OnlyOnSomePaths && OnlyNeverStarted))
     return;
   auto Key = std::make_pair(Site, Thread);
@@ -773,11 +936,14 @@ void LifetimeDataflow::recordInvalidJoin(unsigned Thread, const Stmt *Site,
     return;
   LifetimeEvent Event{LifetimeEvent::InvalidJoin, Threads[Thread], Site,
                       OnlyOnSomePaths};
-  Event.Reason = Bad.mayBe(JoinState::Ended) ? LifetimeEvent::AlreadyEnded
-                 : Bad.mayBe(JoinState::MovedFrom)
-                     ? LifetimeEvent::MovedFrom
+  Event.Reason = Bad.mayBe(JoinState::Ended)       ? LifetimeEvent::AlreadyEnded
+                 : Bad.mayBe(JoinState::MovedFrom) ? LifetimeEvent::MovedFrom
+                 : Bad.mayBe(JoinState::CreateFailed)
+                     ? LifetimeEvent::CreationFailed
                      : LifetimeEvent::NeverStarted;
-  Event.PriorSite = Before.LastEnd;
+  Event.PriorSite = Event.Reason == LifetimeEvent::CreationFailed
+                        ? Before.FailedCreate
+                        : Before.LastEnd;
   EventIndex[Key] = Events.size();
   Events.push_back(Event);
 }

@@ -49,8 +49,11 @@ public:
     MovedFrom = 1 << 3,    ///< Moved into another owner.
     /// Handed by reference to code that may have done anything with it.
     HandedOver = 1 << 4,
+    /// A handle whose create call failed (or whose result nobody checked):
+    /// it names no thread, and joining it is undefined behaviour.
+    CreateFailed = 1 << 5,
   };
-  static constexpr unsigned NumPossibilities = 5;
+  static constexpr unsigned NumPossibilities = 6;
 
   JoinState() = default;
   /*implicit*/ JoinState(Possibility Only) : Bits(Only) {}
@@ -65,7 +68,7 @@ public:
   }
   /// The possibilities in which joining throws: known not joinable.
   JoinState knownNotJoinable() const {
-    return JoinState(Bits & (NeverStarted | Ended | MovedFrom));
+    return JoinState(Bits & (NeverStarted | Ended | MovedFrom | CreateFailed));
   }
   /// Keeps what a `joinable()` guard that evaluated to \p IsJoinable
   /// allows; a handed-over thread may be either.
@@ -82,7 +85,7 @@ public:
 
 private:
   static constexpr std::uint8_t NotJoinable =
-      NeverStarted | Ended | MovedFrom | HandedOver;
+      NeverStarted | Ended | MovedFrom | HandedOver | CreateFailed;
   explicit JoinState(std::uint8_t Raw) : Bits(Raw) {}
   std::uint8_t Bits = 0;
 };
@@ -100,6 +103,9 @@ struct LifetimeEvent {
     AlreadyEnded, ///< Joined or detached before, at \c PriorSite.
     MovedFrom,    ///< Moved from, at \c PriorSite.
     NeverStarted, ///< Default-constructed and not started on any path.
+    /// A handle whose create call failed on some path (PriorSite), or
+    /// whose result was not checked.
+    CreationFailed,
   };
   EventKind Kind;
   const VarDecl *Thread;

@@ -148,6 +148,8 @@ bool initializerStartsThread(const Expr *Init, ThreadOwnerKind Kind,
     return optionalValueStartsThread(Init, Types);
   case ThreadOwnerKind::Container:
   case ThreadOwnerKind::None:
+  case ThreadOwnerKind::Handle:      // a handle is created by a call, not
+  case ThreadOwnerKind::HandleArray: // by its initializer
     return false;
   }
   return false;

@@ -2,6 +2,7 @@
 
 #include "analysis/ThreadUseClassifier.h"
 #include "analysis/BoostThreads.h"
+#include "analysis/HandleCreations.h"
 #include "analysis/SingleThreadOwners.h"
 #include "analysis/ThreadMaps.h"
 #include "analysis/ThreadStarts.h"
@@ -255,7 +256,88 @@ ThreadUse ThreadUseClassifier::classify(const Expr *Ref, ThreadOwnerKind Kind) {
   if (const auto *ParentExpr = llvm::dyn_cast<Expr>(Parent))
     if (ParentExpr->isInstantiationDependent())
       return {ThreadUseKind::Escape, Parent};
+  if (isHandleKind(Kind))
+    return classifyHandleUse(Parent, Child, Kind);
   return classifyUseIn(Parent, Child, Kind);
+}
+
+ThreadUse ThreadUseClassifier::classifyHandleUse(const Stmt *Parent,
+                                                 const Stmt *Child,
+                                                 ThreadOwnerKind Kind) {
+  if (Kind == ThreadOwnerKind::HandleArray) {
+    if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(Parent);
+        Subscript && Subscript->getBase() == Child)
+      return classify(Subscript, ThreadOwnerKind::Handle);
+    if (llvm::isa<UnaryExprOrTypeTraitExpr>(Parent)) // sizeof
+      return {ThreadUseKind::Query, Parent};
+    // The array decays to a pointer that anyone may join through.
+    return {ThreadUseKind::Escape, Parent};
+  }
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Parent)) {
+    if (Unary->getOpcode() == UO_AddrOf)
+      return classifyHandleAddress(Unary);
+    return {ThreadUseKind::Query, Parent};
+  }
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Parent))
+    return classifyHandleArgument(Call, llvm::cast<Expr>(Child));
+  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(Parent)) {
+    // A copy is another handle to the same thread, which may join it; an
+    // assignment to the handle names another thread.
+    if (Binary->isAssignmentOp())
+      return {ThreadUseKind::Escape, Parent};
+    return {ThreadUseKind::Query, Parent};
+  }
+  if (const auto *Cond = llvm::dyn_cast<AbstractConditionalOperator>(Parent))
+    if (Child != Cond->getCond())
+      return classify(Cond, Kind);
+  if (llvm::isa<DeclStmt, ReturnStmt, InitListExpr, LambdaExpr, CXXThrowExpr,
+                CXXConstructExpr, CompoundLiteralExpr>(Parent))
+    return {ThreadUseKind::Escape, Parent};
+  return {ThreadUseKind::Query, Parent};
+}
+
+ThreadUse
+ThreadUseClassifier::classifyHandleAddress(const UnaryOperator *AddrOf) {
+  const Stmt *Child = nullptr;
+  const auto *Call =
+      llvm::dyn_cast_or_null<CallExpr>(semanticParent(Parents, AddrOf, Child));
+  if (std::optional<HandleCreation> Creation = handleCreationOf(Call))
+    if (Creation->Handle &&
+        Call->getArg(Creation->Api->HandleArg)->IgnoreParenImpCasts() ==
+            AddrOf) {
+      ThreadUse Use{ThreadUseKind::Start, Call};
+      Use.StartsDetached = createsDetached(*Creation, Body);
+      return Use;
+    }
+  // Anyone holding the address may join the thread, or store another one.
+  return {ThreadUseKind::Escape, AddrOf};
+}
+
+ThreadUse ThreadUseClassifier::classifyHandleArgument(const CallExpr *Call,
+                                                      const Expr *Arg) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (HandleCall Handle = handleCallOf(Callee)) {
+    bool IsHandleArg =
+        Call->getNumArgs() > 0 &&
+        Call->getArg(0)->IgnoreParenImpCasts() == Arg->IgnoreParenImpCasts();
+    if (IsHandleArg && (Handle.Role == HandleCallRole::Join ||
+                        Handle.Role == HandleCallRole::Detach))
+      return {ThreadUseKind::Join, Call};
+    // pthread_equal, pthread_kill, pthread_cancel, pthread_setname_np: they
+    // look at the thread or signal it; none joins it.
+    return {ThreadUseKind::Query, Call};
+  }
+  if (!Callee)
+    return {ThreadUseKind::Escape, Call};
+  llvm::ArrayRef<const Expr *> Args = argumentsOf(Call);
+  const auto *Found = llvm::find(Args, Arg);
+  // printf("%lu", t): a variadic argument is read, not kept.
+  if (Found != Args.end() &&
+      unsigned(Found - Args.begin()) >= Callee->getNumParams() &&
+      Callee->isVariadic())
+    return {ThreadUseKind::Query, Call};
+  // Another function holding a copy may join it (a helper that joins).
+  return {ThreadUseKind::Escape, Call};
 }
 
 ThreadUse ThreadUseClassifier::classifyUseIn(const Stmt *Parent,
@@ -310,6 +392,8 @@ ThreadUse ThreadUseClassifier::classifyMemberCall(const MemberExpr *Member,
   case ThreadOwnerKind::Container:
     return classifyContainerMember(Call, Name);
   case ThreadOwnerKind::None:
+  case ThreadOwnerKind::Handle:
+  case ThreadOwnerKind::HandleArray:
     break;
   }
   return {ThreadUseKind::Query, Call};

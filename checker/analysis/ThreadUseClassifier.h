@@ -36,12 +36,16 @@ struct ThreadUse {
   /// `t.joinable()`); such uses keep compiling if the owner's type changes
   /// to another thread class.
   bool IsMemberCallOnOwner = false;
+  /// For a Start: the thread starts detached (a handle API's create with
+  /// attributes set to PTHREAD_CREATE_DETACHED), so nothing has to join it.
+  bool StartsDetached = false;
 };
 
 /// Whether after \p Use the owner no longer has to join the thread: it was
 /// joined or detached, or handed to code that may do it.
 inline bool joinsOrHandsOver(const ThreadUse &Use) {
-  return Use.Kind == ThreadUseKind::Join || Use.Kind == ThreadUseKind::Escape;
+  return Use.Kind == ThreadUseKind::Join || Use.Kind == ThreadUseKind::Escape ||
+         Use.StartsDetached;
 }
 
 class ThreadUseClassifier {
@@ -89,6 +93,13 @@ private:
   ThreadUse classifyAliasVariable(const VarDecl *Alias, const Stmt *AliasSite,
                                   bool ViaDeref);
   ThreadUse classifyArgument(const Stmt *Call, const Expr *Arg);
+  /// A use of a handle (`pthread_t`, `thrd_t`) or of an array of them.
+  ThreadUse classifyHandleUse(const Stmt *Parent, const Stmt *Child,
+                              ThreadOwnerKind Kind);
+  /// `&handle`: created by a create call, or handed to anyone else.
+  ThreadUse classifyHandleAddress(const UnaryOperator *AddrOf);
+  /// The handle's value passed to \p Call.
+  ThreadUse classifyHandleArgument(const CallExpr *Call, const Expr *Arg);
 };
 
 } // namespace clang::tidy::threads

@@ -135,6 +135,23 @@ ThreadOwnerKind TrackedThreadTypes::ownerKind(QualType T) const {
   return ThreadOwnerKind::None;
 }
 
+const HandleThreadApi *TrackedThreadTypes::handleApiOfValue(QualType T) const {
+  if (T.isNull() || T->isReferenceType())
+    return nullptr;
+  if (const auto *Array =
+          llvm::dyn_cast_or_null<ConstantArrayType>(T->getAsArrayTypeUnsafe()))
+    T = Array->getElementType();
+  const HandleThreadApi *Api = handleApiOfType(T);
+  return Api && follows(Api->Api) ? Api : nullptr;
+}
+
+ThreadOwnerKind TrackedThreadTypes::handleKindOfValue(QualType T) const {
+  if (!handleApiOfValue(T))
+    return ThreadOwnerKind::None;
+  return T->isConstantArrayType() ? ThreadOwnerKind::HandleArray
+                                  : ThreadOwnerKind::Handle;
+}
+
 bool TrackedThreadTypes::isJoinMethodName(llvm::StringRef Name) const {
   return llvm::is_contained(JoinMethodNames, Name);
 }
@@ -144,10 +161,18 @@ llvm::StringRef TrackedThreadTypes::joinMethodAt(const Stmt *Site) {
     if (llvm::StringRef Name = identifierOf(Call->getMethodDecl());
         !Name.empty())
       return Name;
+  if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(Site))
+    if (HandleCall Handle = handleCallOf(Call->getDirectCallee()))
+      return Handle.Role == HandleCallRole::Detach ? Handle.Api->Detach
+                                                   : Handle.Api->Join;
   return JoinMethod;
 }
 
 TrackedThreadTypes::JoinKind TrackedThreadTypes::joinKindAt(const Stmt *Site) {
+  if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(Site))
+    if (HandleCall Handle = handleCallOf(Call->getDirectCallee()))
+      return Handle.Role == HandleCallRole::Detach ? JoinKind::Detach
+                                                   : JoinKind::Join;
   llvm::StringRef Name = joinMethodAt(Site);
   if (Name == JoinMethod)
     return JoinKind::Join;

@@ -38,7 +38,19 @@ enum class ThreadOwnerKind {
   /// A std::shared_ptr to one thread: its last owner destroys it. A copy of
   /// the owner is another owner (ThreadUseClassifier: an escape).
   SharedPtr,
+  /// A handle of a handle API (`pthread_t`, `thrd_t`; see ThreadApis): a
+  /// value that names a thread, created and joined by plain functions. Any
+  /// copy may join it; its thread leaks when no copy does.
+  Handle,
+  /// A C array of handles.
+  HandleArray,
 };
+
+/// Whether \p Kind is a handle or an array of them.
+inline bool isHandleKind(ThreadOwnerKind Kind) {
+  return Kind == ThreadOwnerKind::Handle ||
+         Kind == ThreadOwnerKind::HandleArray;
+}
 
 /// Whether an owner of \p Kind holds at most one thread, reached through
 /// `->` and `*` (see SingleThreadOwners).
@@ -93,6 +105,13 @@ public:
   ThreadOwnerKind ownerKindOfValue(QualType T) const {
     return T->isReferenceType() ? ThreadOwnerKind::None : ownerKind(T);
   }
+  /// The handle kind of a variable of type \p T: Handle for a `pthread_t`
+  /// or `thrd_t` of a followed API, HandleArray for a C array of them,
+  /// None otherwise (ownerKind never answers a handle kind: the class-based
+  /// analyses keep to class types).
+  ThreadOwnerKind handleKindOfValue(QualType T) const;
+  /// The handle API of a handle or handle array type, if followed.
+  const HandleThreadApi *handleApiOfValue(QualType T) const;
   bool isThreadType(QualType T) const {
     return ownerKind(T) == ThreadOwnerKind::Thread;
   }
@@ -137,6 +156,33 @@ AST_MATCHER_P(QualType, ownsTrackedThreads, const TrackedThreadTypes *, Types) {
 /// Matches a non-reference type that is a tracked thread itself.
 AST_MATCHER_P(QualType, isTrackedThread, const TrackedThreadTypes *, Types) {
   return Types->ownerKindOfValue(Node) == ThreadOwnerKind::Thread;
+}
+
+/// Matches a type that is a followed API's thread handle, or an array of
+/// them.
+AST_MATCHER_P(QualType, isThreadHandle, const TrackedThreadTypes *, Types) {
+  return Types->handleKindOfValue(Node) != ThreadOwnerKind::None;
+}
+
+/// Matches a create call of a followed handle API (`pthread_create`).
+AST_MATCHER_P(CallExpr, createsHandleThread, const TrackedThreadTypes *,
+              Types) {
+  HandleCall Create = handleCallOf(Node.getDirectCallee());
+  return Create.Role == HandleCallRole::Create &&
+         Types->follows(Create.Api->Api);
+}
+
+/// Matches a join of a followed handle API whose handle is the calling
+/// thread's own: `pthread_join(pthread_self(), ...)`.
+AST_MATCHER_P(CallExpr, joinsCallingThread, const TrackedThreadTypes *, Types) {
+  HandleCall Join = handleCallOf(Node.getDirectCallee());
+  if (Join.Role != HandleCallRole::Join || !Types->follows(Join.Api->Api) ||
+      Node.getNumArgs() == 0)
+    return false;
+  const auto *Handle =
+      llvm::dyn_cast<CallExpr>(Node.getArg(0)->IgnoreParenImpCasts());
+  return Handle &&
+         handleCallOf(Handle->getDirectCallee()).Role == HandleCallRole::Self;
 }
 
 /// Matches a non-reference type that is a container of tracked threads.

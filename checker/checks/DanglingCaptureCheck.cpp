@@ -3,6 +3,7 @@
 #include "checks/DanglingCaptureCheck.h"
 #include "analysis/BoostThreads.h"
 #include "analysis/DestructorDetaches.h"
+#include "analysis/HandleCreations.h"
 #include "analysis/ReleaseHandshakes.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadUseClassifier.h"
@@ -286,6 +287,54 @@ void collectArgumentReferences(const Expr *Arg,
         Out.push_back({LocalReference::Address, Var, Unary->getBeginLoc()});
 }
 
+/// The locals that a handle API's start argument points into: `&x`,
+/// `&arr[i]`, `&s.field`, or a local array that decays (CERT CON34-C).
+void collectStartArgumentReferences(
+    const Expr *Arg, llvm::SmallVectorImpl<LocalReference> &Out) {
+  const Expr *E = Arg->IgnoreParenCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    if (Var && Var->getType()->isArrayType())
+      Out.push_back({LocalReference::Address, Var, Ref->getBeginLoc()});
+    return;
+  }
+  const auto *AddrOf = llvm::dyn_cast<UnaryOperator>(E);
+  if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+    return;
+  const Expr *Object = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    if (const auto *Element = llvm::dyn_cast<ArraySubscriptExpr>(Object)) {
+      // Only an element of an array itself, not of what a pointer points at.
+      if (!Element->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+        return;
+      Object = Element->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(Object)) {
+      if (Member->isArrow())
+        return;
+      Object = Member->getBase()->IgnoreParenImpCasts();
+    } else {
+      break;
+    }
+  }
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object))
+    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
+      Out.push_back({LocalReference::Address, Var, AddrOf->getBeginLoc()});
+}
+
+/// How the thread that a handle API's create call starts outlives the
+/// function: it is created detached, or its handle is detached.
+std::optional<Outliving> handleOutlives(const ThreadLaunch &Launch) {
+  std::optional<HandleCreation> Creation =
+      handleCreationOf(llvm::dyn_cast<CallExpr>(Launch.Site));
+  if (!Creation)
+    return std::nullopt;
+  if (createsDetached(*Creation))
+    return Outliving{Outliving::Detached, Launch.Site};
+  if (const CallExpr *Detach = detachOfCreatedHandle(*Creation))
+    return Outliving{Outliving::Detached, Detach};
+  return std::nullopt;
+}
+
 /// Whether the detached thread releases a flag as its last action and the
 /// function waits for it before its locals go away (ReleaseHandshakes).
 bool releasedBeforeLocalsEnd(const ThreadLaunch &Launch,
@@ -385,11 +434,15 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
           References.push_back(
               {LocalReference::Capture, Var, Capture.getLocation()});
   collectFunctorReferences(Launch.Callable, References);
-  bool AfterCallable = false;
-  for (const Expr *Arg : argumentsOf(Launch.Site)) {
-    if (AfterCallable)
-      collectArgumentReferences(Arg, References);
-    AfterCallable |= Arg == Launch.Callable;
+  if (Launch.StartArgument) {
+    collectStartArgumentReferences(Launch.StartArgument, References);
+  } else {
+    bool AfterCallable = false;
+    for (const Expr *Arg : argumentsOf(Launch.Site)) {
+      if (AfterCallable)
+        collectArgumentReferences(Arg, References);
+      AfterCallable |= Arg == Launch.Callable;
+    }
   }
   llvm::erase_if(References, [&](const LocalReference &Ref) {
     return !diesWithFunction(Ref.Var);
@@ -399,7 +452,9 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
 
   const BoundNodes &Nodes = Result.Nodes;
   std::optional<Outliving> Outlives;
-  if (const auto *Var = Nodes.getNodeAs<VarDecl>("into-variable")) {
+  if (Launch.StartArgument) {
+    Outlives = handleOutlives(Launch);
+  } else if (const auto *Var = Nodes.getNodeAs<VarDecl>("into-variable")) {
     if (!Var->getType()->isReferenceType())
       Outlives = variableOutlives(Var, Types);
   } else if (const auto *Detach =
@@ -469,7 +524,9 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
       Outlives->Where ? Outlives->Where->getNameAsString() : std::string();
   switch (Outlives->Kind) {
   case Outliving::Detached:
-    diag(OutlivesLoc, "the thread is detached here", DiagnosticIDs::Note);
+    diag(OutlivesLoc, "the thread is %select{detached|created detached}0 here",
+         DiagnosticIDs::Note)
+        << (Outlives->Site == Launch.Site);
     break;
   case Outliving::DetachedByDestructor:
     diag(OutlivesLoc,

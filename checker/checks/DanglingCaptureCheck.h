@@ -18,8 +18,9 @@ namespace clang::tidy::threads {
 class DanglingCaptureCheck : public ThreadLaunchCheck {
 public:
   DanglingCaptureCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
+  /// Every language: POSIX and C11 threads are C's too (CERT CON34-C).
+  bool isLanguageVersionSupported(const LangOptions &) const override {
+    return true;
   }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
 

@@ -17,7 +17,7 @@ class ExceptionEscapeCheck : public ThreadLaunchCheck {
 public:
   ExceptionEscapeCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
+    return LangOpts.CPlusPlus && LangOpts.CXXExceptions;
   }
 
 private:

@@ -3,6 +3,7 @@
 #include "checks/InvalidJoinCheck.h"
 #include "analysis/BoostThreads.h"
 #include "analysis/ContainerRejoins.h"
+#include "analysis/HandleCreations.h"
 #include "analysis/MemberCallChains.h"
 #include "analysis/MemberJoinStates.h"
 #include "analysis/MemberThreadUses.h"
@@ -52,6 +53,12 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
     SourceLocation Loc = Event.Site->getBeginLoc();
     if (!reportOnce(Loc))
       continue;
+    if (const HandleThreadApi *Api =
+            Types.handleApiOfValue(Event.Thread->getType())) {
+      reportHandleJoin(Event, *Api, Fn);
+      noteInstantiation(Fn);
+      continue;
+    }
     llvm::StringRef Method = TrackedThreadTypes::joinMethodAt(Event.Site);
     switch (Event.Reason) {
     case LifetimeEvent::AlreadyEnded:
@@ -69,6 +76,7 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
           << Method;
       break;
     case LifetimeEvent::NeverStarted:
+    case LifetimeEvent::CreationFailed: // handles only, reported above
       diag(Loc, "thread '%0' is never started; '%1()' on a "
                 "default-constructed thread will throw std::system_error")
           << Event.Thread->getName() << Method;
@@ -96,6 +104,76 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
     }
     noteInstantiation(Fn);
   }
+}
+
+void InvalidJoinCheck::checkHandleSelfJoin(const CallExpr *Join) {
+  if (!reportOnce(Join->getBeginLoc()))
+    return;
+  const HandleThreadApi &Api = *handleCallOf(Join->getDirectCallee()).Api;
+  diag(Join->getBeginLoc(),
+       "'%0' of the calling thread ('%1()') makes the thread wait for its "
+       "own end: it fails with %2 or deadlocks")
+      << Api.Join << Api.Self
+      << (Api.Api == ThreadApi::Posix ? "EDEADLK" : "thrd_error");
+}
+
+void InvalidJoinCheck::reportHandleJoin(const LifetimeEvent &Event,
+                                        const HandleThreadApi &Api,
+                                        const FunctionDecl *Fn) {
+  SourceLocation Loc = Event.Site->getBeginLoc();
+  llvm::StringRef Call = TrackedThreadTypes::joinMethodAt(Event.Site);
+  unsigned Paths = Event.OnlyOnSomePaths ? 1 : 0;
+  switch (Event.Reason) {
+  case LifetimeEvent::AlreadyEnded:
+  case LifetimeEvent::MovedFrom:
+    diag(Loc, "%0 thread '%1' %select{is already|may already be}2 joined or "
+              "detached here; '%3' on it is undefined behaviour")
+        << Api.Family << Event.Thread->getName() << Paths << Call;
+    break;
+  case LifetimeEvent::NeverStarted:
+    diag(Loc, "%0 thread '%1' is never created; '%2' on a handle that names "
+              "no thread is undefined behaviour")
+        << Api.Family << Event.Thread->getName() << Call;
+    break;
+  case LifetimeEvent::CreationFailed: {
+    const auto *Create = llvm::dyn_cast_or_null<CallExpr>(Event.PriorSite);
+    bool Unchecked =
+        Create && creationResultIgnored(
+                      Create, ParentMap(const_cast<Stmt *>(Fn->getBody())));
+    diag(Loc, "%0 thread '%1' may not have been created%select{|: the result "
+              "of '%3' is not checked}2; '%4' on a handle that names no "
+              "thread is undefined behaviour")
+        << Api.Family << Event.Thread->getName() << Unchecked << Api.Create
+        << Call;
+    if (Create)
+      diag(Create->getBeginLoc(),
+           "%select{'%0' may fail here and the path goes on to the join|"
+           "'%0' may fail here}1",
+           DiagnosticIDs::Note)
+          << Api.Create << Unchecked;
+    return;
+  }
+  }
+  if (!Event.PriorSite) {
+    noteThreadDeclaration(Event.Thread);
+    return;
+  }
+  JoinKind Prior = TrackedThreadTypes::joinKindAt(Event.PriorSite);
+  const auto *PriorCall = llvm::dyn_cast<CallExpr>(Event.PriorSite);
+  if (PriorCall &&
+      handleCallOf(PriorCall->getDirectCallee()).Role == HandleCallRole::Create)
+    diag(Event.PriorSite->getBeginLoc(), "'%0' is created detached here",
+         DiagnosticIDs::Note)
+        << Event.Thread->getName();
+  else if (Event.PriorSite == Event.Site)
+    diag(Event.PriorSite->getBeginLoc(),
+         "'%0' is %select{joined|detached}1 here on an earlier iteration",
+         DiagnosticIDs::Note)
+        << Event.Thread->getName() << (Prior == JoinKind::Detach ? 1 : 0);
+  else
+    diag(Event.PriorSite->getBeginLoc(),
+         "'%0' is %select{joined|detached}1 here", DiagnosticIDs::Note)
+        << Event.Thread->getName() << (Prior == JoinKind::Detach ? 1 : 0);
 }
 
 void InvalidJoinCheck::checkMember(const FieldDecl *Member) {

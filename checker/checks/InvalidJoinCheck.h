@@ -21,8 +21,9 @@ class InvalidJoinCheck : public ThreadLifetimeCheck {
 public:
   InvalidJoinCheck(StringRef Name, ClangTidyContext *Context)
       : ThreadLifetimeCheck(Name, Context) {}
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
+  /// Every language: POSIX and C11 threads are C's (and C++98's) too.
+  bool isLanguageVersionSupported(const LangOptions &) const override {
+    return true;
   }
 
 private:
@@ -31,6 +32,13 @@ private:
   MemberKind membersToCheck() const override { return MemberKind::AnyOwner; }
   /// Joins of local threads that are not joinable on some path.
   void checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) override;
+  bool checksHandleSelfJoins() const override { return true; }
+  /// `pthread_join(pthread_self(), ...)`: a thread cannot wait for itself.
+  void checkHandleSelfJoin(const CallExpr *Join) override;
+  /// An invalid join of a handle (`pthread_t`, `thrd_t`): undefined
+  /// behaviour, where std::thread would throw.
+  void reportHandleJoin(const LifetimeEvent &Event, const HandleThreadApi &Api,
+                        const FunctionDecl *Fn);
   /// A member thread joined from the function it runs, or joined unguarded
   /// where it may not be running.
   void checkMember(const FieldDecl *Member) override;

@@ -126,6 +126,11 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
   }
   if (!reportOnce(Loc, Event.Thread->getLocation()))
     return;
+  if (const HandleThreadApi *Api =
+          Types.handleApiOfValue(Event.Thread->getType())) {
+    reportHandle(Event, Loc, *Api, Fn, Ctx);
+    return;
+  }
 
   // Indexes the subjects "thread 't' is still", "thread 't' may still be",
   // "threads in 'v' are still", "threads in 'v' may still be", "thread owned
@@ -211,6 +216,66 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
       << (HeldByOwner                 ? 2
           : isContainer(Event.Thread) ? 1
                                       : 0);
+  noteInstantiation(Event.Thread);
+}
+
+void JoinableAtExitCheck::reportHandle(const LifetimeEvent &Event,
+                                       SourceLocation Loc,
+                                       const HandleThreadApi &Api,
+                                       const FunctionDecl *Fn,
+                                       ASTContext &Ctx) {
+  // "POSIX thread 't' is", "POSIX thread 't' may be", "POSIX threads in
+  // 'th' are", "POSIX threads in 'th' may be", and the pronouns that agree.
+  bool IsArray = Types.handleKindOfValue(Event.Thread->getType()) ==
+                 ThreadOwnerKind::HandleArray;
+  unsigned Subject = (IsArray ? 2 : 0) + (Event.OnlyOnSomePaths ? 1 : 0);
+  llvm::StringRef Leak = "leak until the process exits";
+  switch (Event.Kind) {
+  case LifetimeEvent::ScopeExit: {
+    llvm::StringRef Keyword = exitKeyword(Event.Site);
+    diag(Loc, "%0 %select{thread '%1' is|thread '%1' may be|threads in '%1' "
+              "are|threads in '%1' may be}2 neither joined nor detached "
+              "%select{at the end of|when this '%3' leaves}4 "
+              "%select{its|its|their|their}2 scope; "
+              "%select{its|its|their|their}2 resources %5")
+        << Api.Family << Event.Thread->getName() << Subject << Keyword
+        << !Keyword.empty() << Leak;
+    break;
+  }
+  case LifetimeEvent::ExceptionExit:
+    if (llvm::isa<CXXThrowExpr>(Event.Site)) {
+      diag(Loc, "%0 %select{thread '%1' is|thread '%1' may be|threads in "
+                "'%1' are|threads in '%1' may be}2 neither joined nor "
+                "detached when this exception leaves "
+                "%select{its|its|their|their}2 scope; "
+                "%select{its|its|their|their}2 resources %3")
+          << Api.Family << Event.Thread->getName() << Subject << Leak;
+    } else {
+      diag(Loc, "%0 %select{thread '%1' is|thread '%1' may be|threads in "
+                "'%1' are|threads in '%1' may be}2 neither joined nor "
+                "detached if %3 throws here; %select{its|its|their|their}2 "
+                "resources %4")
+          << Api.Family << Event.Thread->getName() << Subject
+          << throwingCallee(Event.Site, Ctx) << Leak;
+      ExceptionSet Thrown = Exceptions.thrownByCall(Event.Site, Fn);
+      if (!Thrown.empty())
+        notePathOf(*this, Thrown.front(),
+                   startsAtTheCall(Thrown.front()) ? 1 : 0);
+    }
+    break;
+  case LifetimeEvent::Overwrite:
+    diag(Loc, "%0 thread '%1' %select{is|may be}2 neither joined nor "
+              "detached when '%3' stores a new thread in it here; the "
+              "previous thread's resources %4")
+        << Api.Family << Event.Thread->getName() << Event.OnlyOnSomePaths
+        << Api.Create << Leak;
+    break;
+  case LifetimeEvent::InvalidJoin:
+    return;
+  }
+  diag(Event.Thread->getLocation(), "%select{thread|array}1 '%0' declared here",
+       DiagnosticIDs::Note)
+      << Event.Thread->getName() << IsArray;
   noteInstantiation(Event.Thread);
 }
 

@@ -22,8 +22,9 @@ namespace clang::tidy::threads {
 class JoinableAtExitCheck : public ThreadLifetimeCheck {
 public:
   JoinableAtExitCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
+  /// Every language: POSIX and C11 threads are C's (and C++98's) too.
+  bool isLanguageVersionSupported(const LangOptions &) const override {
+    return true;
   }
 
 private:
@@ -66,6 +67,11 @@ private:
   }
   void report(const LifetimeEvent &Event, const FunctionDecl *Fn,
               ASTContext &Ctx);
+  /// The event of a handle (`pthread_t`, `thrd_t`, or an array of them):
+  /// its thread leaks, where a std::thread would terminate.
+  void reportHandle(const LifetimeEvent &Event, SourceLocation Loc,
+                    const HandleThreadApi &Api, const FunctionDecl *Fn,
+                    ASTContext &Ctx);
   bool isContainer(const VarDecl *Owner) const {
     return Types.ownerKind(Owner->getType()) == ThreadOwnerKind::Container;
   }

@@ -21,7 +21,7 @@ class SwallowedExceptionCheck : public ThreadLaunchCheck {
 public:
   SwallowedExceptionCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
+    return LangOpts.CPlusPlus && LangOpts.CXXExceptions;
   }
 
 private:

@@ -22,18 +22,24 @@ void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
     Finder->addMatcher(
         localVariable(qualType(anyOf(isTrackedThread(&Types),
                                      isTrackedThreadContainer(&Types),
-                                     isTrackedThreadOptional(&Types))),
+                                     isTrackedThreadOptional(&Types),
+                                     isThreadHandle(&Types))),
                       "thread"),
         this);
   else
-    Finder->addMatcher(
-        localVariable(qualType(isTrackedThread(&Types)), "thread"), this);
+    Finder->addMatcher(localVariable(qualType(anyOf(isTrackedThread(&Types),
+                                                    isThreadHandle(&Types))),
+                                     "thread"),
+                       this);
   auto Member = [&](const ast_matchers::internal::Matcher<QualType> &Type) {
     Finder->addMatcher(
         fieldDecl(unless(isExpansionInSystemHeader()), hasType(Type))
             .bind("member"),
         this);
   };
+  if (checksHandleSelfJoins())
+    Finder->addMatcher(callExpr(joinsCallingThread(&Types)).bind("self-join"),
+                       this);
   if (checksConstructors())
     Finder->addMatcher(
         cxxConstructorDecl(isDefinition(), unless(isExpansionInSystemHeader()))
@@ -60,6 +66,8 @@ void ThreadLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
   } else if (const auto *Ctor =
                  Result.Nodes.getNodeAs<CXXConstructorDecl>("constructor")) {
     checkConstructor(Ctor);
+  } else if (const auto *Join = Result.Nodes.getNodeAs<CallExpr>("self-join")) {
+    checkHandleSelfJoin(Join);
   }
 }
 

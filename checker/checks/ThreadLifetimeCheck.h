@@ -51,6 +51,10 @@ protected:
   /// outside system headers.
   virtual bool checksConstructors() const { return false; }
   virtual void checkConstructor(const CXXConstructorDecl *Ctor) {}
+  /// Whether checkHandleSelfJoin is called for every join of a handle API
+  /// whose handle is the calling thread's own (`pthread_self()`).
+  virtual bool checksHandleSelfJoins() const { return false; }
+  virtual void checkHandleSelfJoin(const CallExpr *Join) {}
   /// Stores the options of the check beyond the thread types.
   virtual void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {}
   /// Forgets the functions analysed so far; a check that overrides it calls

@@ -44,8 +44,10 @@ unsigned ThreadTidyCheck::ownerKindSelect(ThreadOwnerKind Kind) {
   case ThreadOwnerKind::SharedPtr:
     return 1;
   case ThreadOwnerKind::Container:
+  case ThreadOwnerKind::HandleArray:
     return 2;
   case ThreadOwnerKind::Thread:
+  case ThreadOwnerKind::Handle:
   case ThreadOwnerKind::None:
     return 0;
   }

@@ -33,6 +33,8 @@ void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
   auto Owner = qualType(ownsTrackedThreads(&Types));
   Finder->addMatcher(localVariable(Owner, "local"), this);
+  Finder->addMatcher(
+      localVariable(qualType(isThreadHandle(&Types)), "handle-local"), this);
   // A thread temporary whose value is discarded dies at the end of its
   // statement. Found by walking each function body once: asking every
   // expression for its parent would build the AST parent map, which costs
@@ -76,6 +78,8 @@ void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
     checkHolder(Holder);
   else if (const auto *Group = Result.Nodes.getNodeAs<VarDecl>("boost-group"))
     checkBoostThreadGroup(Group);
+  else if (const auto *Handle = Result.Nodes.getNodeAs<VarDecl>("handle-local"))
+    checkHandleLocal(Handle);
 }
 
 void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
@@ -128,6 +132,27 @@ void UnjoinedThreadCheck::checkBoostThreadGroup(const VarDecl *Group) {
   diag(summarizeThreadGroupUses(Group, Body).FirstStart->getBeginLoc(),
        "thread started here", DiagnosticIDs::Note);
   noteInstantiation(Group);
+}
+
+void UnjoinedThreadCheck::checkHandleLocal(const VarDecl *Owner) {
+  const Stmt *Body = bodyDeclaringOwner(Owner);
+  if (!Body)
+    return;
+  ThreadOwnerKind Kind = Types.handleKindOfValue(Owner->getType());
+  const HandleThreadApi *Api = Types.handleApiOfValue(Owner->getType());
+  LocalUseSummary Summary = summarizeLocalUses(Owner, Body, Kind, Types);
+  if (Summary.JoinedOrHandedOver || !Summary.FirstStart ||
+      !reportOnce(Owner->getLocation()))
+    return;
+  diag(Owner->getLocation(),
+       "%select{%1 thread|%1 threads in}0 '%2' %select{is|are}0 created but "
+       "never joined or detached; %select{its|their}0 resources leak until "
+       "the process exits, and repeated leaks make '%3' fail with %4")
+      << (Kind == ThreadOwnerKind::HandleArray) << Api->Family
+      << Owner->getName() << Api->Create << Api->Exhausted;
+  diag(Summary.FirstStart->getBeginLoc(), "thread created here",
+       DiagnosticIDs::Note);
+  noteInstantiation(Owner);
 }
 
 void UnjoinedThreadCheck::checkTemporary(const Expr *Temporary,

@@ -17,14 +17,18 @@ namespace clang::tidy::threads {
 class UnjoinedThreadCheck : public ThreadTidyCheck {
 public:
   UnjoinedThreadCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
+  /// Every language: POSIX and C11 threads are C's (and C++98's) too.
+  bool isLanguageVersionSupported(const LangOptions &) const override {
+    return true;
   }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  /// A local `pthread_t`/`thrd_t` (or array of them) that some create
+  /// call starts and nothing joins, detaches or hands over.
+  void checkHandleLocal(const VarDecl *Owner);
   void checkLocal(const VarDecl *Owner, ASTContext &Ctx);
   /// A local boost::thread_group whose threads are never joined.
   void checkBoostThreadGroup(const VarDecl *Group);
