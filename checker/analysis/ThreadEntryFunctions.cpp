@@ -109,6 +109,16 @@ void registerThreadLaunchMatchers(MatchFinder *Finder,
                               unless(isExpansionInSystemHeader()))
                          .bind("launch-make"),
                      CB);
+  // boost::thread_group::create_thread(f) builds the thread in Boost's
+  // header: the call is the launch.
+  if (Types->follows(ThreadApi::Boost))
+    Finder->addMatcher(
+        cxxMemberCallExpr(
+            callee(cxxMethodDecl(hasName("create_thread"),
+                                 ofClass(hasName("::boost::thread_group")))),
+            unless(isExpansionInSystemHeader()))
+            .bind("launch-group"),
+        CB);
   Finder->addMatcher(
       callExpr(createsHandleThread(Types), unless(isExpansionInSystemHeader()))
           .bind("launch-create"),
@@ -146,6 +156,10 @@ threadLaunchFrom(const MatchFinder::MatchResult &Result,
       return std::nullopt; // a thread built elsewhere, moved in
     return Launch(Call, Call->getArg(First));
   }
+  if (const auto *Call =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("launch-group"))
+    return Call->getNumArgs() == 1 ? Launch(Call, Call->getArg(0))
+                                   : std::nullopt;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("launch-create")) {
     std::optional<HandleCreation> Creation = handleCreationOf(Call);
     std::optional<ThreadLaunch> Started =

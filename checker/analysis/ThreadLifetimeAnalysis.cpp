@@ -11,6 +11,7 @@
 #include "utils/DeclNames.h"
 #include "utils/FatalCalls.h"
 #include "utils/TestAssertions.h"
+#include "utils/ThreadTidyCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -464,7 +465,8 @@ bool LifetimeDataflow::buildCfg() {
   Options.AddImplicitDtors = true;
   // A handle has no destructor: where its scope ends is where its thread
   // leaks. Only then: the elements cost a little on every function.
-  Options.AddLifetime = tracksHandles();
+  if (tracksHandles())
+    compat::addLifetimeEndsOfAllLocals(Options);
   Options.setAllAlwaysAdd();
   if (Run && Run->Constructor) {
     Options.AddInitializers = true;

@@ -1,6 +1,7 @@
 //===--- ThreadStarts.cpp -------------------------------------------------===//
 
 #include "analysis/ThreadStarts.h"
+#include "analysis/BoostThreads.h"
 #include "analysis/SingleThreadOwners.h"
 #include "analysis/ThreadMaps.h"
 #include "utils/AstUtils.h"
@@ -16,8 +17,12 @@ const Expr *threadCallable(const Expr *Thread) {
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
   if (!Ctor || Ctor->isCopyOrMoveConstructor())
     return nullptr;
-  // Any other constructor of a thread takes the callable to run.
-  const Expr *Callable = Construct->getArg(0);
+  // Any other constructor of a thread takes the callable to run, after
+  // boost::thread's attributes (the stack size) if it has them.
+  unsigned First = isBoostThreadAttributes(Construct->getArg(0)->getType());
+  if (Construct->getNumArgs() <= First)
+    return nullptr;
+  const Expr *Callable = Construct->getArg(First);
   return llvm::isa<CXXDefaultArgExpr>(Callable) ? nullptr : Callable;
 }
 

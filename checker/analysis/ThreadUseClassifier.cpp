@@ -1,6 +1,7 @@
 //===--- ThreadUseClassifier.cpp ------------------------------------------===//
 
 #include "analysis/ThreadUseClassifier.h"
+#include "analysis/BoostThreads.h"
 #include "analysis/HandleCreations.h"
 #include "analysis/SingleThreadOwners.h"
 #include "analysis/ThreadMaps.h"
@@ -403,7 +404,9 @@ ThreadUseClassifier::classifyThreadMember(const CXXMemberCallExpr *Call,
                                           llvm::StringRef Name) {
   if (Types.isJoinMethod(Call->getMethodDecl()))
     return {ThreadUseKind::Join, Call};
-  if (Name == "swap")
+  // A timed join joins only if the thread ends in time: the code's own
+  // test of its result decides, which is more than the analysis knows.
+  if (Name == "swap" || isBoostTimedJoin(Call->getMethodDecl()))
     return {ThreadUseKind::Escape, Call};
   return {ThreadUseKind::Query, Call, /*IsMemberCallOnOwner=*/true};
 }

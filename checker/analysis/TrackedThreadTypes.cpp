@@ -1,6 +1,7 @@
 //===--- TrackedThreadTypes.cpp -------------------------------------------===//
 
 #include "analysis/TrackedThreadTypes.h"
+#include "analysis/BoostThreads.h"
 #include "analysis/ThreadMaps.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
@@ -13,11 +14,12 @@ namespace clang::tidy::threads {
 
 TrackedThreadTypes::TrackedThreadTypes(llvm::StringRef ThreadTypes,
                                        llvm::StringRef JoinMethods,
-                                       llvm::StringRef ThreadApis)
+                                       llvm::StringRef ThreadApis,
+                                       BoostThreadVersions Boost)
     : ThreadTypesOption(ThreadTypes.str()),
       JoinMethodsOption(JoinMethods.str()), ThreadApisOption(ThreadApis.str()),
       ThreadTypeNames(parseNameList(ThreadTypes)),
-      JoinMethodNames(parseNameList(JoinMethods)) {
+      JoinMethodNames(parseNameList(JoinMethods)), Boost(Boost) {
   std::string Unknown;
   Apis = ThreadApiSelection::parse(ThreadApis, Unknown);
 }
@@ -67,6 +69,11 @@ bool TrackedThreadTypes::isThreadClass(const CXXRecordDecl *RD) const {
   std::string Name = plainQualifiedName(RD, AnonymousNamespaces::Omitted);
   if (llvm::is_contained(ThreadTypeNames, Name)) {
     Result = true;
+  } else if (isBoostThreadClass(RD)) {
+    // Read once per translation unit: the answer is cached below.
+    Result = follows(ThreadApi::Boost) &&
+             (Boost == BoostThreadVersions::All ||
+              boostThreadEnd(RD) == UnjoinedEnd::Terminates);
   } else if (const CXXRecordDecl *Def = RD->getDefinition()) {
     // A class derived from a thread type terminates exactly like its base,
     // unless it brings its own destructor (the usual joining_thread RAII

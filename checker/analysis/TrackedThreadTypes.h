@@ -60,6 +60,12 @@ inline bool holdsOneThread(ThreadOwnerKind Kind) {
          Kind == ThreadOwnerKind::SharedPtr;
 }
 
+/// Which boost::threads a check follows (with the `boost` API family): a
+/// lifetime check only those whose destructor terminates (version 3 and
+/// later), a launch check all of them (an exception that escapes a
+/// boost::thread's function terminates in every version).
+enum class BoostThreadVersions { Terminating, All };
+
 /// The configured notion of "thread": which class types terminate the program
 /// when destroyed while joinable, and which member functions end joinability.
 class TrackedThreadTypes {
@@ -67,8 +73,10 @@ public:
   static constexpr llvm::StringLiteral DefaultThreadTypes = "::std::thread";
   static constexpr llvm::StringLiteral DefaultJoinMethods = "join;detach";
 
-  TrackedThreadTypes(llvm::StringRef ThreadTypes, llvm::StringRef JoinMethods,
-                     llvm::StringRef ThreadApis = ThreadApiSelection::Default);
+  TrackedThreadTypes(
+      llvm::StringRef ThreadTypes, llvm::StringRef JoinMethods,
+      llvm::StringRef ThreadApis = ThreadApiSelection::Default,
+      BoostThreadVersions Boost = BoostThreadVersions::Terminating);
   /// Reads the shared `ThreadTypes`, `JoinMethods` and `ThreadApis`
   /// options of the check \p Check (named \p CheckName), reporting invalid
   /// entries.
@@ -132,6 +140,7 @@ private:
   std::string JoinMethodsOption;
   std::string ThreadApisOption;
   ThreadApiSelection Apis;
+  BoostThreadVersions Boost;
   /// Fully qualified names, without the leading "::".
   llvm::SmallVector<std::string, 4> ThreadTypeNames;
   llvm::SmallVector<std::string, 4> JoinMethodNames;

@@ -1,6 +1,7 @@
 //===--- DanglingCaptureCheck.cpp - threads-dangling-capture --------------===//
 
 #include "checks/DanglingCaptureCheck.h"
+#include "analysis/BoostThreads.h"
 #include "analysis/DestructorDetaches.h"
 #include "analysis/HandleCreations.h"
 #include "analysis/LocalThreadUses.h"
@@ -26,6 +27,11 @@ namespace {
 struct Outliving {
   enum OutlivingKind {
     Detached,
+    /// A boost::thread of version 2 never joined: its destructor detaches.
+    DetachedByDestructor,
+    /// A local boost::thread_group of version 2 never joined: its
+    /// destructor deletes its threads, which detaches them.
+    DetachedByGroup,
     InMember,
     InGlobal,
     InCallersContainer,
@@ -73,6 +79,29 @@ std::optional<Outliving> containerDestination(const Expr *Object,
   return std::nullopt;
 }
 
+/// Where threads that the boost::thread_group \p Group starts end up.
+std::optional<Outliving> groupDestination(const Expr *Group, const Stmt *Site) {
+  Group = Group->IgnoreParenImpCasts();
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Group))
+    return Outliving{Outliving::InMember, Site, Member->getMemberDecl()};
+  const VarDecl *Var = referencedVariable(Group);
+  if (!Var)
+    return std::nullopt;
+  if (!Var->hasLocalStorage())
+    return Outliving{Outliving::InGlobal, Site, Var};
+  if (llvm::isa<ParmVarDecl>(Var) && Var->getType()->isReferenceType())
+    return Outliving{Outliving::InCallersContainer, Site, Var};
+  const FunctionDecl *Fn = functionDeclaring(Var);
+  if (!Fn || !Fn->getBody() || !groupDestroysRunningThreads(Var, Fn->getBody()))
+    return std::nullopt;
+  // Version 3 terminates instead: threads-unjoined-thread's finding.
+  const CXXRecordDecl *Thread =
+      threadClassOfGroup(Var->getType()->getAsCXXRecordDecl());
+  if (!Thread || boostThreadEnd(Thread) != UnjoinedEnd::Detaches)
+    return std::nullopt;
+  return Outliving{Outliving::DetachedByGroup, nullptr, Var};
+}
+
 /// Where a thread stored by assignment into \p Target ends up.
 std::optional<Outliving> assignedTo(const Expr *Target, const Stmt *Site,
                                     const TrackedThreadTypes &Types);
@@ -91,6 +120,8 @@ std::optional<Outliving> variableOutlives(const VarDecl *Var,
     Kind = ThreadOwnerKind::Thread;
   llvm::SmallVector<ThreadUse, 8> Uses;
   ThreadUseClassifier(Fn->getBody(), Types).collectUses(Var, Kind, Uses);
+  if (boostThreadDetachedByDestructor(Var, Uses))
+    return Outliving{Outliving::DetachedByDestructor, nullptr, Var};
   std::optional<ParentMap> Parents;
   for (const ThreadUse &Use : Uses) {
     if (Use.Kind == ThreadUseKind::Join) {
@@ -380,6 +411,14 @@ void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
           hasAnyArgument(Launch))
           .bind("inserted"),
       this);
+  if (Types.follows(ThreadApi::Boost))
+    Finder->addMatcher(
+        cxxMemberCallExpr(
+            callee(cxxMethodDecl(hasName("add_thread"),
+                                 ofClass(hasName("::boost::thread_group")))),
+            hasArgument(0, cxxNewExpr(has(Launch))))
+            .bind("group-added"),
+        this);
   Finder->addMatcher(fieldDecl(unless(isExpansionInSystemHeader()),
                                hasType(qualType(ownsTrackedThreads(&Types))))
                          .bind(OwningMemberBinding),
@@ -451,6 +490,12 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
                  Nodes.getNodeAs<CXXMemberCallExpr>("inserted")) {
     Outlives = containerDestination(Insert->getImplicitObjectArgument(), Insert,
                                     Types);
+  } else if (const auto *Group =
+                 Nodes.getNodeAs<CXXMemberCallExpr>("launch-group")) {
+    Outlives = groupDestination(Group->getImplicitObjectArgument(), Group);
+  } else if (const auto *Added =
+                 Nodes.getNodeAs<CXXMemberCallExpr>("group-added")) {
+    Outlives = groupDestination(Added->getImplicitObjectArgument(), Added);
   } else if (const auto *Emplace =
                  Nodes.getNodeAs<CXXMemberCallExpr>("launch-emplace")) {
     Outlives = containerDestination(Emplace->getImplicitObjectArgument(),
@@ -501,6 +546,21 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
     diag(OutlivesLoc, "the thread is %select{detached|created detached}0 here",
          DiagnosticIDs::Note)
         << (Outlives->Site == Launch.Site);
+    break;
+  case Outliving::DetachedByDestructor:
+    diag(OutlivesLoc,
+         "'%0' is never joined; the destructor of a boost::thread of this "
+         "version detaches it when it goes out of scope",
+         DiagnosticIDs::Note)
+        << Where;
+    break;
+  case Outliving::DetachedByGroup:
+    diag(OutlivesLoc,
+         "'%0' is never joined with join_all(); its destructor deletes its "
+         "threads, and the destructor of a boost::thread of this version "
+         "detaches them",
+         DiagnosticIDs::Note)
+        << Where;
     break;
   case Outliving::InMember:
     diag(OutlivesLoc, "the thread is stored in member '%0' here",

@@ -1,6 +1,7 @@
 //===--- ExceptionEscapeCheck.cpp - threads-exception-escape --------------===//
 
 #include "checks/ExceptionEscapeCheck.h"
+#include "analysis/BoostThreads.h"
 #include "analysis/ExceptionPathNotes.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -29,18 +30,25 @@ void ExceptionEscapeCheck::storeCheckOptions(
 void ExceptionEscapeCheck::checkLaunch(const ThreadLaunch &Launch,
                                        const MatchFinder::MatchResult &Result) {
   if (Launch.Entry &&
-      reportEscaping(Launch.Entry, Launch.Callable->getBeginLoc()))
+      reportEscaping(Launch.Entry, Launch.Callable->getBeginLoc(),
+                     launchesBoostThread(Launch)))
     noteInstantiation(Launch.Site, *Result.Context);
 }
 
 void ExceptionEscapeCheck::checkQThreadRun(const CXXMethodDecl *Run) {
-  reportEscaping(Run, Run->getLocation());
+  reportEscaping(Run, Run->getLocation(), /*FromBoostThread=*/false);
 }
 
 bool ExceptionEscapeCheck::reportEscaping(const FunctionDecl *Entry,
-                                          SourceLocation Loc) {
+                                          SourceLocation Loc,
+                                          bool FromBoostThread) {
   // A noexcept entry function declares that terminate is what it wants.
   ExceptionSet Escaping = Flow.escaping(Entry);
+  // Boost's thread_proxy catches boost::thread_interrupted, and only it.
+  if (FromBoostThread)
+    llvm::erase_if(Escaping, [](const EscapingException &Escape) {
+      return caughtByBoostThreadProxy(Escape.Type);
+    });
   if (Escaping.empty() || !reportOnce(Loc))
     return false;
   const EscapingException &First = Escaping.front();

@@ -28,7 +28,8 @@ private:
   void checkQThreadRun(const CXXMethodDecl *Run) override;
   /// Reports at \p Loc the exceptions that may leave \p Entry; returns
   /// whether it did.
-  bool reportEscaping(const FunctionDecl *Entry, SourceLocation Loc);
+  bool reportEscaping(const FunctionDecl *Entry, SourceLocation Loc,
+                      bool FromBoostThread);
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   void resetForTranslationUnit() override { Flow.reset(); }
 

@@ -1,6 +1,7 @@
 //===--- InvalidJoinCheck.cpp - threads-invalid-join ----------------------===//
 
 #include "checks/InvalidJoinCheck.h"
+#include "analysis/BoostThreads.h"
 #include "analysis/ContainerRejoins.h"
 #include "analysis/HandleCreations.h"
 #include "analysis/MemberCallChains.h"
@@ -44,7 +45,10 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
   llvm::SmallVector<LifetimeEvent, 8> Events;
   lifetimeAnalysis(Types).analyze(Fn, Ctx, Events);
   for (const LifetimeEvent &Event : Events) {
-    if (Event.Kind != LifetimeEvent::InvalidJoin)
+    // boost::thread's join() and detach() of a thread that is not
+    // joinable do nothing (BoostThreads.h).
+    if (Event.Kind != LifetimeEvent::InvalidJoin ||
+        ownsBoostThreads(Event.Thread->getType()))
       continue;
     SourceLocation Loc = Event.Site->getBeginLoc();
     if (!reportOnce(Loc))
@@ -175,6 +179,8 @@ void InvalidJoinCheck::reportHandleJoin(const LifetimeEvent &Event,
 void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
   // A self-join is proven by the class's own code alone: members of any
   // access are checked (see onlyOwnCodeReaches).
+  if (ownsBoostThreads(Member->getType()))
+    return;
   ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
   const CXXRecordDecl *RD = analyzableClassOf(Member);
   llvm::SmallVector<const FunctionDecl *, 16> Functions;

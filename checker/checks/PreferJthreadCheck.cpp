@@ -70,7 +70,9 @@ CharSourceRange removalRange(const Stmt *Join, const ASTContext &Ctx) {
 PreferJthreadCheck::PreferJthreadCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : ThreadTidyCheck(Name, Context),
-      StdThread("::std::thread", TrackedThreadTypes::JoinMethod) {}
+      // Only std::thread becomes a std::jthread: a boost::thread is not
+      // one (and its interruption is not a stop_token).
+      StdThread("::std::thread", TrackedThreadTypes::JoinMethod, "std") {}
 
 void PreferJthreadCheck::registerMatchers(MatchFinder *Finder) {
   // From the declaration statement down: a parent map is costly.

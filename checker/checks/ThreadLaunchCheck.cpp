@@ -17,7 +17,7 @@ ThreadLaunchCheck::ThreadLaunchCheck(StringRef Name, ClangTidyContext *Context)
       ThreadApisOption(
           TrackedThreadTypes::readThreadApisOption(*this, Name, Options)),
       Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods,
-            ThreadApisOption) {}
+            ThreadApisOption, BoostThreadVersions::All) {}
 
 void ThreadLaunchCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadTypes", ThreadTypesOption);

@@ -89,7 +89,9 @@ UncheckedFutureCheck::UncheckedFutureCheck(StringRef Name,
           *this, Name, "FutureTypes",
           Options.get("FutureTypes", DefaultFutureTypes), DefaultFutureTypes,
           ListShape::QualifiedNames, /*AllowEmpty=*/false)),
-      FutureTypes(FutureTypesOption, RetrieveMethods),
+      // The futures are those of FutureTypes alone: no thread API's thread
+      // is a future.
+      FutureTypes(FutureTypesOption, RetrieveMethods, /*ThreadApis=*/""),
       ExceptionOpts(*this, Name, Options), Flow(ExceptionOpts) {}
 
 void UncheckedFutureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -1,6 +1,7 @@
 //===--- UnjoinedThreadCheck.cpp - threads-unjoined-thread ----------------===//
 
 #include "checks/UnjoinedThreadCheck.h"
+#include "analysis/BoostThreads.h"
 #include "analysis/LocalThreadUses.h"
 #include "analysis/MemberThreadUses.h"
 #include "analysis/QtThreads.h"
@@ -49,6 +50,11 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(localVariable(RawPointer, "raw-local"), this);
   Finder->addMatcher(
       localVariable(qualType(holdsPublicThread(&Types)), "holder"), this);
+  if (Types.follows(ThreadApi::Boost))
+    Finder->addMatcher(localVariable(qualType(hasDeclaration(cxxRecordDecl(
+                                         hasName("::boost::thread_group")))),
+                                     "boost-group"),
+                       this);
   Finder->addMatcher(
       fieldDecl(hasType(RawPointer), unless(isExpansionInSystemHeader()))
           .bind("raw-member"),
@@ -80,6 +86,8 @@ void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
     checkRawPointerMember(Raw);
   else if (const auto *Holder = Result.Nodes.getNodeAs<VarDecl>("holder"))
     checkHolder(Holder);
+  else if (const auto *Group = Result.Nodes.getNodeAs<VarDecl>("boost-group"))
+    checkBoostThreadGroup(Group);
   else if (const auto *Handle = Result.Nodes.getNodeAs<VarDecl>("handle-local"))
     checkHandleLocal(Handle);
   else if (const auto *Qt = Result.Nodes.getNodeAs<VarDecl>("qt-local"))
@@ -118,6 +126,26 @@ void UnjoinedThreadCheck::checkLocal(const VarDecl *Owner, ASTContext &Ctx) {
     diag(Summary.FirstStart->getBeginLoc(), "thread started here",
          DiagnosticIDs::Note);
   noteInstantiation(Owner);
+}
+
+void UnjoinedThreadCheck::checkBoostThreadGroup(const VarDecl *Group) {
+  const Stmt *Body = bodyDeclaringOwner(Group);
+  if (!Body || !groupDestroysRunningThreads(Group, Body))
+    return;
+  // Version 2 detaches the deleted threads: threads-dangling-capture's.
+  const CXXRecordDecl *Thread =
+      threadClassOfGroup(Group->getType()->getAsCXXRecordDecl());
+  if (!Thread || boostThreadEnd(Thread) != UnjoinedEnd::Terminates ||
+      !reportOnce(Group->getLocation()))
+    return;
+  diag(Group->getLocation(),
+       "threads in '%0' are started but never joined with join_all(); "
+       "destroying the group deletes them, and their destructors will call "
+       "std::terminate")
+      << Group->getName();
+  diag(summarizeThreadGroupUses(Group, Body).FirstStart->getBeginLoc(),
+       "thread started here", DiagnosticIDs::Note);
+  noteInstantiation(Group);
 }
 
 void UnjoinedThreadCheck::checkHandleLocal(const VarDecl *Owner) {

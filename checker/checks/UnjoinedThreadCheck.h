@@ -30,6 +30,8 @@ private:
   /// call starts and nothing joins, detaches or hands over.
   void checkHandleLocal(const VarDecl *Owner);
   void checkLocal(const VarDecl *Owner, ASTContext &Ctx);
+  /// A local boost::thread_group whose threads are never joined.
+  void checkBoostThreadGroup(const VarDecl *Group);
   void checkTemporary(const Expr *Temporary, ASTContext &Ctx);
   void checkMember(const FieldDecl *Owner);
   /// A raw pointer that owns a thread made by `new` (RawThreadPointers).

@@ -12,6 +12,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/TypeLoc.h"
+#include "clang/Analysis/CFG.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/raw_ostream.h"
@@ -40,6 +41,18 @@ inline TypeLoc stripQualifierSugar(TypeLoc TL) {
     return Elaborated.getNamedTypeLoc();
 #endif
   return TL;
+}
+
+/// Asks \p Options for a LifetimeEnds element where any local's scope ends,
+/// trivially destructible ones (a `pthread_t`) included, next to the
+/// implicit destructors. Before LLVM 17 the CFG builder left trivially
+/// destructible locals out of its scopes when it added implicit destructors,
+/// unless it added scope elements too (which the analyses ignore).
+inline void addLifetimeEndsOfAllLocals(CFG::BuildOptions &Options) {
+  Options.AddLifetime = true;
+#if CLANG_VERSION_MAJOR < 17
+  Options.AddScopes = true;
+#endif
 }
 
 /// FunctionDecl::isPure() was renamed isPureVirtual() in LLVM 18.
