@@ -112,6 +112,8 @@ public:
   ThreadOwnerKind handleKindOfValue(QualType T) const;
   /// The handle API of a handle or handle array type, if followed.
   const HandleThreadApi *handleApiOfValue(QualType T) const;
+  /// Forgets what was cached about the previous translation unit.
+  void forgetTranslationUnit() const { ThreadClassCache.clear(); }
   bool isThreadType(QualType T) const {
     return ownerKind(T) == ThreadOwnerKind::Thread;
   }
@@ -145,6 +147,9 @@ private:
   llvm::SmallVector<std::string, 4> ThreadTypeNames;
   llvm::SmallVector<std::string, 4> JoinMethodNames;
   /// Class lookups repeat for every variable of a type; remember the answer.
+  /// Emptied for every translation unit (forgetTranslationUnit): a
+  /// declaration's address may be another class's in the next one, and a
+  /// boost::thread's answer depends on the unit's Boost version.
   mutable llvm::DenseMap<const CXXRecordDecl *, bool> ThreadClassCache;
 };
 

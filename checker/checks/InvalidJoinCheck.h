@@ -59,7 +59,10 @@ private:
   void reportTaskSelfJoin(const FieldDecl *Member, const Stmt *Start,
                           const FunctionDecl *Entry, const Stmt *JoinSite,
                           const TaskSelfJoin &Found);
-  void resetForTranslationUnit() override { ErasedCalls.reset(); }
+  void resetForTranslationUnit() override {
+    ThreadLifetimeCheck::resetForTranslationUnit();
+    ErasedCalls.reset();
+  }
 
   TypeErasedCalls ErasedCalls;
 };

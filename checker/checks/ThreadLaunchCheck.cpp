@@ -17,7 +17,9 @@ ThreadLaunchCheck::ThreadLaunchCheck(StringRef Name, ClangTidyContext *Context)
       ThreadApisOption(
           TrackedThreadTypes::readThreadApisOption(*this, Name, Options)),
       Types(ThreadTypesOption, TrackedThreadTypes::DefaultJoinMethods,
-            ThreadApisOption, BoostThreadVersions::All) {}
+            ThreadApisOption, BoostThreadVersions::All) {
+  forgetEachTranslationUnit(Types);
+}
 
 void ThreadLaunchCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadTypes", ThreadTypesOption);

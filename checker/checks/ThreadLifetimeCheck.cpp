@@ -11,7 +11,9 @@ namespace clang::tidy::threads {
 
 ThreadLifetimeCheck::ThreadLifetimeCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ThreadTidyCheck(Name, Context), Types(*this, Name, Options) {}
+    : ThreadTidyCheck(Name, Context), Types(*this, Name, Options) {
+  forgetEachTranslationUnit(Types);
+}
 
 void ThreadLifetimeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Types.storeOptions(Options, Opts);

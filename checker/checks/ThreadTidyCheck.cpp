@@ -11,6 +11,8 @@ ThreadTidyCheck::ThreadTidyCheck(StringRef Name, ClangTidyContext *Context)
 void ThreadTidyCheck::onStartOfTranslationUnit() {
   Reported.clear();
   Instantiations.clear();
+  if (TypesToForget)
+    TypesToForget->forgetTranslationUnit();
   resetForTranslationUnit();
 }
 

@@ -50,6 +50,11 @@ protected:
 
   /// Forgets what the check cached about the previous translation unit.
   virtual void resetForTranslationUnit() {}
+  /// Makes the check forget what \p Types cached at the start of every
+  /// translation unit (the bases that own the check's types call it).
+  void forgetEachTranslationUnit(const TrackedThreadTypes &Types) {
+    TypesToForget = &Types;
+  }
 
   /// The lifetime dataflow for this check's \p Types (see
   /// ThreadLifetimeAnalysis' constructor). When clang-tidy profiles checks
@@ -65,6 +70,7 @@ private:
 
   /// The check's name when clang-tidy profiles checks, else empty.
   const std::string ReportIncompleteAs;
+  const TrackedThreadTypes *TypesToForget = nullptr;
   llvm::DenseSet<std::pair<SourceLocation::UIntTy, SourceLocation::UIntTy>>
       Reported;
   TemplateInstantiations Instantiations;

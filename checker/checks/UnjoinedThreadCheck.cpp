@@ -25,7 +25,9 @@ namespace clang::tidy::threads {
 UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ThreadTidyCheck(Name, Context), Types(*this, Name, Options),
-      JthreadFixIt(Options.get("JthreadFixIt", true)) {}
+      JthreadFixIt(Options.get("JthreadFixIt", true)) {
+  forgetEachTranslationUnit(Types);
+}
 
 void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Types.storeOptions(Options, Opts);
