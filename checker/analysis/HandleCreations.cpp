@@ -101,11 +101,14 @@ const CallExpr *detachOfCreatedHandle(const HandleCreation &Creation) {
   return Detach;
 }
 
-/// Whether \p E is the constant 0 (which thrd_success is too).
-static bool isZero(const Expr *E, const ASTContext &Ctx) {
+/// Whether \p E is an integer constant (0 is thrd_success too); sets
+/// \p NonZero.
+static bool constantValue(const Expr *E, const ASTContext &Ctx, bool &NonZero) {
   Expr::EvalResult Result;
-  return !E->isValueDependent() && E->EvaluateAsInt(Result, Ctx) &&
-         Result.Val.getInt() == 0;
+  if (E->isValueDependent() || !E->EvaluateAsInt(Result, Ctx))
+    return false;
+  NonZero = Result.Val.getInt() != 0;
+  return true;
 }
 
 /// The create call whose result the local \p Result holds: the one create
@@ -169,14 +172,17 @@ const CallExpr *creationTestedBy(const Expr *Cond, const Stmt *Body,
       if (Binary->getOpcode() != BO_EQ && Binary->getOpcode() != BO_NE)
         return nullptr;
       const Expr *Other = nullptr;
-      if (isZero(Binary->getRHS(), Ctx))
+      bool NonZero = false;
+      if (constantValue(Binary->getRHS(), Ctx, NonZero))
         Other = Binary->getLHS();
-      else if (isZero(Binary->getLHS(), Ctx))
+      else if (constantValue(Binary->getLHS(), Ctx, NonZero))
         Other = Binary->getRHS();
       if (!Other)
         return nullptr;
-      // `r == 0` is true when it succeeded.
-      if (Binary->getOpcode() == BO_EQ)
+      // `r == 0` is true when it succeeded; `r == EAGAIN` when it failed
+      // (and `r != EAGAIN` says nothing on its true branch, which only the
+      // branch where it failed is asked about).
+      if ((Binary->getOpcode() == BO_EQ) != NonZero)
         FailedWhenTrue = !FailedWhenTrue;
       Cond = Other;
       continue;

@@ -49,7 +49,8 @@ const CallExpr *detachOfCreatedHandle(const HandleCreation &Creation);
 
 /// The create call whose success \p Cond tests, and on which branch: set
 /// \p CreatedWhenTrue. Understands the result compared with 0 or
-/// thrd_success (`!= 0`, `== 0`, `!`, as is), and a local that holds the
+/// thrd_success (`!= 0`, `== 0`, `!`, as is), compared with an error code
+/// (`== EAGAIN` is true when it failed), and a local that holds the
 /// result (`rc = pthread_create(...)` or its initializer) when \p Body
 /// assigns that local from one create call only. Null otherwise.
 const CallExpr *creationTestedBy(const Expr *Cond, const Stmt *Body,

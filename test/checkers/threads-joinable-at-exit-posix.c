@@ -166,6 +166,19 @@ int failure_ends_the_test(void) {
   return 0;
 }
 
+// Create again only while the last attempt failed with EAGAIN (oneTBB's
+// rml thread monitor): no running thread is overwritten.
+#include <errno.h>
+pthread_t launch_with_retries(void *arg) {
+  pthread_t handle;
+  int error = EAGAIN;
+  for (int i = 0; i < 20 && error == EAGAIN; i++)
+    error = pthread_create(&handle, NULL, work, arg);
+  if (error)
+    abort();
+  return handle;
+}
+
 void detached_right_away(void) {
   pthread_t t;
   if (pthread_create(&t, NULL, work, NULL) != 0)
