@@ -77,7 +77,7 @@ void findThreadLocals(const Stmt *S, const TrackedThreadTypes &Types,
             continue;
           ThreadOwnerKind Kind = Types.ownerKindOfValue(Var->getType());
           if (Kind == ThreadOwnerKind::None)
-            Kind = Types.handleKindOfValue(Var->getType());
+            Kind = Types.handleKindOfVariable(Var);
           // A handle array is always followed: a join of its element
           // whose create failed is an invalid join.
           if (Kind == ThreadOwnerKind::Thread || isHandleKind(Kind) ||

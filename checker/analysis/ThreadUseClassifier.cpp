@@ -270,6 +270,10 @@ ThreadUse ThreadUseClassifier::classifyHandleUse(const Stmt *Parent,
       return classify(Subscript, ThreadOwnerKind::Handle);
     if (llvm::isa<UnaryExprOrTypeTraitExpr>(Parent)) // sizeof
       return {ThreadUseKind::Query, Parent};
+    // `free(tids)` of a heap block of handles releases the memory, not the
+    // threads: those still have to be joined, before.
+    if (isHeapRelease(llvm::dyn_cast<CallExpr>(Parent)))
+      return {ThreadUseKind::Query, Parent};
     // The array decays to a pointer that anyone may join through.
     return {ThreadUseKind::Escape, Parent};
   }

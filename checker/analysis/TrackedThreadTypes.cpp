@@ -152,6 +152,29 @@ ThreadOwnerKind TrackedThreadTypes::handleKindOfValue(QualType T) const {
                                   : ThreadOwnerKind::Handle;
 }
 
+ThreadOwnerKind
+TrackedThreadTypes::handleKindOfVariable(const VarDecl *Var) const {
+  QualType T = Var->getType();
+  ThreadOwnerKind Kind = handleKindOfValue(T);
+  if (Kind != ThreadOwnerKind::None || !T->isPointerType() ||
+      llvm::isa<ParmVarDecl>(Var) || !Var->hasLocalStorage())
+    return Kind;
+  // A pointer the caller passed, or one into somebody else's array, is
+  // no block of handles this function owns.
+  if (handleKindOfValue(T->getPointeeType()) != ThreadOwnerKind::Handle ||
+      !Var->getInit() || !isHeapAllocation(Var->getInit()))
+    return ThreadOwnerKind::None;
+  return ThreadOwnerKind::HandleArray;
+}
+
+const HandleThreadApi *
+TrackedThreadTypes::handleApiOfVariable(const VarDecl *Var) const {
+  if (handleKindOfVariable(Var) == ThreadOwnerKind::None)
+    return nullptr;
+  QualType T = Var->getType();
+  return handleApiOfValue(T->isPointerType() ? T->getPointeeType() : T);
+}
+
 bool TrackedThreadTypes::isJoinMethodName(llvm::StringRef Name) const {
   return llvm::is_contained(JoinMethodNames, Name);
 }

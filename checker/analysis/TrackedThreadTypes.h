@@ -112,6 +112,13 @@ public:
   ThreadOwnerKind handleKindOfValue(QualType T) const;
   /// The handle API of a handle or handle array type, if followed.
   const HandleThreadApi *handleApiOfValue(QualType T) const;
+  /// The handle kind of the local \p Var: that of its type, or HandleArray
+  /// for a pointer to handles that its initializer points at a fresh heap
+  /// block (`pthread_t *tids = malloc(n * sizeof *tids)`), which the code
+  /// then uses like an array.
+  ThreadOwnerKind handleKindOfVariable(const VarDecl *Var) const;
+  /// The handle API of the local \p Var (see handleKindOfVariable).
+  const HandleThreadApi *handleApiOfVariable(const VarDecl *Var) const;
   /// Forgets what was cached about the previous translation unit.
   void forgetTranslationUnit() const { ThreadClassCache.clear(); }
   bool isThreadType(QualType T) const {
@@ -167,6 +174,17 @@ AST_MATCHER_P(QualType, isTrackedThread, const TrackedThreadTypes *, Types) {
 /// them.
 AST_MATCHER_P(QualType, isThreadHandle, const TrackedThreadTypes *, Types) {
   return Types->handleKindOfValue(Node) != ThreadOwnerKind::None;
+}
+
+/// Matches a type that is a followed API's thread handle, an array of
+/// them, or a pointer to them (which handleKindOfVariable judges).
+AST_MATCHER_P(QualType, isThreadHandleOrPointer, const TrackedThreadTypes *,
+              Types) {
+  if (Types->handleKindOfValue(Node) != ThreadOwnerKind::None)
+    return true;
+  return Node->isPointerType() &&
+         Types->handleKindOfValue(Node->getPointeeType()) ==
+             ThreadOwnerKind::Handle;
 }
 
 /// Matches a create call of a followed handle API (`pthread_create`).

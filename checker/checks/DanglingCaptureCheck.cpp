@@ -39,6 +39,10 @@ struct Outliving {
     /// A handle API's thread that no code joins, detaches or hands over:
     /// it runs on after the function returns (and leaks).
     NeverJoined,
+    /// A handle API's thread that is joined on some paths, but that an
+    /// exit (a `return`, `break`, `goto`, the end of the scope) or a second
+    /// create leaves running on another path (CERT CON34-C).
+    LeftRunning,
   };
   OutlivingKind Kind;
   const Stmt *Site;
@@ -325,9 +329,29 @@ void collectStartArgumentReferences(
       Out.push_back({LocalReference::Address, Var, AddrOf->getBeginLoc()});
 }
 
+/// The local handle (or handle array) that \p Creation stores its thread
+/// in, when the dataflow follows it: not one joined by a cleanup attribute.
+const VarDecl *createdLocalHandle(const HandleCreation &Creation,
+                                  const TrackedThreadTypes &Types) {
+  if (!Creation.Handle)
+    return nullptr;
+  const Expr *Handle = Creation.Handle->IgnoreParenImpCasts();
+  // `&tids[i]`: the array's element.
+  if (const auto *Element = llvm::dyn_cast<ArraySubscriptExpr>(Handle))
+    Handle = Element->getBase()->IgnoreParenImpCasts();
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Handle);
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || Var->hasAttr<CleanupAttr>())
+    return nullptr;
+  ThreadOwnerKind Kind = Types.handleKindOfVariable(Var);
+  if (Kind != ThreadOwnerKind::Handle && Kind != ThreadOwnerKind::HandleArray)
+    return nullptr;
+  return Var;
+}
+
 /// How the thread that a handle API's create call starts outlives the
-/// function: it is created detached, its handle is detached, or nothing
-/// joins its local handle.
+/// function, whatever the path: it is created detached, its handle is
+/// detached, or nothing joins its local handle.
 std::optional<Outliving> handleOutlives(const ThreadLaunch &Launch,
                                         const TrackedThreadTypes &Types) {
   std::optional<HandleCreation> Creation =
@@ -339,13 +363,8 @@ std::optional<Outliving> handleOutlives(const ThreadLaunch &Launch,
   if (const CallExpr *Detach = detachOfCreatedHandle(*Creation))
     return Outliving{Outliving::Detached, Detach};
   // A local handle nothing joins: the thread runs on after the return.
-  const auto *Handle = llvm::dyn_cast_or_null<DeclRefExpr>(
-      Creation->Handle ? Creation->Handle->IgnoreParenImpCasts() : nullptr);
-  const auto *Var =
-      Handle ? llvm::dyn_cast<VarDecl>(Handle->getDecl()) : nullptr;
-  if (!Var ||
-      Types.handleKindOfValue(Var->getType()) != ThreadOwnerKind::Handle ||
-      Var->hasAttr<CleanupAttr>())
+  const VarDecl *Var = createdLocalHandle(*Creation, Types);
+  if (!Var || Types.handleKindOfVariable(Var) != ThreadOwnerKind::Handle)
     return std::nullopt;
   const Stmt *Body = bodyDeclaringOwner(Var);
   if (!Body || summarizeLocalUses(Var, Body, ThreadOwnerKind::Handle, Types)
@@ -369,6 +388,34 @@ bool releasedBeforeLocalsEnd(const ThreadLaunch &Launch,
 }
 
 } // namespace
+
+const LifetimeEvent *
+DanglingCaptureCheck::handleLeftRunning(const ThreadLaunch &Launch,
+                                        ASTContext &Ctx) {
+  std::optional<HandleCreation> Creation =
+      handleCreationOf(llvm::dyn_cast<CallExpr>(Launch.Site));
+  const VarDecl *Var =
+      Creation ? createdLocalHandle(*Creation, Types) : nullptr;
+  const FunctionDecl *Fn = Var ? functionDeclaring(Var) : nullptr;
+  if (!Fn || !Fn->hasBody())
+    return nullptr;
+  auto [Cached, Inserted] = HandleExits.try_emplace(Fn);
+  if (Inserted)
+    lifetimeAnalysis(Types).analyze(Fn, Ctx, Cached->second);
+  for (const LifetimeEvent &Event : Cached->second) {
+    if (Event.Thread != Var || (Event.Kind != LifetimeEvent::ScopeExit &&
+                                Event.Kind != LifetimeEvent::Overwrite))
+      continue;
+    // An exit inside a macro is most often a test assertion's or an error
+    // macro's hidden `return`: the dangling thread then exists only on a
+    // failure that ends the test, which threads-joinable-at-exit already
+    // names as a leak.
+    if (Event.Site->getBeginLoc().isMacroID())
+      continue;
+    return &Event;
+  }
+  return nullptr;
+}
 
 DanglingCaptureCheck::DanglingCaptureCheck(StringRef Name,
                                            ClangTidyContext *Context)
@@ -473,6 +520,10 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
   std::optional<Outliving> Outlives;
   if (Launch.StartArgument) {
     Outlives = handleOutlives(Launch, Types);
+    if (!Outlives)
+      if (const LifetimeEvent *Exit =
+              handleLeftRunning(Launch, *Result.Context))
+        Outlives = Outliving{Outliving::LeftRunning, Exit->Site, Exit->Thread};
   } else if (const auto *Var = Nodes.getNodeAs<VarDecl>("into-variable")) {
     if (!Var->getType()->isReferenceType())
       Outlives = variableOutlives(Var, Types);
@@ -590,6 +641,22 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
          DiagnosticIDs::Note)
         << Where;
     break;
+  case Outliving::LeftRunning: {
+    llvm::StringRef Keyword = exitKeyword(Outlives->Site);
+    if (llvm::isa<CallExpr>(Outlives->Site))
+      diag(OutlivesLoc,
+           "a new thread is created into '%0' here while the thread may "
+           "still run, and nothing joins it any more",
+           DiagnosticIDs::Note)
+          << Where;
+    else
+      diag(OutlivesLoc,
+           "'%0' is not joined %select{at the end of its scope|when this "
+           "'%2' leaves its scope}1; the thread may still be running",
+           DiagnosticIDs::Note)
+          << Where << !Keyword.empty() << Keyword;
+    break;
+  }
   }
   noteInstantiation(First.Var);
 }

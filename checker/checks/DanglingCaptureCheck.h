@@ -3,7 +3,10 @@
 #ifndef THREAD_TIDY_DANGLINGCAPTURECHECK_H
 #define THREAD_TIDY_DANGLINGCAPTURECHECK_H
 
+#include "analysis/ThreadLifetimeAnalysis.h"
 #include "checks/ThreadLaunchCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
 
 namespace clang::tidy::threads {
 
@@ -33,8 +36,18 @@ private:
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   /// Whether a reference to \p Var may dangle once the function returns.
   bool diesWithFunction(const VarDecl *Var) const;
+  /// The first exit (or second create) that leaves the thread of the
+  /// handle API's create call \p Launch running on some path although
+  /// other paths join it; null when every path joins, detaches or hands
+  /// it over. Runs the lifetime dataflow once per function.
+  const LifetimeEvent *handleLeftRunning(const ThreadLaunch &Launch,
+                                         ASTContext &Ctx);
+  void resetForTranslationUnit() override { HandleExits.clear(); }
 
   const bool AssumeParametersOutliveThreads;
+  /// The lifetime events of each function analysed by handleLeftRunning.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<LifetimeEvent, 4>>
+      HandleExits;
 };
 
 } // namespace clang::tidy::threads

@@ -53,8 +53,7 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *Fn, ASTContext &Ctx) {
     SourceLocation Loc = Event.Site->getBeginLoc();
     if (!reportOnce(Loc))
       continue;
-    if (const HandleThreadApi *Api =
-            Types.handleApiOfValue(Event.Thread->getType())) {
+    if (const HandleThreadApi *Api = Types.handleApiOfVariable(Event.Thread)) {
       reportHandleJoin(Event, *Api, Fn);
       noteInstantiation(Fn);
       continue;

@@ -23,21 +23,6 @@ namespace clang::tidy::threads {
 
 namespace {
 
-/// How a scope is left, for the message: "this 'return'", "this 'break'".
-llvm::StringRef exitKeyword(const Stmt *Site) {
-  if (llvm::isa<ReturnStmt>(Site))
-    return "return";
-  if (llvm::isa<BreakStmt>(Site))
-    return "break";
-  if (llvm::isa<ContinueStmt>(Site))
-    return "continue";
-  if (llvm::isa<GotoStmt, IndirectGotoStmt>(Site))
-    return "goto";
-  if (llvm::isa<CoreturnStmt>(Site))
-    return "co_return";
-  return "";
-}
-
 /// What throws at \p Site, for a message: "'f'", "the constructor of 'T'",
 /// "this call".
 std::string throwingCallee(const Stmt *Site, ASTContext &Ctx) {
@@ -128,8 +113,7 @@ void JoinableAtExitCheck::report(const LifetimeEvent &Event,
   }
   if (!reportOnce(Loc, Event.Thread->getLocation()))
     return;
-  if (const HandleThreadApi *Api =
-          Types.handleApiOfValue(Event.Thread->getType())) {
+  if (const HandleThreadApi *Api = Types.handleApiOfVariable(Event.Thread)) {
     reportHandle(Event, Loc, *Api, Fn, Ctx);
     return;
   }
@@ -228,8 +212,8 @@ void JoinableAtExitCheck::reportHandle(const LifetimeEvent &Event,
                                        ASTContext &Ctx) {
   // "POSIX thread 't' is", "POSIX thread 't' may be", "POSIX threads in
   // 'th' are", "POSIX threads in 'th' may be", and the pronouns that agree.
-  bool IsArray = Types.handleKindOfValue(Event.Thread->getType()) ==
-                 ThreadOwnerKind::HandleArray;
+  bool IsArray =
+      Types.handleKindOfVariable(Event.Thread) == ThreadOwnerKind::HandleArray;
   unsigned Subject = (IsArray ? 2 : 0) + (Event.OnlyOnSomePaths ? 1 : 0);
   llvm::StringRef Leak = "leak until the process exits";
   switch (Event.Kind) {

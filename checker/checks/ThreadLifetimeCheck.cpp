@@ -26,14 +26,15 @@ void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
         localVariable(qualType(anyOf(isTrackedThread(&Types),
                                      isTrackedThreadContainer(&Types),
                                      isTrackedThreadOptional(&Types),
-                                     isThreadHandle(&Types))),
+                                     isThreadHandleOrPointer(&Types))),
                       "thread"),
         this);
   else
-    Finder->addMatcher(localVariable(qualType(anyOf(isTrackedThread(&Types),
-                                                    isThreadHandle(&Types))),
-                                     "thread"),
-                       this);
+    Finder->addMatcher(
+        localVariable(qualType(anyOf(isTrackedThread(&Types),
+                                     isThreadHandleOrPointer(&Types))),
+                      "thread"),
+        this);
   auto Member = [&](const ast_matchers::internal::Matcher<QualType> &Type) {
     Finder->addMatcher(
         fieldDecl(unless(isExpansionInSystemHeader()), hasType(Type))

@@ -38,7 +38,8 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
   auto Owner = qualType(ownsTrackedThreads(&Types));
   Finder->addMatcher(localVariable(Owner, "local"), this);
   Finder->addMatcher(
-      localVariable(qualType(isThreadHandle(&Types)), "handle-local"), this);
+      localVariable(qualType(isThreadHandleOrPointer(&Types)), "handle-local"),
+      this);
   // A thread temporary whose value is discarded dies at the end of its
   // statement. Found by walking each function body once: asking every
   // expression for its parent would build the AST parent map, which costs
@@ -155,8 +156,10 @@ void UnjoinedThreadCheck::checkHandleLocal(const VarDecl *Owner) {
   // `__attribute__((cleanup(join_thread)))`: joined at every scope exit.
   if (!Body || Owner->hasAttr<CleanupAttr>())
     return;
-  ThreadOwnerKind Kind = Types.handleKindOfValue(Owner->getType());
-  const HandleThreadApi *Api = Types.handleApiOfValue(Owner->getType());
+  ThreadOwnerKind Kind = Types.handleKindOfVariable(Owner);
+  const HandleThreadApi *Api = Types.handleApiOfVariable(Owner);
+  if (!Api) // a pointer to handles that this function does not allocate
+    return;
   LocalUseSummary Summary = summarizeLocalUses(Owner, Body, Kind, Types);
   if (Summary.JoinedOrHandedOver || !Summary.FirstStart ||
       !reportOnce(Owner->getLocation()))

@@ -180,6 +180,45 @@ void findReferences(const Stmt *S, const ValueDecl *Owner,
   });
 }
 
+namespace {
+/// Whether \p FD is the C library's function \p Name (`::malloc`,
+/// `std::malloc`, or the builtin).
+bool isCLibraryFunction(const FunctionDecl *FD, llvm::StringRef Name) {
+  if (!FD || !FD->getIdentifier() || FD->getName() != Name)
+    return false;
+  const DeclContext *Ctx = FD->getDeclContext()->getRedeclContext();
+  return Ctx->isTranslationUnit() || Ctx->isStdNamespace() || FD->isExternC();
+}
+} // namespace
+
+bool isHeapAllocation(const Expr *E) {
+  const auto *Call = llvm::dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  if (!Call)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return isCLibraryFunction(Callee, "malloc") ||
+         isCLibraryFunction(Callee, "calloc") ||
+         isCLibraryFunction(Callee, "realloc");
+}
+
+bool isHeapRelease(const CallExpr *Call) {
+  return Call && isCLibraryFunction(Call->getDirectCallee(), "free");
+}
+
+llvm::StringRef exitKeyword(const Stmt *Site) {
+  if (llvm::isa<ReturnStmt>(Site))
+    return "return";
+  if (llvm::isa<BreakStmt>(Site))
+    return "break";
+  if (llvm::isa<ContinueStmt>(Site))
+    return "continue";
+  if (llvm::isa<GotoStmt, IndirectGotoStmt>(Site))
+    return "goto";
+  if (llvm::isa<CoreturnStmt>(Site))
+    return "co_return";
+  return "";
+}
+
 const FunctionDecl *calleeOf(const Stmt *S) {
   if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(S))
     return Call->getDirectCallee();

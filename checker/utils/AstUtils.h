@@ -106,6 +106,17 @@ const Stmt *loopBody(const Stmt *S);
 void findReferences(const Stmt *S, const ValueDecl *Owner,
                     llvm::SmallVectorImpl<const Expr *> &Refs);
 
+/// Whether \p E, casts aside, calls `malloc`, `calloc` or `realloc` of
+/// the C library (a fresh heap block).
+bool isHeapAllocation(const Expr *E);
+
+/// Whether \p Call calls the C library's `free`.
+bool isHeapRelease(const CallExpr *Call);
+
+/// How the statement \p Site leaves a scope, for a message ("this
+/// 'return'", "this 'break'"); empty for the end of the scope itself.
+llvm::StringRef exitKeyword(const Stmt *Site);
+
 /// The function the call or construction \p S calls (the constructor, for a
 /// construction); null for any other statement and for indirect calls.
 const FunctionDecl *calleeOf(const Stmt *S);

@@ -126,3 +126,98 @@ void handle_handed_over(pthread_t *out) {
   pthread_create(&t, NULL, work, &j);
   *out = t;
 }
+
+// --- flagged: a path that leaves the thread running (CERT CON34-C) ----------
+
+int send_request(struct job *j);
+
+// The early return of the error path skips the join: the thread goes on
+// reading `j` after the function returned.
+int error_path_skips_the_join(void) {
+  struct job j = {1, 2};
+  pthread_t t;
+  if (pthread_create(&t, NULL, work, &j) != 0)
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: thread may outlive local variable 'j', which it refers to [threads-dangling-capture]
+    // CHECK-MESSAGES: :[[@LINE-2]]:38: note: the address of 'j' is passed here
+    return -1;
+  if (send_request(&j) < 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 't' is not joined when this 'return' leaves its scope; the thread may still be running
+  pthread_join(t, NULL);
+  return 0;
+}
+
+// A loop over a thread array that a `break` leaves before every join.
+void break_skips_the_joins(void) {
+  int ids[4];
+  pthread_t th[4];
+  for (int i = 0; i < 4; i++) {
+    ids[i] = i;
+    if (pthread_create(&th[i], NULL, work, &ids[i]) != 0)
+      // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: thread may outlive local variable 'ids', which it refers to [threads-dangling-capture]
+      // CHECK-MESSAGES: :[[@LINE-2]]:44: note: the address of 'ids' is passed here
+      return;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: 'th' is not joined when this 'return' leaves its scope; the thread may still be running
+  }
+  for (int i = 0; i < 4; i++)
+    pthread_join(th[i], NULL);
+}
+
+// --- not flagged: every path joins, or the exit ends the process ------------
+
+int error_path_joins_first(void) {
+  struct job j = {1, 2};
+  pthread_t t;
+  if (pthread_create(&t, NULL, work, &j) != 0)
+    return -1;
+  if (send_request(&j) < 0) {
+    pthread_join(t, NULL);
+    return -1;
+  }
+  pthread_join(t, NULL);
+  return 0;
+}
+
+int error_path_exits_the_process(void) {
+  struct job j = {1, 2};
+  pthread_t t;
+  if (pthread_create(&t, NULL, work, &j) != 0)
+    return -1;
+  if (send_request(&j) < 0)
+    abort();
+  pthread_join(t, NULL);
+  return 0;
+}
+
+// The created threads are counted and exactly those are joined.
+int joins_what_was_created(void) {
+  int ids[4];
+  pthread_t th[4];
+  int created = 0;
+  for (int i = 0; i < 4; i++, created++) {
+    ids[i] = i;
+    if (pthread_create(&th[i], NULL, work, &ids[i]) != 0)
+      break;
+  }
+  for (int i = 0; i < created; i++)
+    pthread_join(th[i], NULL);
+  return created == 4 ? 0 : -1;
+}
+
+// The handles live in a heap block; the arguments are locals.
+int heap_handles_local_arguments(int n) {
+  int ids[16];
+  pthread_t *tids = (pthread_t *)malloc(n * sizeof *tids);
+  for (int i = 0; i < n; i++) {
+    ids[i] = i;
+    if (pthread_create(&tids[i], NULL, work, &ids[i]) != 0)
+      // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: thread may outlive local variable 'ids', which it refers to [threads-dangling-capture]
+      // CHECK-MESSAGES: :[[@LINE-2]]:46: note: the address of 'ids' is passed here
+      return -1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: 'tids' is not joined when this 'return' leaves its scope; the thread may still be running
+  }
+  for (int i = 0; i < n; i++)
+    pthread_join(tids[i], NULL);
+  free(tids);
+  return 0;
+}

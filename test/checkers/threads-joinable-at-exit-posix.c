@@ -197,3 +197,61 @@ void exits_the_process(void) {
     exit(1);
   pthread_join(t, NULL);
 }
+
+// --- a heap block of handles is followed like an array ----------------------
+
+int create_on_the_heap(int n) {
+  pthread_t *tids = (pthread_t *)malloc(n * sizeof *tids);
+  if (!tids)
+    return -1;
+  for (int i = 0; i < n; i++)
+    if (pthread_create(&tids[i], NULL, work, NULL) != 0) {
+      free(tids);
+      return -1;
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: POSIX threads in 'tids' may be neither joined nor detached when this 'return' leaves their scope; their resources leak until the process exits [threads-joinable-at-exit]
+      // CHECK-MESSAGES: :[[@LINE-8]]:14: note: array 'tids' declared here
+    }
+  for (int i = 0; i < n; i++)
+    pthread_join(tids[i], NULL);
+  free(tids);
+  return 0;
+}
+
+// Clean: every created thread is joined before the block is freed.
+int heap_block_joined(int n) {
+  pthread_t *tids = (pthread_t *)calloc(n, sizeof(pthread_t));
+  int created = 0;
+  if (!tids)
+    return -1;
+  for (; created < n; created++)
+    if (pthread_create(&tids[created], NULL, work, NULL) != 0)
+      break;
+  for (int i = 0; i < created; i++)
+    pthread_join(tids[i], NULL);
+  free(tids);
+  return created == n ? 0 : -1;
+}
+
+// Clean: the block goes to a pool that joins it later.
+struct pool {
+  pthread_t *threads;
+  int size;
+};
+
+int heap_block_handed_to_the_pool(struct pool *p, int n) {
+  pthread_t *tids = (pthread_t *)malloc(n * sizeof *tids);
+  for (int i = 0; i < n; i++)
+    if (pthread_create(&tids[i], NULL, work, NULL) != 0)
+      break;
+  p->threads = tids;
+  p->size = n;
+  return 0;
+}
+
+// Clean: a pointer the caller passed is not this function's to join.
+int create_into_the_callers_block(pthread_t *out, int n) {
+  for (int i = 0; i < n; i++)
+    if (pthread_create(&out[i], NULL, work, NULL) != 0)
+      return -1;
+  return 0;
+}

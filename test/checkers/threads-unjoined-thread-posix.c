@@ -125,3 +125,20 @@ void joined_by_a_cleanup_function(void) {
   pthread_t t __attribute__((cleanup(join_on_exit)));
   pthread_create(&t, NULL, work, NULL);
 }
+
+// A heap block of handles whose threads nobody joins.
+void heap_block_never_joined(int n) {
+  pthread_t *tids = (pthread_t *)malloc(n * sizeof(pthread_t));
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: POSIX threads in 'tids' are created but never joined or detached; their resources leak until the process exits, and repeated leaks make 'pthread_create' fail with EAGAIN [threads-unjoined-thread]
+  for (int i = 0; i < n; i++)
+    pthread_create(&tids[i], NULL, work, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: thread created here
+  free(tids);
+}
+
+// Clean: a pointer into a block that someone else allocated.
+void heap_block_of_the_caller(pthread_t *tids, int n) {
+  pthread_t *first = tids;
+  pthread_create(&first[0], NULL, work, NULL);
+  (void)n;
+}
