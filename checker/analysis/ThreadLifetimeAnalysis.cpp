@@ -102,6 +102,21 @@ bool isInUnevaluatedBuiltinArgument(const Stmt *Site,
   return false;
 }
 
+/// The condition that the two-way branch ending \p Block tests, or null.
+/// The block that evaluates the right operand of `a && t.joinable()`
+/// branches on that operand, not on the whole condition.
+const Expr *branchConditionOf(const CFGBlock &Block) {
+  if (Block.succ_size() != 2)
+    return nullptr;
+  const auto *Cond =
+      llvm::dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
+  if (const auto *Logical = llvm::dyn_cast_or_null<BinaryOperator>(
+          Cond ? Cond->IgnoreParens() : nullptr);
+      Logical && Logical->isLogicalOp())
+    return Block.getLastCondition();
+  return Cond;
+}
+
 const Expr *stripCondition(const Expr *E, bool &Negated) {
   Negated = false;
   while (E) {
@@ -741,14 +756,9 @@ LifetimeDataflow::creationFlagGuard(const Expr *Cond, bool Negated) const {
 void LifetimeDataflow::undoFailedCreation(const CFGBlock &Block,
                                           bool IsTrueBranch,
                                           ProgramState &State) const {
-  if (Block.succ_size() != 2)
+  const Expr *Cond = branchConditionOf(Block);
+  if (!Cond)
     return;
-  const auto *Cond =
-      llvm::dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
-  if (const auto *Logical = llvm::dyn_cast_or_null<BinaryOperator>(
-          Cond ? Cond->IgnoreParens() : nullptr);
-      Logical && Logical->isLogicalOp())
-    Cond = Block.getLastCondition();
   bool CreatedWhenTrue = false;
   const CallExpr *Create = creationTestedBy(Cond, Body, Ctx, CreatedWhenTrue);
   if (!Create || IsTrueBranch == CreatedWhenTrue)
@@ -777,18 +787,8 @@ void LifetimeDataflow::undoFailedCreation(const CFGBlock &Block,
 
 std::optional<LifetimeDataflow::JoinableGuard>
 LifetimeDataflow::guardOf(const CFGBlock &Block) const {
-  if (Block.succ_size() != 2)
-    return std::nullopt;
-  const auto *Cond =
-      llvm::dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
-  // The block that evaluates the right operand of `a && t.joinable()`
-  // branches on that operand, not on the whole condition.
-  if (const auto *Logical = llvm::dyn_cast_or_null<BinaryOperator>(
-          Cond ? Cond->IgnoreParens() : nullptr);
-      Logical && Logical->isLogicalOp())
-    Cond = Block.getLastCondition();
   bool Negated = false;
-  Cond = stripCondition(Cond, Negated);
+  const Expr *Cond = stripCondition(branchConditionOf(Block), Negated);
   if (!Cond)
     return std::nullopt;
   if (tracksHandles())
