@@ -1,0 +1,108 @@
+//===--- FieldHandleJoins.h - Joins of handles kept in fields and globals -===//
+//
+// C code keeps a thread's handle in the object the thread serves
+// (`pthread_create(&ctx->tid, ...)`, `thrd_create(&mcluster->thread, ...)`)
+// or in a global, and joins it in another function: the object's
+// destroy/close function. A per-function view must stay quiet on those.
+// One shape is still certain from the code in sight: the create fails,
+// and its failure branch calls the destroy function, which joins the handle
+// on every path: a join of a handle that names no thread (the path from
+// the failure to the join names the bug).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREAD_TIDY_FIELDHANDLEJOINS_H
+#define THREAD_TIDY_FIELDHANDLEJOINS_H
+
+#include "analysis/HandleCreations.h"
+#include "analysis/TrackedThreadTypes.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+#include <tuple>
+
+namespace clang::tidy::threads {
+
+/// A handle that outlives the function that creates it: a field of the
+/// object a variable names (`ctx->tid`, `pool.tid`), or a global handle.
+struct StoredHandle {
+  /// The variable naming the object (Field set), or the global handle.
+  const VarDecl *Base = nullptr;
+  /// The handle's field; null when Base is the handle.
+  const FieldDecl *Field = nullptr;
+  /// `Base->Field` rather than `Base.Field`.
+  bool ThroughPointer = false;
+
+  /// As the code spells it: `ctx->tid`, `g_tid`.
+  std::string spelling() const;
+  /// Whether \p E names this handle (through parentheses and casts).
+  bool isNamedBy(const Expr *E) const;
+  /// Whether \p E names Base (a local copied from it counts).
+  bool baseIsNamedBy(const Expr *E) const;
+};
+
+/// The stored handle a create call writes: `&ctx->tid` where `ctx` is a
+/// variable, or `&g_tid` of a global `pthread_t`; nullopt otherwise (local
+/// handles and array elements are not stored handles).
+std::optional<StoredHandle> storedHandleOf(const HandleCreation &Creation,
+                                           const TrackedThreadTypes &Types);
+
+/// Matches a create call of a followed handle API that writes a stored
+/// handle (storedHandleOf).
+AST_MATCHER_P(CallExpr, createsStoredHandle, const TrackedThreadTypes *,
+              Types) {
+  std::optional<HandleCreation> Creation = handleCreationOf(&Node);
+  return Creation && Types->follows(Creation->Api->Api) &&
+         storedHandleOf(*Creation, *Types);
+}
+
+/// The calls from a function down to a join or detach of a stored handle:
+/// the first is in the function searched, the last is the join itself.
+using JoinCallPath = llvm::SmallVector<const CallExpr *, 3>;
+
+/// A join of a stored handle on a path where its create failed.
+struct FailedCreationJoin {
+  const CallExpr *Create;
+  /// From the call in the creating function to the join.
+  JoinCallPath Path;
+};
+
+/// Finds joins of stored handles that cannot be right. Remembers what each
+/// function called with a handle does, for the translation unit.
+class FieldHandleJoins {
+public:
+  /// The joins reached from where \p Creation (in \p Fn) failed. Every
+  /// path from the failure edge must reach one before the handle or its
+  /// object is written again (or the program ends): a join under a test
+  /// of a flag or of the handle is not certain, and is not reported.
+  llvm::SmallVector<FailedCreationJoin, 1>
+  joinsAfterFailure(const HandleCreation &Creation, const StoredHandle &Handle,
+                    const FunctionDecl *Fn, ASTContext &Ctx);
+  void reset() { Callees.clear(); }
+
+private:
+  friend class EveryPathJoinSearch;
+  /// What a visible function does with a stored handle, on every path
+  /// from its entry.
+  struct CalleeEffect {
+    enum { Nothing, Joins, Writes } Kind = Nothing;
+    /// For Joins: from a call in the function to the join.
+    JoinCallPath Path;
+  };
+  /// What \p Fn does with \p Handle (named through its parameter, or a
+  /// global): joins it on every path, may write it, or neither. \p Depth
+  /// counts the calls from the creating function.
+  CalleeEffect calleeEffect(const FunctionDecl *Fn, const StoredHandle &Handle,
+                            unsigned Depth, ASTContext &Ctx);
+
+  llvm::DenseMap<
+      std::tuple<const FunctionDecl *, const VarDecl *, const FieldDecl *>,
+      CalleeEffect>
+      Callees;
+};
+
+} // namespace clang::tidy::threads
+
+#endif // THREAD_TIDY_FIELDHANDLEJOINS_H

@@ -1,0 +1,290 @@
+// POSIX threads whose handle is kept in a struct field and joined by
+// another function (the object's destroy function), against glibc's
+// <pthread.h>: a create that fails and whose failure branch still reaches
+// that join joins a handle that names no thread.
+// RUN: %check_threads %s threads-invalid-join %t -- -std=c11
+// RUN: %check_threads %s threads-invalid-join %t -- -x c++ -std=c++11
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static void *work(void *arg) { return arg; }
+
+struct server {
+  pthread_t tid;
+  pthread_t other;
+  int started;
+  int fd;
+  pthread_mutex_t lock;
+};
+
+// --- flagged --------------------------------------------------------------
+
+// The destroy function joins on every path (librdkafka's mock cluster).
+void server_destroy(struct server *s) {
+  pthread_mutex_lock(&s->lock);
+  s->fd = -1;
+  pthread_mutex_unlock(&s->lock);
+  pthread_join(s->tid, NULL);
+  free(s);
+}
+
+struct server *server_new(void) {
+  struct server *s = (struct server *)calloc(1, sizeof *s);
+  if (!s)
+    return NULL;
+  pthread_mutex_init(&s->lock, NULL);
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    fprintf(stderr, "cannot start the server thread\n");
+    server_destroy(s);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'server_destroy' joins POSIX thread 's->tid', whose creation failed on this path; 'pthread_join' on a handle that names no thread is undefined behaviour [threads-invalid-join]
+    // CHECK-MESSAGES: :[[@LINE-4]]:7: note: 'pthread_create' fails here and this branch goes on to the join
+    // CHECK-MESSAGES: :[[@LINE-14]]:3: note: 'server_destroy' joins it here
+    return NULL;
+  }
+  return s;
+}
+
+// The failure branch joins the field itself.
+int server_start_direct(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s)) {
+    pthread_join(s->tid, NULL);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: POSIX thread 's->tid' is not created on this path, where 'pthread_create' failed; 'pthread_join' on a handle that names no thread is undefined behaviour [threads-invalid-join]
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: 'pthread_create' fails here and this branch goes on to the join
+    return -1;
+  }
+  return 0;
+}
+
+// The failure branch jumps to a cleanup label that joins.
+int server_start_goto(struct server *s) {
+  int rc = pthread_create(&s->tid, NULL, work, s);
+  if (rc != 0)
+    goto fail;
+  return 0;
+fail:
+  if (s->fd >= 0)
+    s->fd = -1;
+  server_destroy(s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'server_destroy' joins POSIX thread 's->tid', whose creation failed on this path; 'pthread_join' on a handle that names no thread is undefined behaviour [threads-invalid-join]
+  // CHECK-MESSAGES: :[[@LINE-9]]:12: note: 'pthread_create' fails here and this branch goes on to the join
+  // CHECK-MESSAGES: :[[@LINE-43]]:3: note: 'server_destroy' joins it here
+  return rc;
+}
+
+// Through a helper of the destroy function, whose pointer parameter is
+// copied to a local first; a fatal check before the join ends only paths
+// that never return.
+static void stop_worker(void *arg) {
+  struct server *self = (struct server *)arg;
+  if (self->fd < -1)
+    abort();
+  pthread_join(self->tid, NULL);
+}
+
+void server_close(struct server *s) {
+  stop_worker(s);
+  free(s);
+}
+
+int server_start_nested(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    server_close(s);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'server_close' joins POSIX thread 's->tid', whose creation failed on this path; 'pthread_join' on a handle that names no thread is undefined behaviour [threads-invalid-join]
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: 'pthread_create' fails here and this branch goes on to the join
+    // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 'server_close' calls 'stop_worker' here
+    // CHECK-MESSAGES: :[[@LINE-14]]:3: note: 'stop_worker' joins it here
+    return -1;
+  }
+  return 0;
+}
+
+// A detach of the never-created handle is undefined behaviour too.
+void server_release(struct server *s) { pthread_detach(s->tid); }
+
+void server_start_release(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0)
+    server_release(s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'server_release' detaches POSIX thread 's->tid', whose creation failed on this path; 'pthread_detach' on a handle that names no thread is undefined behaviour [threads-invalid-join]
+  // CHECK-MESSAGES: :[[@LINE-3]]:7: note: 'pthread_create' fails here and this branch goes on to the detach
+  // CHECK-MESSAGES: :[[@LINE-7]]:41: note: 'server_release' detaches it here
+}
+
+// A local struct handed on by address.
+void local_server(void) {
+  struct server s;
+  s.fd = 0;
+  if (pthread_create(&s.tid, NULL, work, &s) != 0) {
+    stop_worker(&s);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'stop_worker' joins POSIX thread 's.tid', whose creation failed on this path; 'pthread_join' on a handle that names no thread is undefined behaviour [threads-invalid-join]
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: 'pthread_create' fails here and this branch goes on to the join
+    // CHECK-MESSAGES: :[[@LINE-39]]:3: note: 'stop_worker' joins it here
+    return;
+  }
+  pthread_join(s.tid, NULL);
+}
+
+// --- not flagged ------------------------------------------------------------
+
+// The destroy function joins only when a flag says the thread was started.
+void guarded_destroy(struct server *s) {
+  if (s->started)
+    pthread_join(s->tid, NULL);
+  free(s);
+}
+
+int start_guarded(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    guarded_destroy(s);
+    return -1;
+  }
+  s->started = 1;
+  return 0;
+}
+
+// A test of the handle itself guards the join.
+void handle_tested_destroy(struct server *s) {
+  if (s->tid)
+    pthread_join(s->tid, NULL);
+}
+
+int start_handle_tested(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    handle_tested_destroy(s);
+    return -1;
+  }
+  return 0;
+}
+
+// zstd's pool: the failed element is not counted, and the destroy function
+// joins only the threads counted.
+struct pool {
+  pthread_t threads[8];
+  size_t count;
+};
+
+void pool_free(struct pool *p) {
+  for (size_t i = 0; i < p->count; ++i)
+    pthread_join(p->threads[i], NULL);
+  free(p);
+}
+
+struct pool *pool_new(size_t n) {
+  struct pool *p = (struct pool *)calloc(1, sizeof *p);
+  for (size_t i = 0; i < n && i < 8; ++i) {
+    if (pthread_create(&p->threads[i], NULL, work, p)) {
+      p->count = i;
+      pool_free(p);
+      return NULL;
+    }
+  }
+  p->count = n;
+  return p;
+}
+
+// The failure branch tries again: the handle is written before the join.
+int start_retry(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    if (pthread_create(&s->tid, NULL, work, s) != 0)
+      return -1;
+    server_destroy(s);
+  }
+  return 0;
+}
+
+// The failure branch stores another thread's handle in the field first.
+int start_fallback(struct server *s, pthread_t spare) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    s->tid = spare;
+    server_destroy(s);
+  }
+  return 0;
+}
+
+// Another object is destroyed.
+int start_other_object(struct server *s, struct server *old) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    server_destroy(old);
+    return -1;
+  }
+  return 0;
+}
+
+// Another field is joined.
+void other_destroy(struct server *s) { pthread_join(s->other, NULL); }
+
+int start_other_field(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    other_destroy(s);
+    return -1;
+  }
+  return 0;
+}
+
+// The destroy function is not visible: what it does is not known.
+void server_free(struct server *s);
+
+int start_invisible(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    server_free(s);
+    return -1;
+  }
+  return 0;
+}
+
+// Code out of sight gets the object before the join: it may create the
+// thread.
+void server_restart(struct server *s);
+
+int start_handed_on(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    server_restart(s);
+    server_destroy(s);
+  }
+  return 0;
+}
+
+// The destroy function returns early on some path.
+void early_return_destroy(struct server *s) {
+  if (!s)
+    return;
+  pthread_join(s->tid, NULL);
+}
+
+int start_early_return(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    early_return_destroy(s);
+    return -1;
+  }
+  return 0;
+}
+
+// Only the branch where the create succeeded joins.
+int start_joined_on_success(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    fprintf(stderr, "no server thread\n");
+    return -1;
+  }
+  server_destroy(s);
+  return 0;
+}
+
+// Only one path of the failure branch joins.
+int start_join_sometimes(struct server *s, int fatal) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    if (fatal)
+      server_destroy(s);
+    return -1;
+  }
+  return 0;
+}
+
+// The failure branch ends the program.
+void start_or_die(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    perror("pthread_create");
+    exit(1);
+  }
+  server_destroy(s);
+}
