@@ -35,6 +35,15 @@ const Expr *addressedExpr(const Expr *E) {
                                                     : nullptr;
 }
 
+/// The function a start routine argument names (`worker`, `&worker`).
+const FunctionDecl *startRoutineOf(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const Expr *Operand = addressedExpr(E))
+    E = Operand->IgnoreParenCasts();
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+  return Ref ? llvm::dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+}
+
 /// Whether \p Arg hands the object of \p Handle on: `ctx` for `ctx->tid`,
 /// `&ctx` for `ctx.tid`.
 bool handsObjectOn(const Expr *Arg, const StoredHandle &Handle) {
@@ -312,6 +321,93 @@ FieldHandleJoins::joinsAfterFailure(const HandleCreation &Creation,
                       .fromBlock(*Cfg, Failed, Path))
       Found.push_back({Creation.Call, Path});
   }
+  return Found;
+}
+
+namespace {
+
+/// Finds a join of a stored handle in a function and the visible functions
+/// it hands the handle's object to.
+class SelfJoinSearch {
+public:
+  explicit SelfJoinSearch(const HandleThreadApi &Api) : Api(Api) {}
+
+  bool find(const FunctionDecl *Fn, const StoredHandle &Handle, unsigned Depth,
+            JoinCallPath &Path) {
+    if (!Seen.insert(Fn).second || comparesThreads(Fn))
+      return false;
+    bool Found = false;
+    forEachStmtIn(Fn->getBody(), Lambdas::Skip, [&](const Stmt *S) {
+      const auto *Call = llvm::dyn_cast<CallExpr>(S);
+      if (Found || !Call)
+        return;
+      HandleCall Role = handleCallOf(Call->getDirectCallee());
+      if (Role.Role == HandleCallRole::Join) {
+        if (Call->getNumArgs() > Role.Api->HandleArg &&
+            Handle.isNamedBy(Call->getArg(Role.Api->HandleArg))) {
+          Path.push_back(Call);
+          Found = true;
+        }
+        return;
+      }
+      const FunctionDecl *Callee = userDefinition(Call->getDirectCallee());
+      if (Role || !Callee || Depth >= MaxCallDepth)
+        return;
+      std::optional<StoredHandle> Inside = handleInCallee(Call, Callee, Handle);
+      if (!Inside)
+        return;
+      Path.push_back(Call);
+      if (find(Callee, *Inside, Depth + 1, Path))
+        Found = true;
+      else
+        Path.pop_back();
+    });
+    return Found;
+  }
+
+private:
+  /// Whether \p Fn compares thread ids (`pthread_equal(pthread_self(),
+  /// h)`): a join it guards that way may be of another thread.
+  bool comparesThreads(const FunctionDecl *Fn) const {
+    auto IsSelf = [](const Expr *E) {
+      const auto *Call = llvm::dyn_cast<CallExpr>(E->IgnoreParenCasts());
+      return Call &&
+             handleCallOf(Call->getDirectCallee()).Role == HandleCallRole::Self;
+    };
+    return anyStmtIn(Fn->getBody(), [&](const Stmt *S) {
+      if (const auto *Compare = llvm::dyn_cast<BinaryOperator>(S))
+        return Compare->isEqualityOp() &&
+               (IsSelf(Compare->getLHS()) || IsSelf(Compare->getRHS()));
+      const auto *Call = llvm::dyn_cast<CallExpr>(S);
+      return Call && identifierOf(Call->getDirectCallee()) == Api.Equal;
+    });
+  }
+
+  const HandleThreadApi &Api;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+};
+
+} // namespace
+
+std::optional<StoredHandleSelfJoin>
+FieldHandleJoins::selfJoin(const HandleCreation &Creation,
+                           const StoredHandle &Handle) {
+  const FunctionDecl *Entry =
+      userDefinition(startRoutineOf(Creation.StartRoutine));
+  if (!Entry || Entry->getNumParams() == 0)
+    return std::nullopt;
+  // The start routine names the object through its argument, unless the
+  // object is a global.
+  std::optional<StoredHandle> InEntry = Handle;
+  if (!isGlobal(Handle.Base)) {
+    if (!handsObjectOn(Creation.StartArgument, Handle) ||
+        !Entry->getParamDecl(0)->getType()->isPointerType())
+      return std::nullopt;
+    InEntry = StoredHandle{Entry->getParamDecl(0), Handle.Field, true};
+  }
+  StoredHandleSelfJoin Found{Entry, {}};
+  if (!SelfJoinSearch(*Creation.Api).find(Entry, *InEntry, 0, Found.Path))
+    return std::nullopt;
   return Found;
 }
 

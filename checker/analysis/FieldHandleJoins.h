@@ -4,10 +4,12 @@
 // (`pthread_create(&ctx->tid, ...)`, `thrd_create(&mcluster->thread, ...)`)
 // or in a global, and joins it in another function: the object's
 // destroy/close function. A per-function view must stay quiet on those.
-// One shape is still certain from the code in sight: the create fails,
-// and its failure branch calls the destroy function, which joins the handle
-// on every path: a join of a handle that names no thread (the path from
-// the failure to the join names the bug).
+// Two shapes are still certain from the code in sight:
+// - the create fails, and its failure branch calls the destroy function,
+//   which joins the handle on every path: a join of a handle that names no
+//   thread (the path from the failure to the join names the bug);
+// - the thread's own start routine (or a function it hands the object to)
+//   joins the handle it was created into: the thread waits for its own end.
 //
 //===----------------------------------------------------------------------===//
 
@@ -69,6 +71,14 @@ struct FailedCreationJoin {
   JoinCallPath Path;
 };
 
+/// A join of a stored handle that the thread it names reaches.
+struct StoredHandleSelfJoin {
+  /// The start routine.
+  const FunctionDecl *Entry;
+  /// From the call in the start routine to the join.
+  JoinCallPath Path;
+};
+
 /// Finds joins of stored handles that cannot be right. Remembers what each
 /// function called with a handle does, for the translation unit.
 class FieldHandleJoins {
@@ -80,6 +90,13 @@ public:
   llvm::SmallVector<FailedCreationJoin, 1>
   joinsAfterFailure(const HandleCreation &Creation, const StoredHandle &Handle,
                     const FunctionDecl *Fn, ASTContext &Ctx);
+  /// A join of the handle \p Creation writes in its start routine, or in a
+  /// visible function (two calls deep) that it hands the object to, when
+  /// the start routine gets the object as its argument (or the object is
+  /// a global). Detaching oneself is legal; a function that compares
+  /// thread ids (`pthread_equal`, `pthread_self() == h`) is not followed.
+  std::optional<StoredHandleSelfJoin> selfJoin(const HandleCreation &Creation,
+                                               const StoredHandle &Handle);
   void reset() { Callees.clear(); }
 
 private:

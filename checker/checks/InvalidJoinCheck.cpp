@@ -183,6 +183,9 @@ void InvalidJoinCheck::checkStoredHandleCreation(const CallExpr *Create,
       Creation ? storedHandleOf(*Creation, Types) : std::nullopt;
   if (!Handle)
     return;
+  if (std::optional<StoredHandleSelfJoin> Self =
+          HandleJoins.selfJoin(*Creation, *Handle))
+    reportStoredHandleSelfJoin(*Self, *Creation, *Handle);
   const FunctionDecl *Fn = functionDeclaring(Handle->Base);
   if (!Fn || Fn->isDependentContext())
     return;
@@ -230,6 +233,32 @@ void InvalidJoinCheck::reportJoinAfterFailedCreation(
       diag(Join.Path[I]->getBeginLoc(), "'%0' calls '%1' here",
            DiagnosticIDs::Note)
           << Caller << calleeName(Join.Path[I]->getDirectCallee());
+  }
+}
+
+void InvalidJoinCheck::reportStoredHandleSelfJoin(
+    const StoredHandleSelfJoin &Found, const HandleCreation &Creation,
+    const StoredHandle &Handle) {
+  const CallExpr *Join = Found.Path.back();
+  if (!reportOnce(Join->getBeginLoc()))
+    return;
+  const HandleThreadApi &Api = *Creation.Api;
+  diag(Join->getBeginLoc(),
+       "%0 thread '%1' may join itself: '%2' is reached from its start "
+       "routine '%3'; a thread that waits for its own end fails with %4 or "
+       "deadlocks")
+      << Api.Family << Handle.spelling() << calleeName(Join->getDirectCallee())
+      << calleeName(Found.Entry)
+      << (Api.Api == ThreadApi::Posix ? "EDEADLK" : "thrd_error");
+  diag(Creation.Call->getBeginLoc(), "'%0' is created here running '%1'",
+       DiagnosticIDs::Note)
+      << Handle.spelling() << calleeName(Found.Entry);
+  const FunctionDecl *Caller = Found.Entry;
+  for (const CallExpr *Step :
+       llvm::ArrayRef<const CallExpr *>(Found.Path).drop_back()) {
+    diag(Step->getBeginLoc(), "'%0' calls '%1' here", DiagnosticIDs::Note)
+        << calleeName(Caller) << calleeName(Step->getDirectCallee());
+    Caller = Step->getDirectCallee();
   }
 }
 

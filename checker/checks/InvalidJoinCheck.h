@@ -42,12 +42,16 @@ private:
                         const FunctionDecl *Fn);
   bool checksStoredHandleCreations() const override { return true; }
   /// Joins of a handle kept in a field (`ctx->tid`) or a global that
-  /// cannot be right: after its create failed (FieldHandleJoins).
+  /// cannot be right: after its create failed, or from the thread itself
+  /// (FieldHandleJoins).
   void checkStoredHandleCreation(const CallExpr *Create,
                                  ASTContext &Ctx) override;
   void reportJoinAfterFailedCreation(const FailedCreationJoin &Join,
                                      const HandleCreation &Creation,
                                      const StoredHandle &Handle);
+  void reportStoredHandleSelfJoin(const StoredHandleSelfJoin &Found,
+                                  const HandleCreation &Creation,
+                                  const StoredHandle &Handle);
   /// A member thread joined from the function it runs, or joined unguarded
   /// where it may not be running.
   void checkMember(const FieldDecl *Member) override;

@@ -34,6 +34,21 @@ cluster_t *cluster_new(void) {
   return c;
 }
 
+// The thread joins the handle it was created into.
+static thrd_t g_poller;
+
+static int poller(void *arg) {
+  thrd_join(g_poller, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: C11 thread 'g_poller' may join itself: 'thrd_join' is reached from its start routine 'poller'; a thread that waits for its own end fails with thrd_error or deadlocks [threads-invalid-join]
+  return arg != 0;
+}
+
+void poller_start(void) {
+  if (thrd_create(&g_poller, poller, NULL) != thrd_success)
+    abort();
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: note: 'g_poller' is created here running 'poller'
+}
+
 // --- not flagged ------------------------------------------------------------
 
 void cluster_stop(cluster_t *c) {
@@ -50,4 +65,15 @@ cluster_t *cluster_new_guarded(void) {
   }
   c->running = 1;
   return c;
+}
+
+// A thread detaching itself is legal.
+static int serve_detached(void *arg) {
+  cluster_t *c = arg;
+  thrd_detach(c->thread);
+  return 0;
+}
+
+int cluster_start_detached(cluster_t *c) {
+  return thrd_create(&c->thread, serve_detached, c);
 }

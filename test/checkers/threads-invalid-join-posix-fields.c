@@ -288,3 +288,120 @@ void start_or_die(struct server *s) {
   }
   server_destroy(s);
 }
+
+// --- self-joins: flagged ----------------------------------------------------
+
+// A global handle joined by the thread it names.
+static pthread_t g_watchdog;
+
+static void *watchdog(void *arg) {
+  (void)arg;
+  pthread_join(g_watchdog, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: POSIX thread 'g_watchdog' may join itself: 'pthread_join' is reached from its start routine 'watchdog'; a thread that waits for its own end fails with EDEADLK or deadlocks [threads-invalid-join]
+  return NULL;
+}
+
+void start_watchdog(void) {
+  if (pthread_create(&g_watchdog, NULL, watchdog, NULL) != 0)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: note: 'g_watchdog' is created here running 'watchdog'
+}
+
+// Through a function the start routine calls.
+static pthread_t g_flusher;
+
+void flusher_shutdown(void) { pthread_join(g_flusher, NULL); }
+
+static void *flusher(void *arg) {
+  if (arg)
+    flusher_shutdown();
+  return NULL;
+}
+
+void start_flusher(void) {
+  pthread_create(&g_flusher, NULL, flusher, &g_flusher);
+  // CHECK-MESSAGES: :[[@LINE-10]]:31: warning: POSIX thread 'g_flusher' may join itself: 'pthread_join' is reached from its start routine 'flusher'; a thread that waits for its own end fails with EDEADLK or deadlocks [threads-invalid-join]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: 'g_flusher' is created here running 'flusher'
+  // CHECK-MESSAGES: :[[@LINE-8]]:5: note: 'flusher' calls 'flusher_shutdown' here
+}
+
+// A field of the object the thread gets as its argument.
+struct service {
+  pthread_t tid;
+  pthread_t peer;
+  int failed;
+};
+
+static void *service_main(void *arg) {
+  struct service *svc = (struct service *)arg;
+  if (svc->failed)
+    pthread_join(svc->tid, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: POSIX thread 'svc->tid' may join itself: 'pthread_join' is reached from its start routine 'service_main'; a thread that waits for its own end fails with EDEADLK or deadlocks [threads-invalid-join]
+  return NULL;
+}
+
+int service_start(struct service *svc) {
+  return pthread_create(&svc->tid, NULL, service_main, svc);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: note: 'svc->tid' is created here running 'service_main'
+}
+
+// Through a cast of the argument, in a function handed the object.
+static void service_stop(struct service *s) { pthread_join(s->tid, NULL); }
+
+static void *service_loop(void *arg) {
+  service_stop((struct service *)arg);
+  return NULL;
+}
+
+int service_start_loop(struct service *svc) {
+  return pthread_create(&svc->tid, NULL, service_loop, svc);
+  // CHECK-MESSAGES: :[[@LINE-9]]:47: warning: POSIX thread 'svc->tid' may join itself: 'pthread_join' is reached from its start routine 'service_loop'; a thread that waits for its own end fails with EDEADLK or deadlocks [threads-invalid-join]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'svc->tid' is created here running 'service_loop'
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'service_loop' calls 'service_stop' here
+}
+
+// --- self-joins: not flagged ------------------------------------------------
+
+// A thread detaching itself is legal.
+static pthread_t g_reaper;
+
+static void *reaper(void *arg) {
+  pthread_detach(g_reaper);
+  return arg;
+}
+
+void start_reaper(void) { pthread_create(&g_reaper, NULL, reaper, NULL); }
+
+// The start routine joins another thread of the object.
+static void *service_peer(void *arg) {
+  struct service *svc = (struct service *)arg;
+  pthread_join(svc->peer, NULL);
+  return NULL;
+}
+
+int service_start_peer(struct service *svc) {
+  return pthread_create(&svc->tid, NULL, service_peer, svc);
+}
+
+// The thread runs for another object than the one its handle is kept in.
+int service_start_other(struct service *svc, struct service *other) {
+  return pthread_create(&svc->tid, NULL, service_main, other);
+}
+
+// The join is guarded by a comparison of thread ids.
+static pthread_t g_monitor;
+
+static void *monitor(void *arg) {
+  if (!pthread_equal(pthread_self(), g_monitor))
+    pthread_join(g_monitor, NULL);
+  return arg;
+}
+
+void start_monitor(void) { pthread_create(&g_monitor, NULL, monitor, NULL); }
+
+// The start routine is not visible.
+void *external_main(void *arg);
+
+int service_start_external(struct service *svc) {
+  return pthread_create(&svc->tid, NULL, external_main, svc);
+}
