@@ -285,12 +285,31 @@ FieldHandleJoins::calleeEffect(const FunctionDecl *Fn,
     Effect.Kind = CalleeEffect::Joins;
   } else {
     Effect.Path.clear();
-    if (anyStmtIn(Fn->getBody(),
-                  [&](const Stmt *S) { return writesHandle(S, Handle); }))
+    if (mayWrite(Fn, Handle, Depth, Ctx))
       Effect.Kind = CalleeEffect::Writes;
   }
   Callees[Key] = Effect;
   return Effect;
+}
+
+bool FieldHandleJoins::mayWrite(const FunctionDecl *Fn,
+                                const StoredHandle &Handle, unsigned Depth,
+                                ASTContext &Ctx) {
+  return anyStmtIn(Fn->getBody(), [&](const Stmt *S) {
+    if (writesHandle(S, Handle))
+      return true;
+    const auto *Call = llvm::dyn_cast<CallExpr>(S);
+    if (!Call || handleCallOf(Call->getDirectCallee()) ||
+        !handsHandleOn(Call, Handle))
+      return false;
+    const FunctionDecl *Callee = userDefinition(Call->getDirectCallee());
+    std::optional<StoredHandle> Inside =
+        Callee ? handleInCallee(Call, Callee, Handle) : std::nullopt;
+    if (!Inside || Depth >= MaxCallDepth)
+      return true;
+    return calleeEffect(Callee, *Inside, Depth + 1, Ctx).Kind ==
+           CalleeEffect::Writes;
+  });
 }
 
 llvm::SmallVector<FailedCreationJoin, 1>
@@ -334,7 +353,11 @@ public:
 
   bool find(const FunctionDecl *Fn, const StoredHandle &Handle, unsigned Depth,
             JoinCallPath &Path) {
-    if (!Seen.insert(Fn).second || comparesThreads(Fn))
+    // A function that stores another thread in the handle may join that
+    // one.
+    if (!Seen.insert(Fn).second || comparesThreads(Fn) ||
+        anyStmtIn(Fn->getBody(),
+                  [&](const Stmt *S) { return writesHandle(S, Handle); }))
       return false;
     bool Found = false;
     forEachStmtIn(Fn->getBody(), Lambdas::Skip, [&](const Stmt *S) {

@@ -94,7 +94,8 @@ public:
   /// visible function (two calls deep) that it hands the object to, when
   /// the start routine gets the object as its argument (or the object is
   /// a global). Detaching oneself is legal; a function that compares
-  /// thread ids (`pthread_equal`, `pthread_self() == h`) is not followed.
+  /// thread ids (`pthread_equal`, `pthread_self() == h`) or writes the
+  /// handle (it may join the new thread) is not followed.
   std::optional<StoredHandleSelfJoin> selfJoin(const HandleCreation &Creation,
                                                const StoredHandle &Handle);
   void reset() { Callees.clear(); }
@@ -113,6 +114,11 @@ private:
   /// counts the calls from the creating function.
   CalleeEffect calleeEffect(const FunctionDecl *Fn, const StoredHandle &Handle,
                             unsigned Depth, ASTContext &Ctx);
+  /// Whether \p Fn may write \p Handle on some path: it assigns it, takes
+  /// its address, or hands the object to code out of sight (or deeper
+  /// than the calls followed) or to a function that may write it.
+  bool mayWrite(const FunctionDecl *Fn, const StoredHandle &Handle,
+                unsigned Depth, ASTContext &Ctx);
 
   llvm::DenseMap<
       std::tuple<const FunctionDecl *, const VarDecl *, const FieldDecl *>,

@@ -245,6 +245,20 @@ int start_handed_on(struct server *s) {
   return 0;
 }
 
+// A visible function hands the object to code out of sight first.
+void server_reset(struct server *s) {
+  s->fd = -1;
+  server_restart(s);
+}
+
+int start_reset(struct server *s) {
+  if (pthread_create(&s->tid, NULL, work, s) != 0) {
+    server_reset(s);
+    server_destroy(s);
+  }
+  return 0;
+}
+
 // The destroy function returns early on some path.
 void early_return_destroy(struct server *s) {
   if (!s)
@@ -398,6 +412,17 @@ static void *monitor(void *arg) {
 }
 
 void start_monitor(void) { pthread_create(&g_monitor, NULL, monitor, NULL); }
+
+// Each thread starts the next one in the same global and waits for it.
+static pthread_t g_stage;
+
+static void *stage(void *arg) {
+  if (arg && pthread_create(&g_stage, NULL, stage, NULL) == 0)
+    pthread_join(g_stage, NULL);
+  return NULL;
+}
+
+void start_stages(void) { pthread_create(&g_stage, NULL, stage, &g_stage); }
 
 // The start routine is not visible.
 void *external_main(void *arg);
