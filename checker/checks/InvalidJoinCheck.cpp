@@ -175,6 +175,92 @@ void InvalidJoinCheck::reportHandleJoin(const LifetimeEvent &Event,
         << Event.Thread->getName() << (Prior == JoinKind::Detach ? 1 : 0);
 }
 
+void InvalidJoinCheck::checkStoredHandleCreation(const CallExpr *Create,
+                                                 ASTContext &Ctx) {
+  std::optional<HandleCreation> Creation = handleCreationOf(Create);
+  std::optional<StoredHandle> Handle =
+      Creation ? storedHandleOf(*Creation, Types) : std::nullopt;
+  if (!Handle)
+    return;
+  if (std::optional<StoredHandleSelfJoin> Self =
+          HandleJoins.selfJoin(*Creation, *Handle))
+    reportStoredHandleSelfJoin(*Self, *Creation, *Handle);
+  const FunctionDecl *Fn = functionDeclaring(Handle->Base);
+  if (!Fn || Fn->isDependentContext())
+    return;
+  for (const FailedCreationJoin &Join :
+       HandleJoins.joinsAfterFailure(*Creation, *Handle, Fn, Ctx)) {
+    reportJoinAfterFailedCreation(Join, *Creation, *Handle);
+    noteInstantiation(Fn);
+  }
+}
+
+void InvalidJoinCheck::reportJoinAfterFailedCreation(
+    const FailedCreationJoin &Join, const HandleCreation &Creation,
+    const StoredHandle &Handle) {
+  const CallExpr *First = Join.Path.front();
+  const CallExpr *Ended = Join.Path.back();
+  SourceLocation Loc = First->getBeginLoc();
+  if (!reportOnce(Loc))
+    return;
+  bool Detaches =
+      handleCallOf(Ended->getDirectCallee()).Role == HandleCallRole::Detach;
+  std::string EndCall = calleeName(Ended->getDirectCallee());
+  if (Join.Path.size() == 1)
+    diag(Loc, "%0 thread '%1' is not created on this path, where '%2' "
+              "failed; '%3' on a handle that names no thread is undefined "
+              "behaviour")
+        << Creation.Api->Family << Handle.spelling() << Creation.Api->Create
+        << EndCall;
+  else
+    diag(Loc, "'%0' %select{joins|detaches}1 %2 thread '%3', whose creation "
+              "failed on this path; '%4' on a handle that names no thread is "
+              "undefined behaviour")
+        << calleeName(First->getDirectCallee()) << Detaches
+        << Creation.Api->Family << Handle.spelling() << EndCall;
+  diag(Creation.Call->getBeginLoc(),
+       "'%0' fails here and this branch goes on to the %select{join|detach}1",
+       DiagnosticIDs::Note)
+      << Creation.Api->Create << Detaches;
+  for (size_t I = 1; I < Join.Path.size(); ++I) {
+    std::string Caller = calleeName(Join.Path[I - 1]->getDirectCallee());
+    if (I + 1 == Join.Path.size())
+      diag(Join.Path[I]->getBeginLoc(), "'%0' %select{joins|detaches}1 it here",
+           DiagnosticIDs::Note)
+          << Caller << Detaches;
+    else
+      diag(Join.Path[I]->getBeginLoc(), "'%0' calls '%1' here",
+           DiagnosticIDs::Note)
+          << Caller << calleeName(Join.Path[I]->getDirectCallee());
+  }
+}
+
+void InvalidJoinCheck::reportStoredHandleSelfJoin(
+    const StoredHandleSelfJoin &Found, const HandleCreation &Creation,
+    const StoredHandle &Handle) {
+  const CallExpr *Join = Found.Path.back();
+  if (!reportOnce(Join->getBeginLoc()))
+    return;
+  const HandleThreadApi &Api = *Creation.Api;
+  diag(Join->getBeginLoc(),
+       "%0 thread '%1' may join itself: '%2' is reached from its start "
+       "routine '%3'; a thread that waits for its own end fails with %4 or "
+       "deadlocks")
+      << Api.Family << Handle.spelling() << calleeName(Join->getDirectCallee())
+      << calleeName(Found.Entry)
+      << (Api.Api == ThreadApi::Posix ? "EDEADLK" : "thrd_error");
+  diag(Creation.Call->getBeginLoc(), "'%0' is created here running '%1'",
+       DiagnosticIDs::Note)
+      << Handle.spelling() << calleeName(Found.Entry);
+  const FunctionDecl *Caller = Found.Entry;
+  for (const CallExpr *Step :
+       llvm::ArrayRef<const CallExpr *>(Found.Path).drop_back()) {
+    diag(Step->getBeginLoc(), "'%0' calls '%1' here", DiagnosticIDs::Note)
+        << calleeName(Caller) << calleeName(Step->getDirectCallee());
+    Caller = Step->getDirectCallee();
+  }
+}
+
 void InvalidJoinCheck::checkMember(const FieldDecl *Member) {
   // A self-join is proven by the class's own code alone: members of any
   // access are checked (see onlyOwnCodeReaches).

@@ -3,6 +3,7 @@
 #ifndef THREAD_TIDY_INVALIDJOINCHECK_H
 #define THREAD_TIDY_INVALIDJOINCHECK_H
 
+#include "analysis/FieldHandleJoins.h"
 #include "analysis/TypeErasedCalls.h"
 #include "checks/ThreadLifetimeCheck.h"
 
@@ -39,6 +40,18 @@ private:
   /// behaviour, where std::thread would throw.
   void reportHandleJoin(const LifetimeEvent &Event, const HandleThreadApi &Api,
                         const FunctionDecl *Fn);
+  bool checksStoredHandleCreations() const override { return true; }
+  /// Joins of a handle kept in a field (`ctx->tid`) or a global that
+  /// cannot be right: after its create failed, or from the thread itself
+  /// (FieldHandleJoins).
+  void checkStoredHandleCreation(const CallExpr *Create,
+                                 ASTContext &Ctx) override;
+  void reportJoinAfterFailedCreation(const FailedCreationJoin &Join,
+                                     const HandleCreation &Creation,
+                                     const StoredHandle &Handle);
+  void reportStoredHandleSelfJoin(const StoredHandleSelfJoin &Found,
+                                  const HandleCreation &Creation,
+                                  const StoredHandle &Handle);
   /// A member thread joined from the function it runs, or joined unguarded
   /// where it may not be running.
   void checkMember(const FieldDecl *Member) override;
@@ -62,9 +75,11 @@ private:
   void resetForTranslationUnit() override {
     ThreadLifetimeCheck::resetForTranslationUnit();
     ErasedCalls.reset();
+    HandleJoins.reset();
   }
 
   TypeErasedCalls ErasedCalls;
+  FieldHandleJoins HandleJoins;
 };
 
 } // namespace clang::tidy::threads

@@ -1,6 +1,7 @@
 //===--- ThreadLifetimeCheck.cpp ------------------------------------------===//
 
 #include "checks/ThreadLifetimeCheck.h"
+#include "analysis/FieldHandleJoins.h"
 #include "analysis/QtThreads.h"
 #include "analysis/ThreadLifetimeAnalysis.h"
 #include "utils/AstMatchers.h"
@@ -44,6 +45,11 @@ void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
   if (checksHandleSelfJoins())
     Finder->addMatcher(callExpr(joinsCallingThread(&Types)).bind("self-join"),
                        this);
+  if (checksStoredHandleCreations())
+    Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                                createsStoredHandle(&Types))
+                           .bind("stored-create"),
+                       this);
   if (checksConstructors())
     Finder->addMatcher(
         cxxConstructorDecl(isDefinition(), unless(isExpansionInSystemHeader()))
@@ -75,6 +81,9 @@ void ThreadLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
     checkConstructor(Ctor);
   } else if (const auto *Join = Result.Nodes.getNodeAs<CallExpr>("self-join")) {
     checkHandleSelfJoin(Join);
+  } else if (const auto *Create =
+                 Result.Nodes.getNodeAs<CallExpr>("stored-create")) {
+    checkStoredHandleCreation(Create, *Result.Context);
   } else if (const auto *Qt = Result.Nodes.getNodeAs<VarDecl>("qt-thread")) {
     checkQtLocal(Qt, *Result.Context);
   }

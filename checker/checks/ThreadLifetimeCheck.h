@@ -55,6 +55,12 @@ protected:
   /// whose handle is the calling thread's own (`pthread_self()`).
   virtual bool checksHandleSelfJoins() const { return false; }
   virtual void checkHandleSelfJoin(const CallExpr *Join) {}
+  /// Whether checkStoredHandleCreation is called for every create call
+  /// that writes a handle kept in a struct field or a global
+  /// (`pthread_create(&ctx->tid, ...)`, FieldHandleJoins).
+  virtual bool checksStoredHandleCreations() const { return false; }
+  virtual void checkStoredHandleCreation(const CallExpr *Create,
+                                         ASTContext &Ctx) {}
   /// Checks a local that holds a QThread (QtThreads), when the `ThreadApis`
   /// option follows Qt.
   virtual void checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) {}
