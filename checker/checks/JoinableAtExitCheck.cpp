@@ -615,9 +615,18 @@ void JoinableAtExitCheck::checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) {
   // Never waited for at all: threads-unjoined-thread reports it.
   if (Uses.Waits.empty())
     return;
-  QtUnwaitedEnd End = findUnwaitedEnd(Fn, Thread, Uses, Ctx);
+  ThreadLifetimeAnalysis Analysis =
+      lifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow);
+  QtUnwaitedEnd End =
+      findUnwaitedEnd(Fn, Thread, Uses, Ctx, [&](const Stmt *Site) {
+        return Analysis.mayThrow(Site, Fn);
+      });
   if (!End || !reportOnce(End.location()))
     return;
+  if (End.ByException) {
+    reportQtUnwinding(Thread, End, Uses, Fn, Ctx);
+    return;
+  }
   diag(End.location(),
        "QThread '%0' may still run when it is %select{destroyed|deleted}1 "
        "here, on a path that skips its 'wait()'; ~QThread() aborts with "
@@ -627,6 +636,33 @@ void JoinableAtExitCheck::checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) {
       << Thread->getName();
   diag(Uses.Waits.front()->getExprLoc(),
        "'%0' is waited for here, on other paths", DiagnosticIDs::Note)
+      << Thread->getName();
+}
+
+void JoinableAtExitCheck::reportQtUnwinding(const VarDecl *Thread,
+                                            const QtUnwaitedEnd &End,
+                                            const QtThreadUses &Uses,
+                                            const FunctionDecl *Fn,
+                                            ASTContext &Ctx) {
+  const Stmt *Site = End.End;
+  bool IsThrow = llvm::isa<CXXThrowExpr>(Site);
+  diag(End.location(),
+       "QThread '%0' may still run %select{if %2 throws here|when this "
+       "exception leaves its scope}1; unwinding destroys it and ~QThread() "
+       "aborts with 'QThread: Destroyed while thread is still running'")
+      << Thread->getName() << IsThrow
+      << (IsThrow ? "" : throwingCallee(Site, Ctx));
+  if (!IsThrow) {
+    ExceptionSet Thrown = Exceptions.thrownByCall(Site, Fn);
+    if (!Thrown.empty())
+      notePathOf(*this, Thrown.front(),
+                 startsAtTheCall(Thrown.front()) ? 1 : 0);
+  }
+  diag(End.Start->getExprLoc(), "'%0' is started here", DiagnosticIDs::Note)
+      << Thread->getName();
+  diag(Uses.Waits.front()->getExprLoc(),
+       "'%0' is waited for here, on the path without the exception",
+       DiagnosticIDs::Note)
       << Thread->getName();
 }
 
