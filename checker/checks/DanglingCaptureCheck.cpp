@@ -32,6 +32,9 @@ struct Outliving {
     /// A local boost::thread_group of version 2 never joined: its
     /// destructor deletes its threads, which detaches them.
     DetachedByGroup,
+    /// A local boost::thread_group of version 2 whose join_all() a scope
+    /// exit or a `throw` (Site) skips after the thread's start.
+    GroupJoinSkipped,
     InMember,
     InGlobal,
     InCallersContainer,
@@ -92,13 +95,26 @@ std::optional<Outliving> groupDestination(const Expr *Group, const Stmt *Site) {
   if (llvm::isa<ParmVarDecl>(Var) && Var->getType()->isReferenceType())
     return Outliving{Outliving::InCallersContainer, Site, Var};
   const FunctionDecl *Fn = functionDeclaring(Var);
-  if (!Fn || !Fn->getBody() || !groupDestroysRunningThreads(Var, Fn->getBody()))
+  if (!Fn || !Fn->getBody())
     return std::nullopt;
-  // Version 3 terminates instead: threads-unjoined-thread's finding.
+  bool NeverJoined = groupDestroysRunningThreads(Var, Fn->getBody());
+  // A group joined on some paths: a scope exit or a `throw` that skips its
+  // join_all() after this start. (Calls that may throw are not followed.)
+  GroupJoinSkip Skip;
+  if (!NeverJoined)
+    Skip = findGroupJoinSkip(
+        Fn, Var, Var->getASTContext(),
+        [](const Stmt *S) { return llvm::isa<CXXThrowExpr>(S); }, Site);
+  if (!NeverJoined && !Skip)
+    return std::nullopt;
+  // Version 3 terminates instead: threads-unjoined-thread's finding, or
+  // threads-joinable-at-exit's.
   const CXXRecordDecl *Thread =
       threadClassOfGroup(Var->getType()->getAsCXXRecordDecl());
   if (!Thread || boostThreadEnd(Thread) != UnjoinedEnd::Detaches)
     return std::nullopt;
+  if (Skip)
+    return Outliving{Outliving::GroupJoinSkipped, Skip.End, Var};
   return Outliving{Outliving::DetachedByGroup, nullptr, Var};
 }
 
@@ -562,6 +578,16 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
          DiagnosticIDs::Note)
         << Where;
     break;
+  case Outliving::GroupJoinSkipped: {
+    const auto *Block = llvm::dyn_cast<CompoundStmt>(Outlives->Site);
+    diag(Block ? Block->getRBracLoc() : OutlivesLoc,
+         "'%0' is destroyed here, on a path that skips its join_all(); its "
+         "destructor deletes its threads, and the destructor of a "
+         "boost::thread of this version detaches them",
+         DiagnosticIDs::Note)
+        << Where;
+    break;
+  }
   case Outliving::InMember:
     diag(OutlivesLoc, "the thread is stored in member '%0' here",
          DiagnosticIDs::Note)

@@ -41,6 +41,10 @@ private:
   void checkMember(const FieldDecl *Member) override;
   /// A path that skips the wait() of a local QThread (QtThreads).
   void checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) override;
+  /// A path that skips the join_all() of a local boost::thread_group whose
+  /// threads terminate when deleted running (BoostThreads).
+  bool checksBoostGroups() const override { return true; }
+  void checkBoostGroupLocal(const VarDecl *Group, ASTContext &Ctx) override;
   /// An exception that destroys a local QThread before its wait().
   void reportQtUnwinding(const VarDecl *Thread, const QtUnwaitedEnd &End,
                          const QtThreadUses &Uses, const FunctionDecl *Fn,
