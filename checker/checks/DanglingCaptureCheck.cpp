@@ -624,7 +624,11 @@ void DanglingCaptureCheck::checkOwningMember(const FieldDecl *Member) {
   ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
   std::optional<DestructorDetach> Found =
       findDestructorDetach(Member, Kind, Types);
-  if (!Found || !reportOnce(Found->Detach->getBeginLoc()))
+  if (!Found) {
+    reportImplicitDetach(Member, Kind);
+    return;
+  }
+  if (!reportOnce(Found->Detach->getBeginLoc()))
     return;
   const auto *RD = llvm::cast<CXXRecordDecl>(Member->getParent());
   diag(Found->Detach->getBeginLoc(),
@@ -640,6 +644,26 @@ void DanglingCaptureCheck::checkOwningMember(const FieldDecl *Member) {
   for (const MemberCallStep &Step : Found->FromDestructor.Steps)
     diag(Step.Call->getBeginLoc(), "'%0' calls '%1' here", DiagnosticIDs::Note)
         << calleeName(Step.Caller) << calleeName(Step.Callee);
+}
+
+void DanglingCaptureCheck::reportImplicitDetach(const FieldDecl *Member,
+                                                ThreadOwnerKind Kind) {
+  std::optional<ImplicitDestructorDetach> Found =
+      findImplicitDestructorDetach(Member, Kind, Types);
+  if (!Found || !reportOnce(Member->getLocation()))
+    return;
+  const auto *RD = llvm::cast<CXXRecordDecl>(Member->getParent());
+  diag(Member->getLocation(),
+       "thread '%0' is never joined: the destructor of a boost::thread of "
+       "this version detaches it when a '%1' is destroyed, but it runs %2, "
+       "which uses the object; the thread may go on using the destroyed "
+       "'%1'")
+      << Member->getName() << RD->getName()
+      << describeEntry(Found->Start.Entry);
+  diag(Found->Start.Site->getBeginLoc(), "the thread is started here",
+       DiagnosticIDs::Note);
+  diag(Found->ObjectUse->getBeginLoc(), "the thread uses the object here",
+       DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::threads
