@@ -2,6 +2,7 @@
 
 #include "analysis/BoostThreads.h"
 #include "analysis/ExceptionFlowAnalysis.h"
+#include "analysis/LocalEndPaths.h"
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/ThreadUseClassifier.h"
 #include "utils/AstUtils.h"
@@ -74,6 +75,90 @@ bool groupDestroysRunningThreads(const VarDecl *Group, const Stmt *Body) {
     return false;
   ThreadGroupUses Uses = summarizeThreadGroupUses(Group, Body);
   return Uses.FirstStart && !Uses.JoinAll && !Uses.HandedOver;
+}
+
+namespace {
+
+/// The member calls of a local boost::thread_group outside lambdas.
+struct GroupCalls {
+  llvm::SmallVector<const Stmt *, 4> Starts;
+  llvm::SmallVector<const Stmt *, 2> JoinAlls;
+};
+
+/// Whether \p S calls a function of boost::thread or boost::thread_group
+/// (a constructor too): the events followed, or failures to start a thread,
+/// which threads-exception-escape's concern, not a path that skips a join.
+bool callsBoostThreadOwn(const Stmt *S) {
+  const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(calleeOf(S));
+  return Method && (isBoostThreadClass(Method->getParent()) ||
+                    isBoostThreadGroupClass(Method->getParent()));
+}
+
+} // namespace
+
+SourceLocation GroupJoinSkip::location() const {
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(End))
+    return Block->getRBracLoc();
+  return End->getBeginLoc();
+}
+
+GroupJoinSkip findGroupJoinSkip(const FunctionDecl *Fn, const VarDecl *Group,
+                                ASTContext &Ctx,
+                                llvm::function_ref<bool(const Stmt *)> MayThrow,
+                                const Stmt *From) {
+  if (!Fn || !Fn->getBody() || Group->getType()->isReferenceType() ||
+      !isBoostThreadGroupClass(Group->getType()->getAsCXXRecordDecl()))
+    return {};
+  // Cheap tests first: a group never joined, or passed on, is another
+  // finding's (or none).
+  const Stmt *Body = Fn->getBody();
+  ThreadGroupUses Uses = summarizeThreadGroupUses(Group, Body);
+  if (!Uses.FirstStart || !Uses.JoinAll || Uses.HandedOver)
+    return {};
+  GroupCalls Calls;
+  unsigned Outside = 0;
+  forEachStmtIn(Body, Lambdas::Skip, [&](const Stmt *S) {
+    const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S);
+    if (!Call || referencedVariable(Call->getImplicitObjectArgument()) != Group)
+      return;
+    ++Outside;
+    llvm::StringRef Name = identifierOf(Call->getMethodDecl());
+    if (Name == "create_thread" || Name == "add_thread")
+      Calls.Starts.push_back(Call);
+    else if (Name == "join_all")
+      Calls.JoinAlls.push_back(Call);
+  });
+  // A call in a lambda runs whenever the lambda is called.
+  llvm::SmallVector<const Expr *, 8> References;
+  findReferences(Body, Group, References);
+  if (Outside != References.size() || Calls.JoinAlls.empty())
+    return {};
+  if (From) {
+    if (!llvm::is_contained(Calls.Starts, From))
+      return {};
+    Calls.Starts.assign(1, From);
+  }
+  std::unique_ptr<CFG> Cfg = buildLocalEndCfg(Fn, Ctx);
+  if (!Cfg)
+    return {};
+  const auto *JoinAll = llvm::cast<Expr>(Calls.JoinAlls.front());
+  LocalEndSearch Search(Group, /*DestroyedAtScopeEnd=*/true, Calls.JoinAlls,
+                        {});
+  for (const Stmt *Start : Calls.Starts)
+    if (const Stmt *End = Search.search(*Cfg, Start))
+      return {llvm::cast<Expr>(Start), End, JoinAll};
+  if (!MayThrow)
+    return {};
+  LocalScopeExceptions Exceptions(Fn, Group);
+  auto Unwinds = [&](const Stmt *S) {
+    return Exceptions.leavesScope(S) && !callsBoostThreadOwn(S) && MayThrow(S);
+  };
+  LocalEndSearch Unwinding(Group, /*DestroyedAtScopeEnd=*/true, Calls.JoinAlls,
+                           {}, Unwinds);
+  for (const Stmt *Start : Calls.Starts)
+    if (const Stmt *End = Unwinding.search(*Cfg, Start))
+      return {llvm::cast<Expr>(Start), End, JoinAll, /*ByException=*/true};
+  return {};
 }
 
 bool isBoostThreadAttributes(QualType T) {

@@ -18,6 +18,11 @@
 #include "analysis/ThreadApis.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang {
+class ASTContext;
+} // namespace clang
 
 namespace clang::tidy::threads {
 
@@ -55,6 +60,35 @@ ThreadGroupUses summarizeThreadGroupUses(const VarDecl *Group,
 /// never joined, in \p Body, and nothing else may join them: its destructor
 /// deletes them while they run.
 bool groupDestroysRunningThreads(const VarDecl *Group, const Stmt *Body);
+
+/// A path on which a local boost::thread_group is destroyed, holding a
+/// thread it started, before the join_all() that other paths reach.
+struct GroupJoinSkip {
+  /// The create_thread() or add_thread() the path starts from.
+  const Expr *Start = nullptr;
+  /// The `return`, `break`, `goto` or block that ends the group's scope;
+  /// or, when ByException, the call or `throw` whose exception does.
+  const Stmt *End = nullptr;
+  /// A join_all() of the group (the first).
+  const Expr *JoinAll = nullptr;
+  bool ByException = false;
+  explicit operator bool() const { return End != nullptr; }
+  /// Where it ends: the statement, or the closing brace of the block.
+  SourceLocation location() const;
+};
+
+/// The first path, in \p Fn, from a start of its local boost::thread_group
+/// \p Group to the group's destructor with no join_all() on the way; only
+/// for a group that some path joins and that nothing else may join (not
+/// passed on, not used in a lambda). With \p MayThrow, when no scope exit
+/// skips the join, a call or `throw` for which it holds, with no try inside
+/// the group's scope around it, ends the path too; the thread classes' and
+/// the group's own functions are not counted. With \p From, one of the
+/// group's starts, only the paths from it.
+GroupJoinSkip
+findGroupJoinSkip(const FunctionDecl *Fn, const VarDecl *Group, ASTContext &Ctx,
+                  llvm::function_ref<bool(const Stmt *)> MayThrow = nullptr,
+                  const Stmt *From = nullptr);
 
 /// Whether \p T is boost::thread::attributes (boost::thread_attributes),
 /// which a boost::thread constructor takes before the callable.

@@ -1,6 +1,7 @@
 //===--- DestructorDetaches.cpp -------------------------------------------===//
 
 #include "analysis/DestructorDetaches.h"
+#include "analysis/BoostThreads.h"
 #include "utils/AstUtils.h"
 #include "utils/DeclNames.h"
 #include "llvm/ADT/DenseMap.h"
@@ -87,6 +88,40 @@ findDestructorDetach(const FieldDecl *Member, ThreadOwnerKind Kind,
     if (const Stmt *Use = firstUseOfObject(Start.Entry))
       return DestructorDetach{Detaches.lookup(Chain->Reached), *Chain, Start,
                               Use};
+  }
+  return std::nullopt;
+}
+
+std::optional<ImplicitDestructorDetach>
+findImplicitDestructorDetach(const FieldDecl *Member, ThreadOwnerKind Kind,
+                             const TrackedThreadTypes &Types) {
+  const CXXRecordDecl *Thread = Member->getType()->getAsCXXRecordDecl();
+  if (Kind != ThreadOwnerKind::Thread || !isBoostThreadClass(Thread))
+    return std::nullopt;
+  // "Nothing joins it" needs all the code that can: a private member, and
+  // every function of the class visible.
+  const CXXRecordDecl *RD = analyzableClassOf(Member);
+  if (!RD || !onlyOwnCodeReaches(Member))
+    return std::nullopt;
+  llvm::SmallVector<const FunctionDecl *, 16> Functions;
+  if (!collectVisibleMemberFunctions(RD, Functions))
+    return std::nullopt;
+  MemberUseSummary Summary =
+      summarizeMemberUses(Member, Kind, Functions, Types);
+  // A join or a detach anywhere (a stop() the owner calls), or a timed
+  // join, a swap, a hand-over: the thread may be ended before.
+  if (llvm::any_of(Summary.Uses,
+                   [](const MemberUse &M) { return joinsOrHandsOver(M.Use); }))
+    return std::nullopt;
+  // Read last: the destructor's body tells the version.
+  if (boostThreadEnd(Thread) != UnjoinedEnd::Detaches)
+    return std::nullopt;
+  for (const MemberThreadStart &Start :
+       startsWithVisibleEntry(Summary, Kind, Types)) {
+    if (capturesSharedOwner(Start.Entry) || sharesOwnership(Start.Site))
+      continue;
+    if (const Stmt *Use = firstUseOfObject(Start.Entry))
+      return ImplicitDestructorDetach{Start, Use};
   }
   return std::nullopt;
 }

@@ -40,6 +40,20 @@ std::optional<DestructorDetach>
 findDestructorDetach(const FieldDecl *Member, ThreadOwnerKind Kind,
                      const TrackedThreadTypes &Types);
 
+/// A boost::thread data member, of a Boost.Thread version whose destructor
+/// detaches (2, the default), that its class starts running code that uses
+/// the object and that none of its visible functions joins, detaches or
+/// hands over: destroying the object detaches the thread, which may go on
+/// using it.
+struct ImplicitDestructorDetach {
+  MemberThreadStart Start;
+  /// The first use of the object in what the thread runs.
+  const Stmt *ObjectUse;
+};
+std::optional<ImplicitDestructorDetach>
+findImplicitDestructorDetach(const FieldDecl *Member, ThreadOwnerKind Kind,
+                             const TrackedThreadTypes &Types);
+
 } // namespace clang::tidy::threads
 
 #endif // THREAD_TIDY_DESTRUCTORDETACHES_H

@@ -1,6 +1,7 @@
 //===--- QtThreads.cpp ----------------------------------------------------===//
 
 #include "analysis/QtThreads.h"
+#include "analysis/LocalEndPaths.h"
 #include "analysis/ThreadApis.h"
 #include "utils/AstUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -384,91 +385,23 @@ void QtThreadUseCollector::classifyAssignment(const Expr *Value,
 
 namespace {
 
-/// Where one CFG walk from a start of a local QThread stops: at a wait()
-/// or an isRunning()/isFinished() (the path may know the thread ended),
-/// or at its end (its destructor, a `delete`, a reset()).
-class UnwaitedEndSearch {
-public:
-  UnwaitedEndSearch(const VarDecl *Local, const QtThreadUses &Uses,
-                    bool DestroyedAtScopeEnd)
-      : Local(Local), DestroyedAtScopeEnd(DestroyedAtScopeEnd) {
-    Stops.insert(Uses.Waits.begin(), Uses.Waits.end());
-    Stops.insert(Uses.Queries.begin(), Uses.Queries.end());
-    Ends.insert(Uses.Deletes.begin(), Uses.Deletes.end());
-  }
-
-  /// The first end reached from \p Start, which is in \p Cfg.
-  const Stmt *search(const CFG &Cfg, const Stmt *Start) {
-    Visited.assign(Cfg.getNumBlockIDs(), false);
-    llvm::SmallVector<const CFGBlock *, 16> Work;
-    for (const CFGBlock *Block : Cfg) {
-      for (unsigned I = 0, N = Block->size(); I != N; ++I) {
-        std::optional<CFGStmt> Element = (*Block)[I].getAs<CFGStmt>();
-        if (!Element || Element->getStmt() != Start)
-          continue;
-        Step Result = scan(*Block, I + 1);
-        if (Result.End || Result.Stopped)
-          return Result.End;
-        pushSuccessors(*Block, Work);
-      }
-    }
-    while (!Work.empty()) {
-      const CFGBlock *Block = Work.pop_back_val();
-      Step Result = scan(*Block, 0);
-      if (Result.End)
-        return Result.End;
-      if (!Result.Stopped)
-        pushSuccessors(*Block, Work);
-    }
-    return nullptr;
-  }
-
-private:
-  struct Step {
-    const Stmt *End = nullptr;
-    bool Stopped = false;
-  };
-  const VarDecl *Local;
-  bool DestroyedAtScopeEnd;
-  llvm::SmallPtrSet<const Stmt *, 8> Stops, Ends;
-  std::vector<bool> Visited;
-
-  Step scan(const CFGBlock &Block, unsigned From) {
-    for (unsigned I = From, N = Block.size(); I != N; ++I) {
-      CFGElement Element = Block[I];
-      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>()) {
-        if (Stops.count(S->getStmt()))
-          return {nullptr, true};
-        if (Ends.count(S->getStmt()))
-          return {S->getStmt(), true};
-      } else if (std::optional<CFGAutomaticObjDtor> Dtor =
-                     Element.getAs<CFGAutomaticObjDtor>()) {
-        if (DestroyedAtScopeEnd && Dtor->getVarDecl() == Local)
-          return {Dtor->getTriggerStmt(), true};
-      }
-    }
-    return {};
-  }
-
-  void pushSuccessors(const CFGBlock &Block,
-                      llvm::SmallVectorImpl<const CFGBlock *> &Work) {
-    for (const CFGBlock::AdjacentBlock &Succ : Block.succs()) {
-      const CFGBlock *Next = Succ.getReachableBlock();
-      if (Next && !Visited[Next->getBlockID()]) {
-        Visited[Next->getBlockID()] = true;
-        Work.push_back(Next);
-      }
-    }
-  }
-};
+/// Whether \p Call is a call of QThread's or QObject's own functions: the
+/// events the search follows, or Qt's out-of-line code, not failures.
+bool callsQtOwnMethod(const Stmt *Call) {
+  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  return Method && isQtOwnMethod(Method);
+}
 
 } // namespace
 
 bool QtUnwaitedEnd::isDelete() const {
-  return llvm::isa<CXXDeleteExpr, CXXMemberCallExpr>(End);
+  return !ByException && llvm::isa<CXXDeleteExpr, CXXMemberCallExpr>(End);
 }
 
 SourceLocation QtUnwaitedEnd::location() const {
+  if (ByException)
+    return End->getBeginLoc();
   if (const auto *Block = llvm::dyn_cast<CompoundStmt>(End))
     return Block->getRBracLoc();
   if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(End))
@@ -477,19 +410,12 @@ SourceLocation QtUnwaitedEnd::location() const {
 }
 
 QtUnwaitedEnd findUnwaitedEnd(const FunctionDecl *Fn, const VarDecl *Local,
-                              const QtThreadUses &Uses, ASTContext &Ctx) {
-  if (Uses.Starts.empty() || Uses.HandedOver || !Fn || Fn->isInvalidDecl() ||
-      !Fn->getBody())
+                              const QtThreadUses &Uses, ASTContext &Ctx,
+                              llvm::function_ref<bool(const Stmt *)> MayThrow) {
+  if (Uses.Starts.empty() || Uses.HandedOver)
     return {};
-  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Fn))
-    if (Method->getParent()->isInvalidDecl())
-      return {};
-  CFG::BuildOptions Options;
-  Options.AddImplicitDtors = true;
-  Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Cfg = CFG::buildCFG(Fn, Fn->getBody(), &Ctx, Options);
-  // The same bound as ThreadLifetimeAnalysis::MaxBlocks.
-  if (!Cfg || Cfg->getNumBlockIDs() > 20000)
+  std::unique_ptr<CFG> Cfg = buildLocalEndCfg(Fn, Ctx);
+  if (!Cfg)
     return {};
   // A subclass that waits in its destructor ends its own thread; for a
   // pointer, the class it was made of counts too.
@@ -505,10 +431,26 @@ QtUnwaitedEnd findUnwaitedEnd(const FunctionDecl *Fn, const VarDecl *Local,
             New->getAllocatedType()->getAsCXXRecordDecl()))
       return {};
   bool DestroyedAtScopeEnd = Holding != QtThreadHolding::Pointer;
-  UnwaitedEndSearch Search(Local, Uses, DestroyedAtScopeEnd);
+  llvm::SmallVector<const Stmt *, 4> Stops(Uses.Waits.begin(),
+                                           Uses.Waits.end());
+  Stops.append(Uses.Queries.begin(), Uses.Queries.end());
+  llvm::SmallVector<const Stmt *, 2> Ends(Uses.Deletes.begin(),
+                                          Uses.Deletes.end());
+  LocalEndSearch Search(Local, DestroyedAtScopeEnd, Stops, Ends);
   for (const Expr *Start : Uses.Starts)
     if (const Stmt *End = Search.search(*Cfg, Start))
       return {Start, End};
+  // A raw pointer is not destroyed by unwinding: the thread leaks instead.
+  if (!MayThrow || !DestroyedAtScopeEnd)
+    return {};
+  LocalScopeExceptions Exceptions(Fn, Local);
+  auto Unwinds = [&](const Stmt *S) {
+    return Exceptions.leavesScope(S) && !callsQtOwnMethod(S) && MayThrow(S);
+  };
+  LocalEndSearch Unwinding(Local, DestroyedAtScopeEnd, Stops, Ends, Unwinds);
+  for (const Expr *Start : Uses.Starts)
+    if (const Stmt *End = Unwinding.search(*Cfg, Start))
+      return {Start, End, /*ByException=*/true};
   return {};
 }
 

@@ -18,6 +18,7 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Type.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang {
@@ -103,8 +104,10 @@ private:
 /// still run, with the start it is reached from.
 struct QtUnwaitedEnd {
   const Expr *Start = nullptr;
-  /// The `return`, `break`, block or `delete` that ends it.
+  /// The `return`, `break`, block or `delete` that ends it; or, when
+  /// ByException, the call or `throw` whose exception unwinds its scope.
   const Stmt *End = nullptr;
+  bool ByException = false;
   explicit operator bool() const { return End != nullptr; }
   /// Whether it ends by `delete` or reset(), not by leaving its scope.
   bool isDelete() const;
@@ -115,8 +118,15 @@ struct QtUnwaitedEnd {
 /// The first place, along the paths of \p Fn's CFG from a start of
 /// \p Local, where \p Local is destroyed (or deleted) with no wait() nor
 /// isRunning()/isFinished() on the way; empty when there is none.
-QtUnwaitedEnd findUnwaitedEnd(const FunctionDecl *Fn, const VarDecl *Local,
-                              const QtThreadUses &Uses, ASTContext &Ctx);
+///
+/// With \p MayThrow, when no such place exists, the first call or `throw`
+/// on those paths for which \p MayThrow holds and that no try inside
+/// \p Local's scope encloses: its exception destroys a \p Local that owns
+/// its thread (a value or an owning pointer) while the thread may run.
+QtUnwaitedEnd
+findUnwaitedEnd(const FunctionDecl *Fn, const VarDecl *Local,
+                const QtThreadUses &Uses, ASTContext &Ctx,
+                llvm::function_ref<bool(const Stmt *)> MayThrow = nullptr);
 
 /// A data member that holds a started QThread its class destroys (a value,
 /// an owning pointer, a pointer it deletes or a child of `this`) while no

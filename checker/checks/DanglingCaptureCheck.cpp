@@ -32,6 +32,9 @@ struct Outliving {
     /// A local boost::thread_group of version 2 never joined: its
     /// destructor deletes its threads, which detaches them.
     DetachedByGroup,
+    /// A local boost::thread_group of version 2 whose join_all() a scope
+    /// exit or a `throw` (Site) skips after the thread's start.
+    GroupJoinSkipped,
     InMember,
     InGlobal,
     InCallersContainer,
@@ -96,13 +99,26 @@ std::optional<Outliving> groupDestination(const Expr *Group, const Stmt *Site) {
   if (llvm::isa<ParmVarDecl>(Var) && Var->getType()->isReferenceType())
     return Outliving{Outliving::InCallersContainer, Site, Var};
   const FunctionDecl *Fn = functionDeclaring(Var);
-  if (!Fn || !Fn->getBody() || !groupDestroysRunningThreads(Var, Fn->getBody()))
+  if (!Fn || !Fn->getBody())
     return std::nullopt;
-  // Version 3 terminates instead: threads-unjoined-thread's finding.
+  bool NeverJoined = groupDestroysRunningThreads(Var, Fn->getBody());
+  // A group joined on some paths: a scope exit or a `throw` that skips its
+  // join_all() after this start. (Calls that may throw are not followed.)
+  GroupJoinSkip Skip;
+  if (!NeverJoined)
+    Skip = findGroupJoinSkip(
+        Fn, Var, Var->getASTContext(),
+        [](const Stmt *S) { return llvm::isa<CXXThrowExpr>(S); }, Site);
+  if (!NeverJoined && !Skip)
+    return std::nullopt;
+  // Version 3 terminates instead: threads-unjoined-thread's finding, or
+  // threads-joinable-at-exit's.
   const CXXRecordDecl *Thread =
       threadClassOfGroup(Var->getType()->getAsCXXRecordDecl());
   if (!Thread || boostThreadEnd(Thread) != UnjoinedEnd::Detaches)
     return std::nullopt;
+  if (Skip)
+    return Outliving{Outliving::GroupJoinSkipped, Skip.End, Var};
   return Outliving{Outliving::DetachedByGroup, nullptr, Var};
 }
 
@@ -613,6 +629,16 @@ void DanglingCaptureCheck::checkLaunch(const ThreadLaunch &Launch,
          DiagnosticIDs::Note)
         << Where;
     break;
+  case Outliving::GroupJoinSkipped: {
+    const auto *Block = llvm::dyn_cast<CompoundStmt>(Outlives->Site);
+    diag(Block ? Block->getRBracLoc() : OutlivesLoc,
+         "'%0' is destroyed here, on a path that skips its join_all(); its "
+         "destructor deletes its threads, and the destructor of a "
+         "boost::thread of this version detaches them",
+         DiagnosticIDs::Note)
+        << Where;
+    break;
+  }
   case Outliving::InMember:
     diag(OutlivesLoc, "the thread is stored in member '%0' here",
          DiagnosticIDs::Note)
@@ -665,7 +691,11 @@ void DanglingCaptureCheck::checkOwningMember(const FieldDecl *Member) {
   ThreadOwnerKind Kind = Types.ownerKind(Member->getType());
   std::optional<DestructorDetach> Found =
       findDestructorDetach(Member, Kind, Types);
-  if (!Found || !reportOnce(Found->Detach->getBeginLoc()))
+  if (!Found) {
+    reportImplicitDetach(Member, Kind);
+    return;
+  }
+  if (!reportOnce(Found->Detach->getBeginLoc()))
     return;
   const auto *RD = llvm::cast<CXXRecordDecl>(Member->getParent());
   diag(Found->Detach->getBeginLoc(),
@@ -681,6 +711,26 @@ void DanglingCaptureCheck::checkOwningMember(const FieldDecl *Member) {
   for (const MemberCallStep &Step : Found->FromDestructor.Steps)
     diag(Step.Call->getBeginLoc(), "'%0' calls '%1' here", DiagnosticIDs::Note)
         << calleeName(Step.Caller) << calleeName(Step.Callee);
+}
+
+void DanglingCaptureCheck::reportImplicitDetach(const FieldDecl *Member,
+                                                ThreadOwnerKind Kind) {
+  std::optional<ImplicitDestructorDetach> Found =
+      findImplicitDestructorDetach(Member, Kind, Types);
+  if (!Found || !reportOnce(Member->getLocation()))
+    return;
+  const auto *RD = llvm::cast<CXXRecordDecl>(Member->getParent());
+  diag(Member->getLocation(),
+       "thread '%0' is never joined: the destructor of a boost::thread of "
+       "this version detaches it when a '%1' is destroyed, but it runs %2, "
+       "which uses the object; the thread may go on using the destroyed "
+       "'%1'")
+      << Member->getName() << RD->getName()
+      << describeEntry(Found->Start.Entry);
+  diag(Found->Start.Site->getBeginLoc(), "the thread is started here",
+       DiagnosticIDs::Note);
+  diag(Found->ObjectUse->getBeginLoc(), "the thread uses the object here",
+       DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::threads

@@ -33,6 +33,9 @@ private:
               const ast_matchers::MatchFinder::MatchResult &Result) override;
   /// A destructor that detaches a member's thread while it uses the object.
   void checkOwningMember(const FieldDecl *Member) override;
+  /// A version 2 boost::thread member that destroying the object detaches
+  /// while it uses the object (DestructorDetaches).
+  void reportImplicitDetach(const FieldDecl *Member, ThreadOwnerKind Kind);
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
   /// Whether a reference to \p Var may dangle once the function returns.
   bool diesWithFunction(const VarDecl *Var) const;

@@ -1,6 +1,7 @@
 //===--- JoinableAtExitCheck.cpp - threads-joinable-at-exit ---------------===//
 
 #include "checks/JoinableAtExitCheck.h"
+#include "analysis/BoostThreads.h"
 #include "analysis/ContainerJoinLoops.h"
 #include "analysis/ExceptionPathNotes.h"
 #include "analysis/LocalThreadUses.h"
@@ -599,9 +600,18 @@ void JoinableAtExitCheck::checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) {
   // Never waited for at all: threads-unjoined-thread reports it.
   if (Uses.Waits.empty())
     return;
-  QtUnwaitedEnd End = findUnwaitedEnd(Fn, Thread, Uses, Ctx);
+  ThreadLifetimeAnalysis Analysis =
+      lifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow);
+  QtUnwaitedEnd End =
+      findUnwaitedEnd(Fn, Thread, Uses, Ctx, [&](const Stmt *Site) {
+        return Analysis.mayThrow(Site, Fn);
+      });
   if (!End || !reportOnce(End.location()))
     return;
+  if (End.ByException) {
+    reportQtUnwinding(Thread, End, Uses, Fn, Ctx);
+    return;
+  }
   diag(End.location(),
        "QThread '%0' may still run when it is %select{destroyed|deleted}1 "
        "here, on a path that skips its 'wait()'; ~QThread() aborts with "
@@ -612,6 +622,80 @@ void JoinableAtExitCheck::checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) {
   diag(Uses.Waits.front()->getExprLoc(),
        "'%0' is waited for here, on other paths", DiagnosticIDs::Note)
       << Thread->getName();
+}
+
+void JoinableAtExitCheck::reportQtUnwinding(const VarDecl *Thread,
+                                            const QtUnwaitedEnd &End,
+                                            const QtThreadUses &Uses,
+                                            const FunctionDecl *Fn,
+                                            ASTContext &Ctx) {
+  const Stmt *Site = End.End;
+  bool IsThrow = llvm::isa<CXXThrowExpr>(Site);
+  diag(End.location(),
+       "QThread '%0' may still run %select{if %2 throws here|when this "
+       "exception leaves its scope}1; unwinding destroys it and ~QThread() "
+       "aborts with 'QThread: Destroyed while thread is still running'")
+      << Thread->getName() << IsThrow
+      << (IsThrow ? "" : throwingCallee(Site, Ctx));
+  if (!IsThrow) {
+    ExceptionSet Thrown = Exceptions.thrownByCall(Site, Fn);
+    if (!Thrown.empty())
+      notePathOf(*this, Thrown.front(),
+                 startsAtTheCall(Thrown.front()) ? 1 : 0);
+  }
+  diag(End.Start->getExprLoc(), "'%0' is started here", DiagnosticIDs::Note)
+      << Thread->getName();
+  diag(Uses.Waits.front()->getExprLoc(),
+       "'%0' is waited for here, on the path without the exception",
+       DiagnosticIDs::Note)
+      << Thread->getName();
+}
+
+void JoinableAtExitCheck::checkBoostGroupLocal(const VarDecl *Group,
+                                               ASTContext &Ctx) {
+  const FunctionDecl *Fn = functionDeclaring(Group);
+  if (!Fn || Fn->isDependentContext())
+    return;
+  // Version 2 detaches the deleted threads: threads-dangling-capture's.
+  const CXXRecordDecl *Thread =
+      threadClassOfGroup(Group->getType()->getAsCXXRecordDecl());
+  if (!Thread || boostThreadEnd(Thread) != UnjoinedEnd::Terminates)
+    return;
+  ThreadLifetimeAnalysis Analysis =
+      lifetimeAnalysis(Types, &Exceptions, AssumeOpaqueCallsThrow);
+  GroupJoinSkip Skip = findGroupJoinSkip(Fn, Group, Ctx, [&](const Stmt *Site) {
+    return Analysis.mayThrow(Site, Fn);
+  });
+  if (!Skip || !reportOnce(Skip.location()))
+    return;
+  const Stmt *Site = Skip.End;
+  if (Skip.ByException) {
+    bool IsThrow = llvm::isa<CXXThrowExpr>(Site);
+    diag(Skip.location(),
+         "threads in '%0' may still be joinable %select{if %2 throws "
+         "here|when this exception leaves its scope}1; destroying the group "
+         "deletes them, and their destructors will call std::terminate "
+         "during unwinding")
+        << Group->getName() << IsThrow
+        << (IsThrow ? "" : throwingCallee(Site, Ctx));
+    ExceptionSet Thrown =
+        IsThrow ? ExceptionSet() : Exceptions.thrownByCall(Site, Fn);
+    if (!Thrown.empty())
+      notePathOf(*this, Thrown.front(),
+                 startsAtTheCall(Thrown.front()) ? 1 : 0);
+  } else {
+    llvm::StringRef Keyword = exitKeyword(Site);
+    diag(Skip.location(),
+         "threads in '%0' may still be joinable %select{when this '%2' "
+         "leaves its scope|at the end of its scope}1; destroying the group "
+         "deletes them, and their destructors will call std::terminate")
+        << Group->getName() << Keyword.empty() << Keyword;
+  }
+  diag(Skip.Start->getBeginLoc(), "thread started here", DiagnosticIDs::Note);
+  diag(Skip.JoinAll->getBeginLoc(), "'%0' is joined here, on other paths",
+       DiagnosticIDs::Note)
+      << Group->getName();
+  noteInstantiation(Group);
 }
 
 } // namespace clang::tidy::threads

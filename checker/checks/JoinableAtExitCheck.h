@@ -12,6 +12,9 @@
 
 namespace clang::tidy::threads {
 
+struct QtThreadUses;
+struct QtUnwaitedEnd;
+
 /// Finds the paths on which a thread that is joined somewhere is still
 /// joinable when it is destroyed or overwritten: an early return, a break,
 /// an exception, a move-assignment; and member threads that the destructor
@@ -38,6 +41,14 @@ private:
   void checkMember(const FieldDecl *Member) override;
   /// A path that skips the wait() of a local QThread (QtThreads).
   void checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) override;
+  /// A path that skips the join_all() of a local boost::thread_group whose
+  /// threads terminate when deleted running (BoostThreads).
+  bool checksBoostGroups() const override { return true; }
+  void checkBoostGroupLocal(const VarDecl *Group, ASTContext &Ctx) override;
+  /// An exception that destroys a local QThread before its wait().
+  void reportQtUnwinding(const VarDecl *Thread, const QtUnwaitedEnd &End,
+                         const QtThreadUses &Uses, const FunctionDecl *Fn,
+                         ASTContext &Ctx);
   bool checksConstructors() const override { return CheckMemberDestructors; }
   /// Subobjects of \p Ctor's class (bases, members) that own a running
   /// thread when something later in \p Ctor may throw.

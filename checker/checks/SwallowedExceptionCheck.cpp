@@ -107,16 +107,26 @@ void SwallowedExceptionCheck::storeCheckOptions(
 
 void SwallowedExceptionCheck::checkLaunch(const ThreadLaunch &Launch,
                                           const MatchFinder::MatchResult &) {
-  const FunctionDecl *Entry = userDefinition(Launch.Entry);
+  checkEntry(Launch.Entry, Launch.Callable->getBeginLoc());
+}
+
+void SwallowedExceptionCheck::checkQThreadRun(const CXXMethodDecl *Run) {
+  // QThread's start() calls it: no launch site to point at.
+  checkEntry(Run, SourceLocation());
+}
+
+void SwallowedExceptionCheck::checkEntry(const FunctionDecl *EntryDecl,
+                                         SourceLocation StartedAt) {
+  const FunctionDecl *Entry = userDefinition(EntryDecl);
   if (!Entry)
     return;
-  checkHandlersIn(Entry, Entry, Launch);
+  checkHandlersIn(Entry, Entry, StartedAt);
   llvm::SmallVector<const FunctionDecl *, 8> Callees;
   collectDirectCallees(Entry->getBody(), Callees);
   for (const FunctionDecl *Callee : Callees)
     if (const FunctionDecl *Def = userDefinition(Callee))
       if (Def != Entry)
-        checkHandlersIn(Def, Entry, Launch);
+        checkHandlersIn(Def, Entry, StartedAt);
 }
 
 bool SwallowedExceptionCheck::isBroad(QualType Caught) const {
@@ -128,17 +138,17 @@ bool SwallowedExceptionCheck::isBroad(QualType Caught) const {
 
 void SwallowedExceptionCheck::checkHandlersIn(const FunctionDecl *Fn,
                                               const FunctionDecl *Entry,
-                                              const ThreadLaunch &Launch) {
+                                              SourceLocation StartedAt) {
   llvm::SmallVector<const CXXCatchStmt *, 4> Handlers;
   collectHandlers(Fn->getBody(), Handlers);
   for (const CXXCatchStmt *Handler : Handlers)
-    checkHandler(Handler, Fn, Entry, Launch);
+    checkHandler(Handler, Fn, Entry, StartedAt);
 }
 
 void SwallowedExceptionCheck::checkHandler(const CXXCatchStmt *Handler,
                                            const FunctionDecl *Fn,
                                            const FunctionDecl *Entry,
-                                           const ThreadLaunch &Launch) {
+                                           SourceLocation StartedAt) {
   QualType Caught = Handler->getCaughtType();
   if (!isBroad(Caught) ||
       reportsSomething(Handler->getHandlerBlock(), Handler->getExceptionDecl(),
@@ -157,8 +167,8 @@ void SwallowedExceptionCheck::checkHandler(const CXXCatchStmt *Handler,
   diag(Loc, "%select{'catch (...)'|handler for '%1'}0 in %2 swallows the "
             "exception silently; the thread's failure is lost")
       << (Caught.isNull() ? 0 : 1) << CaughtName << Where;
-  diag(Launch.Callable->getBeginLoc(), "thread started here",
-       DiagnosticIDs::Note);
+  if (StartedAt.isValid())
+    diag(StartedAt, "thread started here", DiagnosticIDs::Note);
   noteInstantiation(Fn);
 }
 

@@ -27,11 +27,17 @@ public:
 private:
   void checkLaunch(const ThreadLaunch &Launch,
                    const ast_matchers::MatchFinder::MatchResult &) override;
+  /// The run() of a QThread subclass: what its thread runs.
+  bool checksQThreadRuns() const override { return true; }
+  void checkQThreadRun(const CXXMethodDecl *Run) override;
   void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) override;
+  /// The handlers in \p Entry and in the functions it calls directly;
+  /// \p StartedAt, when valid, is where its thread is started.
+  void checkEntry(const FunctionDecl *Entry, SourceLocation StartedAt);
   void checkHandlersIn(const FunctionDecl *Fn, const FunctionDecl *Entry,
-                       const ThreadLaunch &Launch);
+                       SourceLocation StartedAt);
   void checkHandler(const CXXCatchStmt *Handler, const FunctionDecl *Fn,
-                    const FunctionDecl *Entry, const ThreadLaunch &Launch);
+                    const FunctionDecl *Entry, SourceLocation StartedAt);
   bool isBroad(QualType Caught) const;
 
   const std::string BroadExceptionTypesOption;

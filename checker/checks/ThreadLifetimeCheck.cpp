@@ -58,6 +58,11 @@ void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
   if (Types.follows(ThreadApi::Qt))
     Finder->addMatcher(localVariable(qualType(holdsQThread()), "qt-thread"),
                        this);
+  if (checksBoostGroups() && Types.follows(ThreadApi::Boost))
+    Finder->addMatcher(localVariable(qualType(hasDeclaration(cxxRecordDecl(
+                                         hasName("::boost::thread_group")))),
+                                     "boost-group"),
+                       this);
   switch (membersToCheck()) {
   case MemberKind::None:
     break;
@@ -86,6 +91,9 @@ void ThreadLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
     checkStoredHandleCreation(Create, *Result.Context);
   } else if (const auto *Qt = Result.Nodes.getNodeAs<VarDecl>("qt-thread")) {
     checkQtLocal(Qt, *Result.Context);
+  } else if (const auto *Group =
+                 Result.Nodes.getNodeAs<VarDecl>("boost-group")) {
+    checkBoostGroupLocal(Group, *Result.Context);
   }
 }
 

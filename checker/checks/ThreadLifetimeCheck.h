@@ -64,6 +64,10 @@ protected:
   /// Checks a local that holds a QThread (QtThreads), when the `ThreadApis`
   /// option follows Qt.
   virtual void checkQtLocal(const VarDecl *Thread, ASTContext &Ctx) {}
+  /// Whether checkBoostGroupLocal is called for every local
+  /// boost::thread_group, when the `ThreadApis` option follows Boost.
+  virtual bool checksBoostGroups() const { return false; }
+  virtual void checkBoostGroupLocal(const VarDecl *Group, ASTContext &Ctx) {}
   /// Stores the options of the check beyond the thread types.
   virtual void storeCheckOptions(ClangTidyOptions::OptionMap &Opts) {}
   /// Forgets the functions analysed so far; a check that overrides it calls
