@@ -8,6 +8,7 @@ export back into findings.
 """
 from __future__ import annotations
 
+import collections
 import os
 import shutil
 import subprocess
@@ -81,10 +82,13 @@ class Progress:
 
     def __init__(self, files: Iterable[str], root: str, quiet: bool,
                  out: IO[str]):
+        # A file listed n times (n configurations) is n analyses, which one
+        # clang-tidy process does.
+        self.analyses = collections.Counter(files)
         self.by_name: Dict[str, List[str]] = {}
-        for path in files:
+        for path in self.analyses:
             self.by_name.setdefault(os.path.basename(path), []).append(path)
-        self.total = sum(len(paths) for paths in self.by_name.values())
+        self.total = sum(self.analyses.values())
         self.done = 0
         self.root = root
         self.quiet = quiet
@@ -103,7 +107,7 @@ class Progress:
                 return
 
     def file_done(self, path: str) -> None:
-        self.done += 1
+        self.done += self.analyses[path]
         if self.quiet:
             return
         line = "thread-tidy: [%d/%d] %s" % (self.done, self.total,

@@ -172,6 +172,15 @@ class ProgressTest(unittest.TestCase):
             "thread-tidy: [1/2] lib/a b.cpp",
             "thread-tidy: [2/2] src/a b.cpp"])
 
+    def test_a_file_in_two_configurations_is_two_analyses(self):
+        out = io.StringIO()
+        progress = Progress(["/p/a.cpp", "/p/a.cpp", "/p/b.cpp"], "/p",
+                            False, out)
+        progress.line_seen("clang-tidy -p=/tmp/x -quiet /p/a.cpp\n")
+        progress.line_seen("clang-tidy -p=/tmp/x -quiet /p/b.cpp\n")
+        self.assertEqual(out.getvalue().splitlines(), [
+            "thread-tidy: [2/3] a.cpp", "thread-tidy: [3/3] b.cpp"])
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
