@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Dict, List, NoReturn, Optional, Sequence, Tuple
 
-from . import commands, formats
+from . import commands, formats, interrupt
 from .errors import ThreadTidyError
 from .toolchain import Installation
 
@@ -50,8 +50,9 @@ environment:
   THREAD_TIDY_PLUGIN      load this plugin instead of ../lib/libThreadTidy.so
 
 exit status (project mode, diff and merge): 0 nothing (new) found, 1
-findings or files with compiler errors, 2 thread-tidy could not run. The
-pass-through mode exits as clang-tidy does. See docs/ci.md."""
+findings or files with compiler errors, 2 thread-tidy could not run, 130
+interrupted (Ctrl-C). The pass-through mode exits as clang-tidy does. See
+docs/ci.md."""
 
 RUN_DESCRIPTION = """\
 With -p and nothing but the options below, analyses every file of the
@@ -392,5 +393,6 @@ def main(argv: Sequence[str], installation: Installation) -> int:
     except ThreadTidyError as err:
         sys.stderr.write("%s: error: %s\n" % (PROG, err))
         return commands.EXIT_TOOL
-    except KeyboardInterrupt:
-        return commands.EXIT_TOOL
+    except KeyboardInterrupt as err:
+        sys.stderr.write(interrupt.message(err))
+        return interrupt.EXIT_INTERRUPTED

@@ -120,8 +120,8 @@ def project(args: argparse.Namespace, installation: Installation) -> int:
                          % display_path(path, root))
     started = time.monotonic()
     outcome = Runner(toolchain, _clang_tidy_options(args), root).project(
-        list(selection.entries.values()))
-    return _finish(_results(outcome, list(selection.entries), root,
+        selection.entries)
+    return _finish(_results(outcome, selection.files, root,
                             time.monotonic() - started, toolchain),
                    args, known)
 

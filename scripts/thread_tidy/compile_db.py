@@ -2,8 +2,8 @@
 
 Entries are read as build systems write them (relative directories,
 "command" or "arguments", duplicates, stale files), narrowed to the paths
-and the shard asked for, and written back with absolute paths for
-run-clang-tidy.
+and the shard asked for and to one entry per configuration, and written
+back with absolute paths for run-clang-tidy.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from . import configurations
 from .errors import ThreadTidyError
 from .sources import display_path
 
@@ -64,19 +65,26 @@ def _under(path: str, wanted: str) -> bool:
 
 @dataclass
 class Selection:
-    # absolute file -> its entry, with absolute "file" and "directory"
-    entries: Dict[str, Dict[str, Any]] = field(default_factory=dict)
+    # one entry per configuration to analyse (configurations.py), with
+    # absolute "file" and "directory", in the database's order
+    entries: List[Dict[str, Any]] = field(default_factory=list)
     # paths asked for that matched no entry
     unmatched: List[str] = field(default_factory=list)
     # files of selected entries that do not exist
     missing_files: List[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> List[str]:
+        """The files analysed, each once."""
+        return list(dict.fromkeys(entry["file"] for entry in self.entries))
 
 
 def select(entries: Sequence[Any], paths: Sequence[str],
            shard: Optional[Tuple[int, int]], root: str,
            database_dir: str) -> Selection:
     """The entries of the files under paths (all when none) that fall in
-    the shard (K, N); the first entry of a file wins."""
+    the shard (K, N); of entries that are one configuration, the first
+    wins."""
     wanted = [os.path.normpath(os.path.abspath(p)) for p in paths]
     matched = set()
     selection = Selection()
@@ -92,13 +100,12 @@ def select(entries: Sequence[Any], paths: Sequence[str],
         matched.update(hits)
         if shard and shard_of(path, root, shard[1]) != shard[0]:
             continue
-        if path in selection.entries:
-            continue
         if not os.path.exists(path):
             gone.add(path)
             continue
-        selection.entries[path] = dict(
-            entry, file=path, directory=entry_directory(entry, database_dir))
+        selection.entries.append(dict(
+            entry, file=path, directory=entry_directory(entry, database_dir)))
+    selection.entries = configurations.unique_entries(selection.entries)
     selection.unmatched = [w for w in wanted if w not in matched]
     selection.missing_files = sorted(gone)
     return selection

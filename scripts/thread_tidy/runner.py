@@ -15,12 +15,13 @@ import sys
 import tempfile
 import threading
 from dataclasses import dataclass, field
-from typing import IO, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import IO, Iterable, List, Optional, Sequence, Tuple
 
-from . import compile_db
+from . import compile_db, interrupt
 from .export import findings_from_export, load_yaml
 from .model import Finding
-from .sources import SourceCache, display_path
+from .progress import Progress
+from .sources import SourceCache
 from .toolchain import Toolchain, ToolchainError
 
 # What clang-tidy (or the Python script around it) prints when it dies;
@@ -73,52 +74,6 @@ def python_with_yaml() -> str:
             return candidate
     raise ToolchainError("PyYAML is needed to read clang-tidy's exported "
                          "diagnostics; install python3-yaml")
-
-
-class Progress:
-    """One line per finished file on stderr, or one updating line on a
-    terminal."""
-
-    def __init__(self, files: Iterable[str], root: str, quiet: bool,
-                 out: IO[str]):
-        self.by_name: Dict[str, List[str]] = {}
-        for path in files:
-            self.by_name.setdefault(os.path.basename(path), []).append(path)
-        self.total = sum(len(paths) for paths in self.by_name.values())
-        self.done = 0
-        self.root = root
-        self.quiet = quiet
-        self.out = out
-        self.tty = out.isatty()
-
-    def line_seen(self, line: str) -> None:
-        """run-clang-tidy prints each clang-tidy command line, which ends
-        with the file (that may contain spaces), when the file is done."""
-        if "clang-tidy" not in line:
-            return
-        end = line.rstrip()
-        for path in self.by_name.get(end.rsplit("/", 1)[-1], ()):
-            if end.endswith(" " + path):
-                self.file_done(path)
-                return
-
-    def file_done(self, path: str) -> None:
-        self.done += 1
-        if self.quiet:
-            return
-        line = "thread-tidy: [%d/%d] %s" % (self.done, self.total,
-                                             display_path(path, self.root))
-        if self.tty:
-            self.out.write("\r\033[K" + line)
-            if self.done == self.total:
-                self.out.write("\n")
-        else:
-            self.out.write(line + "\n")
-        self.out.flush()
-
-    def close(self) -> None:
-        if self.tty and not self.quiet and 0 < self.done < self.total:
-            self.out.write("\n")
 
 
 class Runner:
@@ -203,10 +158,13 @@ def _execute(command: List[str], progress: Progress, cwd: Optional[str],
     """Runs command, feeding it stdin and showing progress from its
     output. Returns its exit status and output lines."""
     try:
+        # A session of its own: Ctrl-C reaches thread-tidy only, which
+        # stops the runner and its clang-tidy processes itself.
         process = subprocess.Popen(
             command, cwd=cwd,
             stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            start_new_session=True)
     except OSError as err:
         raise ToolchainError("cannot run %s: %s" % (command[1], err.strerror))
     log = []
@@ -215,14 +173,21 @@ def _execute(command: List[str], progress: Progress, cwd: Optional[str],
         if stdin is not None:
             feeder = threading.Thread(target=_feed, args=(process, stdin))
             feeder.start()
-        for raw in process.stdout:
-            line = raw.decode("utf-8", "replace")
-            log.append(line)
-            progress.line_seen(line)
+        try:
+            for raw in process.stdout:
+                line = raw.decode("utf-8", "replace")
+                log.append(line)
+                progress.line_seen(line)
+        except KeyboardInterrupt:
+            interrupt.stop(process)
+            progress.close()
+            raise interrupt.Interrupted(progress.done, progress.total,
+                                        progress.finding_lines())
+        finally:
+            if feeder:
+                feeder.join()
         progress.close()
         status = process.wait()
-        if feeder:
-            feeder.join()
     return status, log
 
 

@@ -37,11 +37,16 @@ class CompileDbTest(support.ScratchTestCase):
 
     def test_everything_once_with_absolute_paths(self):
         selection = self.select()
-        self.assertEqual(sorted(selection.entries),
-                         sorted(os.path.join(self.tmp, f) for f in FILES))
-        first = selection.entries[os.path.join(self.tmp, "src/a.cpp")]
+        self.assertEqual(selection.files,
+                         [os.path.join(self.tmp, f) for f in FILES])
+        # src/a.cpp again with -DSECOND: another configuration.
+        first, second = [entry for entry in selection.entries
+                         if entry["file"] == os.path.join(self.tmp,
+                                                          "src/a.cpp")]
         self.assertEqual(first["directory"], self.tmp)
         self.assertEqual(first["arguments"], ["c++", "-c", "src/a.cpp"])
+        self.assertEqual(second["command"], "c++ -DSECOND -c src/a.cpp")
+        self.assertEqual(len(selection.entries), len(FILES) + 1)
         self.assertEqual(selection.missing_files,
                          [os.path.join(self.tmp, "gone.cpp")])
         self.assertEqual(selection.unmatched, [])
@@ -52,7 +57,7 @@ class CompileDbTest(support.ScratchTestCase):
         self.addCleanup(os.chdir, cwd)
         selection = self.select(["src", "lib/d.cpp", "li", "nowhere"])
         self.assertEqual(sorted(os.path.relpath(p, self.tmp)
-                                for p in selection.entries),
+                                for p in selection.files),
                          ["lib/d.cpp", "src/a.cpp", "src/b b.cpp",
                           "src/net/c.cpp"])
         self.assertEqual(selection.unmatched,
@@ -62,8 +67,8 @@ class CompileDbTest(support.ScratchTestCase):
     def test_shards_partition_the_database_stably(self):
         seen = []
         for k in (1, 2, 3):
-            seen += list(self.select(shard=(k, 3)).entries)
-        self.assertEqual(sorted(seen), sorted(self.select().entries))
+            seen += self.select(shard=(k, 3)).files
+        self.assertEqual(sorted(seen), sorted(self.select().files))
         self.assertEqual(len(seen), len(set(seen)))
         # The same tree checked out elsewhere: the same slices.
         here = compile_db.shard_of(os.path.join(self.tmp, "src/a.cpp"),
