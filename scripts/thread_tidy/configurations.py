@@ -10,7 +10,11 @@ generation, warnings or output paths are analysed once. Every other flag
 makes another configuration.
 
 -fPIC and -O define __PIC__ and __OPTIMIZE__; code that branches on those
-is assumed not to differ in its threads.
+is assumed not to differ in its threads. The same holds for the one define
+that CMake adds by itself to the objects of a shared library,
+-D<target>_EXPORTS (the DEFINE_SYMBOL property): projects test it only to
+choose between __declspec(dllexport) and dllimport, or a visibility
+attribute. It is what tells RocksDB's shared objects from its static ones.
 """
 from __future__ import annotations
 
@@ -33,6 +37,8 @@ _OUTPUT_PATTERNS = (
     # -g, -g3, -ggdb, -gdwarf-4, -gsplit-dwarf...; not -gcc-toolchain.
     re.compile(r"-g(?!cc-)[\w=,.-]*$"),
     re.compile(r"-fvisibility=.*"),
+    # CMake's DEFINE_SYMBOL of a shared library target (see above).
+    re.compile(r"-D\w+_EXPORTS$"),
     re.compile(r"-fdiagnostics-color.*"),
     # Warning flags; not -Werror (an error stops the checks), nor -Wp,
     # (preprocessor flags such as -Wp,-D_FORTIFY_SOURCE=2).

@@ -50,6 +50,15 @@ class OneAnalysisPerConfigurationTest(unittest.TestCase):
             with self.subTest(arguments=arguments):
                 self.assertEqual(unique(static, entry(arguments)), [static])
 
+    def test_cmake_shared_library_define_collapses(self):
+        static = entry(["c++", "-DX", "-O2", "-o", "a.o", "-c", SOURCE])
+        shared = entry(["c++", "-DX", "-Drocksdb_shared_EXPORTS", "-fPIC",
+                        "-O2", "-o", "shared/a.o", "-c", SOURCE])
+        self.assertEqual(unique(static, shared), [static])
+        # With a value it is the project's own define: another analysis.
+        valued = entry(["c++", "-DX", "-Dfoo_EXPORTS=1", "-c", SOURCE])
+        self.assertEqual(unique(static, valued), [static, valued])
+
     def test_preprocessor_language_and_target_flags_stay_apart(self):
         base = ["c++", "-DX", "-I", "include", "-std=c++17", "-c", SOURCE]
         for change in (["-DY"], ["-UX"], ["-DNDEBUG"], ["-I", "other"],
