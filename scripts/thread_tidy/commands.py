@@ -16,7 +16,7 @@ import time
 from typing import List, NoReturn, Optional, Sequence
 
 from . import __version__, baseline, compile_db, formats, gitdiff, keys
-from . import model, report
+from . import model, report, upload_limits
 from .errors import ThreadTidyError
 from .model import Results
 from .rules import Catalogue
@@ -204,10 +204,14 @@ def _write(results: Results, args: argparse.Namespace) -> None:
             baseline.write(args.write_baseline, results)
         if args.output:
             with open(args.output, "w", encoding="utf-8") as handle:
-                formats.dump(results, args.format, handle, catalogue)
+                text = formats.dump(results, args.format, handle, catalogue)
         else:
-            formats.dump(results, args.format, sys.stdout, catalogue)
+            text = formats.dump(results, args.format, sys.stdout, catalogue)
             sys.stdout.flush()
+        if args.format == "sarif":
+            size = upload_limits.measure(text, len(results.findings))
+            for line in upload_limits.warnings(size):
+                sys.stderr.write("thread-tidy: warning: %s\n" % line)
         if args.report:
             report.write(args.report, results, catalogue)
     except OSError as err:

@@ -13,14 +13,17 @@ NAMES = ("text", "json", "sarif")
 
 
 def dump(results: Results, name: str, out: IO[str],
-         catalogue: Catalogue) -> None:
+         catalogue: Catalogue) -> str:
+    """Writes results to out; returns the text written for the JSON-based
+    formats (empty for text)."""
     if name == "text":
         text_format.write(results, out)
-        return
+        return ""
     document = (json_format.to_json(results) if name == "json"
                 else sarif_format.to_sarif(results, catalogue))
-    json.dump(document, out, indent=2)
-    out.write("\n")
+    text = json.dumps(document, indent=2) + "\n"
+    out.write(text)
+    return text
 
 
 def load(path: str, root: str) -> Results:
