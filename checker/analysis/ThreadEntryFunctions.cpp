@@ -4,6 +4,7 @@
 #include "analysis/HandleCreations.h"
 #include "analysis/QtThreads.h"
 #include "analysis/ThreadStarts.h"
+#include "utils/AstMatchers.h"
 #include "utils/AstUtils.h"
 #include "utils/ContainerInsertion.h"
 #include "utils/DeclNames.h"
@@ -124,11 +125,10 @@ void registerThreadLaunchMatchers(MatchFinder *Finder,
           .bind("launch-create"),
       CB);
   if (Types->follows(ThreadApi::Qt))
-    Finder->addMatcher(
-        callExpr(callee(cxxMethodDecl(hasName("::QThread::create"))),
-                 unless(isExpansionInSystemHeader()))
-            .bind("launch-qt-create"),
-        CB);
+    Finder->addMatcher(callExpr(callsMemberNamed("QThread", "create"),
+                                unless(isExpansionInSystemHeader()))
+                           .bind("launch-qt-create"),
+                       CB);
 }
 
 std::optional<ThreadLaunch>

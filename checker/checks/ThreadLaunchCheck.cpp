@@ -2,6 +2,7 @@
 
 #include "checks/ThreadLaunchCheck.h"
 #include "analysis/QtThreads.h"
+#include "utils/AstMatchers.h"
 #include "utils/ThreadTidyOptions.h"
 
 using namespace clang::ast_matchers;
@@ -30,8 +31,7 @@ void ThreadLaunchCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void ThreadLaunchCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
   registerThreadLaunchMatchers(Finder, this, &Types);
   if (checksQThreadRuns() && Types.follows(ThreadApi::Qt))
-    Finder->addMatcher(cxxMethodDecl(isDefinition(), hasName("run"),
-                                     isOverride(),
+    Finder->addMatcher(cxxMethodDecl(isOverridingDefinitionNamed("run"),
                                      unless(isExpansionInSystemHeader()))
                            .bind("qthread-run"),
                        this);

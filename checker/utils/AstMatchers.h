@@ -27,6 +27,30 @@ AST_MATCHER_P(Expr, ignoringTemporaryWrappers,
 
 /// Matches the variables whose declaration did not compile (see
 /// declarationHasErrors).
+/// Matches the definition of a member function named \p Name that
+/// overrides a virtual one. Tried on every method of the unit (those of
+/// the standard headers too), so it looks at the identifier first:
+/// hasName would print the name of every constructor and operator.
+AST_MATCHER_P(CXXMethodDecl, isOverridingDefinitionNamed, std::string, Name) {
+  const IdentifierInfo *Id = Node.getIdentifier();
+  return Id && Id->getName() == Name && Node.isThisDeclarationADefinition() &&
+         Node.size_overridden_methods() > 0;
+}
+
+/// Matches a call of the member function \p Method of a class named
+/// \p Class (any namespace: the caller checks the rest). Tried on every
+/// call of the unit, so it compares identifiers only: a qualified hasName
+/// would print the name of every operator called.
+AST_MATCHER_P2(CallExpr, callsMemberNamed, std::string, Class, std::string,
+               Method) {
+  const auto *Callee =
+      llvm::dyn_cast_or_null<CXXMethodDecl>(Node.getDirectCallee());
+  if (!Callee || !Callee->getIdentifier() || Callee->getName() != Method)
+    return false;
+  const IdentifierInfo *Owner = Callee->getParent()->getIdentifier();
+  return Owner && Owner->getName() == Class;
+}
+
 AST_MATCHER(VarDecl, hasDeclarationWithErrors) {
   return declarationHasErrors(&Node);
 }
