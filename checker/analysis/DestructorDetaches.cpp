@@ -43,6 +43,22 @@ bool sharesOwnership(const Stmt *Site) {
   });
 }
 
+/// The first start of the member whose thread runs code that uses the
+/// object, with that use; nullopt when every thread keeps the object
+/// alive itself or never touches it.
+std::optional<std::pair<MemberThreadStart, const Stmt *>>
+firstStartUsingObject(const MemberUseSummary &Summary, ThreadOwnerKind Kind,
+                      const TrackedThreadTypes &Types) {
+  for (const MemberThreadStart &Start :
+       startsWithVisibleEntry(Summary, Kind, Types)) {
+    if (capturesSharedOwner(Start.Entry) || sharesOwnership(Start.Site))
+      continue;
+    if (const Stmt *Use = firstUseOfObject(Start.Entry))
+      return std::make_pair(Start, Use);
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 std::optional<DestructorDetach>
@@ -81,14 +97,9 @@ findDestructorDetach(const FieldDecl *Member, ThreadOwnerKind Kind,
   if (!Chain)
     return std::nullopt;
 
-  for (const MemberThreadStart &Start :
-       startsWithVisibleEntry(Summary, Kind, Types)) {
-    if (capturesSharedOwner(Start.Entry) || sharesOwnership(Start.Site))
-      continue;
-    if (const Stmt *Use = firstUseOfObject(Start.Entry))
-      return DestructorDetach{Detaches.lookup(Chain->Reached), *Chain, Start,
-                              Use};
-  }
+  if (auto Found = firstStartUsingObject(Summary, Kind, Types))
+    return DestructorDetach{Detaches.lookup(Chain->Reached), *Chain,
+                            Found->first, Found->second};
   return std::nullopt;
 }
 
@@ -116,13 +127,8 @@ findImplicitDestructorDetach(const FieldDecl *Member, ThreadOwnerKind Kind,
   // Read last: the destructor's body tells the version.
   if (boostThreadEnd(Thread) != UnjoinedEnd::Detaches)
     return std::nullopt;
-  for (const MemberThreadStart &Start :
-       startsWithVisibleEntry(Summary, Kind, Types)) {
-    if (capturesSharedOwner(Start.Entry) || sharesOwnership(Start.Site))
-      continue;
-    if (const Stmt *Use = firstUseOfObject(Start.Entry))
-      return ImplicitDestructorDetach{Start, Use};
-  }
+  if (auto Found = firstStartUsingObject(Summary, Kind, Types))
+    return ImplicitDestructorDetach{Found->first, Found->second};
   return std::nullopt;
 }
 
