@@ -11,11 +11,8 @@
 namespace clang::tidy::threads {
 
 std::unique_ptr<CFG> buildLocalEndCfg(const FunctionDecl *Fn, ASTContext &Ctx) {
-  if (!Fn || Fn->isInvalidDecl() || !Fn->getBody())
+  if (!isCfgBuildable(Fn))
     return nullptr;
-  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Fn))
-    if (Method->getParent()->isInvalidDecl())
-      return nullptr;
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
   Options.setAllAlwaysAdd();

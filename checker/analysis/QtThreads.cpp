@@ -374,12 +374,8 @@ void QtThreadUseCollector::classifyAssignment(const Expr *Value,
     Uses.ParentedToThis |= Parented;
     return;
   }
-  const Expr *Plain = Value->IgnoreParenImpCasts();
-  if (llvm::isa<CXXNullPtrLiteralExpr, GNUNullExpr>(Plain))
+  if (isNullPointerLiteral(Value))
     return;
-  if (const auto *Literal = llvm::dyn_cast<IntegerLiteral>(Plain))
-    if (Literal->getValue() == 0)
-      return;
   Uses.HandedOver = true;
 }
 

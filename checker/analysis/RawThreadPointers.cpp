@@ -107,12 +107,8 @@ void RawThreadPointerUses::classifyAssignment(const Expr *Assigned) {
   }
   // `p = nullptr` after a delete forgets nothing; any other pointer may
   // belong to someone else.
-  const Expr *Value = Assigned->IgnoreParenImpCasts();
-  if (llvm::isa<CXXNullPtrLiteralExpr, GNUNullExpr>(Value))
+  if (isNullPointerLiteral(Assigned))
     return;
-  if (const auto *Zero = llvm::dyn_cast<IntegerLiteral>(Value))
-    if (Zero->getValue() == 0)
-      return;
   Uses.Escapes = true;
 }
 

@@ -469,13 +469,8 @@ bool LifetimeDataflow::collectTrackedThreads() {
 }
 
 bool LifetimeDataflow::buildCfg() {
-  // Code that did not compile can crash the CFG builder (a member function
-  // of a class whose definition broke off): no finding rests on it anyway.
-  if (Fn->isInvalidDecl())
+  if (!isCfgBuildable(Fn))
     return false;
-  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Fn))
-    if (Method->getParent()->isInvalidDecl())
-      return false;
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
   // A handle has no destructor: where its scope ends is where its thread

@@ -205,6 +205,21 @@ bool isHeapRelease(const CallExpr *Call) {
   return Call && isCLibraryFunction(Call->getDirectCallee(), "free");
 }
 
+bool isNullPointerLiteral(const Expr *E) {
+  const Expr *Plain = E->IgnoreParenImpCasts();
+  if (llvm::isa<CXXNullPtrLiteralExpr, GNUNullExpr>(Plain))
+    return true;
+  const auto *Zero = llvm::dyn_cast<IntegerLiteral>(Plain);
+  return Zero && Zero->getValue() == 0;
+}
+
+bool isCfgBuildable(const FunctionDecl *Fn) {
+  if (!Fn || Fn->isInvalidDecl() || !Fn->getBody())
+    return false;
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Fn);
+  return !Method || !Method->getParent()->isInvalidDecl();
+}
+
 llvm::StringRef exitKeyword(const Stmt *Site) {
   if (llvm::isa<ReturnStmt>(Site))
     return "return";

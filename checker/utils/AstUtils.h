@@ -113,6 +113,15 @@ bool isHeapAllocation(const Expr *E);
 /// Whether \p Call calls the C library's `free`.
 bool isHeapRelease(const CallExpr *Call);
 
+/// Whether \p E, implicit casts aside, is a null pointer written as such:
+/// `nullptr`, `NULL` (GNU's `__null`) or the literal `0`.
+bool isNullPointerLiteral(const Expr *E);
+
+/// Whether the CFG builder can be trusted with \p Fn: it has a body and
+/// neither it nor its class failed to compile (code that did not compile
+/// can crash the builder, and no finding rests on it anyway).
+bool isCfgBuildable(const FunctionDecl *Fn);
+
 /// How the statement \p Site leaves a scope, for a message ("this
 /// 'return'", "this 'break'"); empty for the end of the scope itself.
 llvm::StringRef exitKeyword(const Stmt *Site);
