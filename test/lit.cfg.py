@@ -142,3 +142,9 @@ config.substitutions.append((
 # Tests must not depend on the caller's environment.
 config.environment.pop("THREAD_TIDY_CLANG_TIDY", None)
 config.environment.pop("THREAD_TIDY_PLUGIN", None)
+# Project runs keep their result cache here, not in the user's, and every
+# lit run starts with it empty; each test's files are its own (%t), so one
+# test never reuses another's analyses.
+_cache_home = os.path.join(config.test_exec_root, "xdg-cache")
+shutil.rmtree(_cache_home, ignore_errors=True)
+config.environment["XDG_CACHE_HOME"] = _cache_home

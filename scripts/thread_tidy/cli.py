@@ -164,6 +164,12 @@ def _add_clang_tidy_options(parser: argparse.ArgumentParser,
         group.add_argument("--shard", type=_shard, metavar="K/N",
                            help="only the K-th of N stable slices of the "
                            "database")
+        group.add_argument("--cache-dir", metavar="DIR",
+                           help="reuse the findings of analyses whose "
+                           "inputs did not change, kept in DIR (default: "
+                           "$XDG_CACHE_HOME/thread-tidy)")
+        group.add_argument("--no-cache", action="store_true",
+                           help="analyse every file anew and keep nothing")
 
 
 def _add_global_flags(parser: argparse.ArgumentParser) -> None:

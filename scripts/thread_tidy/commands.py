@@ -16,10 +16,12 @@ import time
 from typing import List, NoReturn, Optional, Sequence
 
 from . import __version__, baseline, compile_db, formats, gitdiff, keys
-from . import model, report, upload_limits
+from . import include_closure, model, report, upload_limits
+from .cache import ContentHashes, ResultCache, RunIdentity, default_directory
 from .errors import ThreadTidyError
 from .model import Results
 from .rules import Catalogue
+from .project_run import ProjectRunner
 from .runner import ClangTidyOptions, Outcome, Runner
 from .sources import display_path
 from .text_format import summary_line
@@ -102,6 +104,28 @@ def _results(outcome: Outcome, files: Sequence[str], root: str,
                    toolchain.version(), failure=outcome.failure)
 
 
+def _result_cache(args: argparse.Namespace, toolchain: Toolchain,
+                  options: ClangTidyOptions) -> Optional[ResultCache]:
+    """The cache of this run's analyses, or None with --no-cache."""
+    if args.no_cache:
+        return None
+    hashes = ContentHashes()
+    identity = RunIdentity(
+        clang_tidy_version=clang_tidy_version(toolchain.clang_tidy),
+        clang_tidy_digest=hashes.of(os.path.realpath(
+            toolchain.clang_tidy)) or "",
+        plugin_digest=hashes.of(toolchain.plugin) or "",
+        checks=options.checks if options.checks is not None
+        else toolchain.default_checks,
+        header_filter=options.header_filter,
+        config_file_digest=options.config_file and (
+            hashes.of(options.config_file) or "unreadable"),
+        extra_arg=tuple(options.extra_arg),
+        extra_arg_before=tuple(options.extra_arg_before))
+    return ResultCache(os.path.abspath(args.cache_dir or default_directory()),
+                       identity, hashes)
+
+
 def project(args: argparse.Namespace, installation: Installation) -> int:
     toolchain = resolve(installation)
     root = _root(args)
@@ -119,11 +143,23 @@ def project(args: argparse.Namespace, installation: Installation) -> int:
                          "database but does not exist; skipped\n"
                          % display_path(path, root))
     started = time.monotonic()
-    outcome = Runner(toolchain, _clang_tidy_options(args), root).project(
-        selection.entries)
-    return _finish(_results(outcome, selection.files, root,
-                            time.monotonic() - started, toolchain),
-                   args, known)
+    options = _clang_tidy_options(args)
+    cache = _result_cache(args, toolchain, options)
+    entries = selection.entries
+    closures = [None] * len(entries)
+    if cache is not None and entries:
+        closures = [closure and [closure.main] + list(closure.headers)
+                    for closure in include_closure.scan(entries, toolchain,
+                                                        args.jobs)]
+    outcome = ProjectRunner(toolchain, options, root, cache).run(
+        entries, closures)
+    if cache is not None and cache.write_error:
+        sys.stderr.write("thread-tidy: warning: %s; results were not "
+                         "cached\n" % cache.write_error)
+    results = _results(outcome, selection.files, root,
+                       time.monotonic() - started, toolchain)
+    results.reused = outcome.reused_files
+    return _finish(results, args, known)
 
 
 def diff(args: argparse.Namespace, git_arguments: Sequence[str],

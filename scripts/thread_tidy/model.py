@@ -108,6 +108,8 @@ class Results:
     baselined: int = 0
     # Why the results may be incomplete (clang-tidy crashed), or None.
     failure: Optional[str] = None
+    # Files whose every analysis the result cache gave, not clang-tidy.
+    reused: int = 0
 
     def __post_init__(self) -> None:
         self.files = sorted(set(self.files))

@@ -1,11 +1,9 @@
-"""What a project run shows while it runs, read from run-clang-tidy's
-output: on a terminal one live line (analyses done of the total, findings so
-far, time elapsed, time left), in CI or when piped one plain line per
-finished file, as a log wants it.
+"""What a project run shows while it runs: on a terminal one live line
+(analyses done of the total, findings so far, time elapsed, time left), in
+CI or when piped one plain line per finished analysis, as a log wants it.
 """
 from __future__ import annotations
 
-import collections
 import io
 import os
 import re
@@ -52,13 +50,9 @@ class Progress:
     def __init__(self, files: Iterable[str], root: str, quiet: bool,
                  out: IO[str], live: Optional[bool] = None,
                  clock: Callable[[], float] = time.monotonic):
-        # A file listed n times (n configurations) is n analyses, which one
-        # clang-tidy process does.
-        self.analyses = collections.Counter(files)
-        self.by_name: Dict[str, List[str]] = {}
-        for path in self.analyses:
-            self.by_name.setdefault(os.path.basename(path), []).append(path)
-        self.total = sum(self.analyses.values())
+        # One analysis per file and configuration: a file listed n times
+        # is n analyses.
+        self.total = len(list(files))
         self.done = 0
         self.root = root
         self.quiet = quiet
@@ -74,33 +68,31 @@ class Progress:
         self.last_file = ""
 
     def line_seen(self, line: str) -> None:
-        """run-clang-tidy prints each clang-tidy command line, which ends
-        with the file (that may contain spaces), when the file is done, and
-        then what clang-tidy printed."""
+        """A line clang-tidy printed: its warnings count as findings."""
         warning = _WARNING.match(line.rstrip())
         if warning:
             self._warning_seen(warning)
-            return
-        if "clang-tidy" not in line:
-            return
-        end = line.rstrip()
-        for path in self.by_name.get(end.rsplit("/", 1)[-1], ()):
-            if end.endswith(" " + path):
-                self.file_done(path)
-                return
 
     def _warning_seen(self, warning: "re.Match[str]") -> None:
-        text = "%s:%s: warning: %s" % (
+        self.finding_seen("%s:%s: warning: %s" % (
             display_path(warning.group("file"), self.root),
-            warning.group("where"), warning.group("rest"))
+            warning.group("where"), warning.group("rest")))
+
+    def finding_seen(self, text: str) -> None:
+        """A finding as "file:line:column: warning: message [check]", the
+        file relative to the root; each counts once."""
         if text in self.findings:
             return
         self.findings[text] = None
         if self.live and self.drawn and not self.quiet:
             self._draw(self.last_file)
 
-    def file_done(self, path: str) -> None:
-        self.done += self.analyses[path]
+    def analysis_done(self, path: str) -> None:
+        """One analysis of path (in one of its configurations) is done."""
+        self._done(path, 1)
+
+    def _done(self, path: str, count: int) -> None:
+        self.done += count
         if self.quiet:
             return
         if self.live:

@@ -1,10 +1,11 @@
-"""Running LLVM's run-clang-tidy (a project run) and clang-tidy-diff (a diff
-run) with the plugin loaded, and collecting what they export.
+"""Running LLVM's clang-tidy-diff (a diff run) with the plugin loaded, and
+collecting what it exports; and what a project run (project_run.py) shares
+with it: the clang-tidy options, the outcome, telling a crash from compile
+errors.
 
-Both scripts run clang-tidy on many files in parallel and merge the
-diagnostics into one --export-fixes YAML; this module builds their command
-lines, shows progress, tells a crash from compile errors, and reads the
-export back into findings.
+clang-tidy-diff runs clang-tidy on the changed files in parallel and merges
+the diagnostics into one --export-fixes YAML; this module builds its command
+line, and reads the export back into findings.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import IO, Iterable, List, Optional, Sequence, Tuple
 
-from . import compile_db, interrupt
+from . import interrupt
 from .export import findings_from_export, load_yaml
 from .model import Finding
 from .progress import Progress
@@ -77,29 +78,14 @@ def python_with_yaml() -> str:
 
 
 class Runner:
+    """A diff run."""
+
     def __init__(self, toolchain: Toolchain, options: ClangTidyOptions,
                  root: str, progress_out: Optional[IO[str]] = None):
         self.toolchain = toolchain
         self.options = options
         self.root = root
         self.progress_out = progress_out or sys.stderr
-
-    def project(self, entries: Sequence[dict]) -> Outcome:
-        """run-clang-tidy over the given compilation database entries (with
-        absolute files and directories)."""
-        if not entries:
-            return Outcome([], [], None)
-        script = self.toolchain.run_clang_tidy()
-        with tempfile.TemporaryDirectory(prefix="thread-tidy-") as scratch:
-            compile_db.write(os.path.join(scratch, compile_db.DATABASE),
-                             entries)
-            command = [python_with_yaml(), script, "-p", scratch]
-            if self.options.header_filter is not None:
-                command.append("-header-filter=" + self.options.header_filter)
-            command += self._shared_arguments(scratch)
-            files = [entry["file"] for entry in entries]
-            return self._run(command, scratch, Progress(
-                files, self.root, self.options.quiet, self.progress_out))
 
     def diff(self, diff: bytes, top: str, build_dir: str,
              source_regex: str) -> Outcome:

@@ -15,10 +15,13 @@ def _plural(count: int, noun: str) -> str:
 
 
 def summary_line(results: Results) -> str:
-    """e.g. 'thread-tidy: 5 files analysed in 3.4 s: 1 new finding
+    """e.g. 'thread-tidy: 5 files analysed, 2 reused in 3.4 s: 1 new finding
     (threads-unjoined-thread: 1), 4 in the baseline; compiler errors in 1
     file'."""
-    text = "thread-tidy: %s analysed" % _plural(len(results.files), "file")
+    text = "thread-tidy: %s analysed" % _plural(
+        len(results.files) - results.reused, "file")
+    if results.reused:
+        text += ", %d reused" % results.reused
     if results.seconds:
         text += " in %.1f s" % results.seconds
     noun = "new finding" if results.baselined else "finding"

@@ -34,11 +34,6 @@ class FakeClock:
         return self.now
 
 
-def done_line(path):
-    """What run-clang-tidy prints when clang-tidy is done with path."""
-    return "[1/1][0.5s] /usr/bin/clang-tidy -p=/tmp/x -quiet %s\n" % path
-
-
 class LiveLineTest(unittest.TestCase):
     def setUp(self):
         self.out = FakeTerminal()
@@ -58,12 +53,12 @@ class LiveLineTest(unittest.TestCase):
 
     def test_done_findings_elapsed_and_eta(self):
         self.clock.now = 110.0
-        self.progress.line_seen(done_line("/p/src/a.cpp"))
+        self.progress.analysis_done("/p/src/a.cpp")
         self.clock.now = 111.0
         self.progress.line_seen(WARNING)
         self.progress.line_seen(WARNING)  # a header's, from another file
         self.clock.now = 120.0
-        self.progress.line_seen(done_line("/p/src/b.cpp"))
+        self.progress.analysis_done("/p/src/b.cpp")
         self.assertEqual(self.drawn(), [
             "thread-tidy: [1/4] 0 findings, 0:10 elapsed, ETA 0:30, "
             "src/a.cpp",
@@ -78,7 +73,7 @@ class LiveLineTest(unittest.TestCase):
     def test_the_findings_of_the_last_analysis_count(self):
         # clang-tidy's output comes after the line saying a file is done.
         for name in "abcd":
-            self.progress.line_seen(done_line("/p/src/%s.cpp" % name))
+            self.progress.analysis_done("/p/src/%s.cpp" % name)
         self.progress.line_seen(WARNING)
         self.progress.close()
         self.assertEqual(self.drawn()[-1],
@@ -86,14 +81,14 @@ class LiveLineTest(unittest.TestCase):
                          "ETA 0:00, src/d.cpp\n")
 
     def test_close_ends_an_unfinished_line(self):
-        self.progress.line_seen(done_line("/p/src/a.cpp"))
+        self.progress.analysis_done("/p/src/a.cpp")
         self.progress.close()
         self.assertTrue(self.out.getvalue().endswith("src/a.cpp\n"))
 
     def test_the_line_fits_the_terminal(self):
         deep = "/p/" + "very/" * 30 + "deep.cpp"
         progress = Progress([deep], "/p", False, self.out, clock=self.clock)
-        progress.line_seen(done_line(deep))
+        progress.analysis_done(deep)
         line = self.drawn()[0]
         self.assertEqual(len(line), progress_module.DEFAULT_WIDTH - 1)
         self.assertTrue(line.startswith("thread-tidy: [1/1] 0 findings"))
@@ -101,7 +96,7 @@ class LiveLineTest(unittest.TestCase):
     def test_quiet_shows_nothing(self):
         progress = Progress(["/p/a.cpp"], "/p", True, self.out,
                             clock=self.clock)
-        progress.line_seen(done_line("/p/a.cpp"))
+        progress.analysis_done("/p/a.cpp")
         progress.line_seen(WARNING)
         progress.close()
         self.assertEqual(self.out.getvalue(), "")
@@ -119,9 +114,9 @@ class PlainLinesTest(unittest.TestCase):
             with self.subTest(out=type(out).__name__):
                 progress = Progress(["/p/a.cpp", "/p/b.cpp"], "/p", False,
                                     out, live=live)
-                progress.line_seen(done_line("/p/a.cpp"))
+                progress.analysis_done("/p/a.cpp")
                 progress.line_seen(WARNING)
-                progress.line_seen(done_line("/p/b.cpp"))
+                progress.analysis_done("/p/b.cpp")
                 progress.close()
                 self.assertEqual(out.getvalue(), "thread-tidy: [1/2] a.cpp\n"
                                  "thread-tidy: [2/2] b.cpp\n")
