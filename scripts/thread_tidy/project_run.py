@@ -22,12 +22,15 @@ from typing import Any, Dict, IO, List, Optional, Sequence, Set
 
 from . import compile_db, configurations, interrupt
 from .cache import ResultCache
-from .export import findings_from_export, load_yaml
+from .export import ExportError, findings_from_export, load_yaml
 from .progress import Progress
 from .runner import (CRASH_MARKS, QUOTED_LINES, ClangTidyOptions, Outcome,
                      lines_with)
 from .sources import SourceCache, display_path
 from .toolchain import Toolchain, ToolchainError
+
+# How many failed analyses a failure message quotes.
+QUOTED_FILES = 10
 
 
 @dataclass
@@ -38,6 +41,8 @@ class Analysis:
     output: List[str] = field(default_factory=list)
     status: int = 0
     reused: bool = False
+    # why clang-tidy's export could not be read, if it could not
+    unreadable_export: Optional[str] = None
 
     @property
     def crashed(self) -> bool:
@@ -53,10 +58,12 @@ class Analysis:
         """Why this analysis may have missed findings: clang-tidy crashed,
         or failed for another reason than compile errors (which the
         results list); None when it did not."""
-        if self.crashed or (self.status != 0 and
-                            not self.has_compile_errors()):
-            return "crashed" if self.crashed else "exited with %d" % (
-                self.status)
+        if self.crashed:
+            return "crashed"
+        if self.unreadable_export:
+            return "wrote an unreadable export (%s)" % self.unreadable_export
+        if self.status != 0 and not self.has_compile_errors():
+            return "exited with %d" % self.status
         return None
 
 
@@ -217,8 +224,11 @@ class ProjectRunner:
                             output=out.decode("utf-8", "replace")
                             .splitlines(True))
         if os.path.exists(export):
-            analysis.diagnostics = list(
-                load_yaml(export).get("Diagnostics") or [])
+            try:
+                analysis.diagnostics = list(
+                    load_yaml(export).get("Diagnostics") or [])
+            except ExportError as err:
+                analysis.unreadable_export = str(err)
         return analysis
 
     def _stop_all(self) -> None:
@@ -258,11 +268,13 @@ class ProjectRunner:
                  "incomplete:" % (
                      "crashed" if crashed else "failed", len(failed),
                      "" if len(failed) == 1 else "s")]
-        for analysis, why in failed:
+        for analysis, why in failed[:QUOTED_FILES]:
             lines.append("%s: clang-tidy %s" % (
                 display_path(analysis.entry["file"], self.root), why))
             quoted = lines_with(CRASH_MARKS, analysis.output) or [
                 line.rstrip() for line in analysis.output[-QUOTED_LINES:]]
             lines += ["  " + line for line in quoted[:QUOTED_LINES]]
+        if len(failed) > QUOTED_FILES:
+            lines.append("... and %d more" % (len(failed) - QUOTED_FILES))
         return "\n".join(lines)
 

@@ -47,6 +47,9 @@ if "crash" in path:
 if "assert" in path:
     print("clang-tidy: Check.cpp:12: void f(): Assertion `x' failed.")
     sys.exit(1)
+if "garbled" in path:
+    open(export, "w").write("Diagnostics: [unclosed")
+    sys.exit(0)
 if "slow" in path:
     with open({pids!r}, "w") as out:
         out.write("%d\n" % os.getpid())
@@ -155,6 +158,23 @@ class ProjectRunTest(ProjectRunTestCase):
         outcome = self.run_project(self.entries([failing]))
         self.assertIn("assert.cpp: clang-tidy crashed", outcome.failure)
         self.assertIn("Assertion `x' failed.", outcome.failure)
+
+    def test_many_failures_quote_the_first_files(self):
+        crashes = [self.write("project/crash%02d.cpp" % n, "int x;\n")
+                   for n in range(12)]
+        outcome = self.run_project(self.entries(crashes),
+                                   options=ClangTidyOptions(quiet=True,
+                                                            jobs=2))
+        self.assertTrue(outcome.failure.startswith(
+            "clang-tidy crashed on 12 files"), outcome.failure)
+        self.assertEqual(outcome.failure.count(": clang-tidy crashed"), 10)
+        self.assertTrue(outcome.failure.endswith("... and 2 more"))
+
+    def test_an_unreadable_export_is_a_failure(self):
+        garbled = self.write("project/garbled.cpp", "int x;\n")
+        outcome = self.run_project(self.entries([garbled]))
+        self.assertIn("garbled.cpp: clang-tidy wrote an unreadable export",
+                      outcome.failure)
 
     def test_compile_errors_are_results_not_a_failure(self):
         broken = self.write("project/broken.cpp", "int x\n")
