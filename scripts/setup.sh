@@ -50,8 +50,10 @@ for major in "${majors[@]}"; do
     16|19|22) ;;
     *) echo "setup: unsupported LLVM major '$major' (supported: 16, 19, 22)" >&2; exit 2 ;;
   esac
+  # clang-tools: clang-scan-deps finds each file's include closure for the
+  # result cache of project runs.
   wanted+=("clang-tidy-$major" "libclang-$major-dev" "llvm-$major-dev"
-           "llvm-$major-tools" "clang-$major")
+           "llvm-$major-tools" "clang-$major" "clang-tools-$major")
 done
 
 install_validators() {
