@@ -105,6 +105,20 @@ class Toolchain:
             [shutil.which("clang-tidy-diff-%d.py" % self.major)])
         return found or self._missing("clang-tidy-diff.py")
 
+    def clang_scan_deps(self) -> str:
+        """The dependency scanner the relevance selection reads include
+        closures from; of the same major, for the same preprocessor."""
+        found = _first_existing(
+            [os.path.join(r, "bin", "clang-scan-deps")
+             for r in self.llvm_roots()] +
+            [shutil.which("clang-scan-deps-%d" % self.major)])
+        if found:
+            return found
+        raise ToolchainError(
+            "clang-scan-deps of LLVM %d not found; install clang-%d, "
+            "or pass --all-files to analyse every file"
+            % (self.major, self.major))
+
     def _missing(self, script: str) -> NoReturn:
         raise ToolchainError("%s of LLVM %d not found; install clang-tidy-%d"
                              % (script, self.major, self.major))
