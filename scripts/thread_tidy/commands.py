@@ -25,8 +25,8 @@ from .project_run import ProjectRunner
 from .runner import ClangTidyOptions, Outcome, Runner
 from .sources import display_path
 from .text_format import summary_line
-from .toolchain import (Installation, Toolchain, clang_tidy_version,
-                        resolve)
+from .toolchain import (Installation, Toolchain, ToolchainError,
+                        clang_tidy_version, resolve)
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL = 0, 1, 2
 
@@ -148,9 +148,13 @@ def project(args: argparse.Namespace, installation: Installation) -> int:
     entries = selection.entries
     closures = [None] * len(entries)
     if cache is not None and entries:
-        closures = [closure and [closure.main] + list(closure.headers)
-                    for closure in include_closure.scan(entries, toolchain,
-                                                        args.jobs)]
+        try:
+            closures = [closure and [closure.main] + list(closure.headers)
+                        for closure in include_closure.scan(
+                            entries, toolchain, args.jobs)]
+        except ToolchainError as err:
+            sys.stderr.write("thread-tidy: warning: %s; results are not "
+                             "cached\n" % err)
     outcome = ProjectRunner(toolchain, options, root, cache).run(
         entries, closures)
     if cache is not None and cache.write_error:
