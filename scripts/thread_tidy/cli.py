@@ -170,6 +170,13 @@ def _add_clang_tidy_options(parser: argparse.ArgumentParser,
                            "$XDG_CACHE_HOME/thread-tidy)")
         group.add_argument("--no-cache", action="store_true",
                            help="analyse every file anew and keep nothing")
+        group.add_argument("--all-files", action="store_true",
+                           help="analyse every file; by default a file is "
+                           "skipped when nothing it includes can reach a "
+                           "thread API (docs/ci.md)")
+        group.add_argument("--explain-selection", action="store_true",
+                           help="say for each file whether it is analysed "
+                           "and why, on stderr")
 
 
 def _add_global_flags(parser: argparse.ArgumentParser) -> None:

@@ -13,10 +13,10 @@ import os
 import re
 import sys
 import time
-from typing import List, NoReturn, Optional, Sequence
+from typing import List, NoReturn, Optional, Sequence, Tuple
 
 from . import __version__, baseline, compile_db, formats, gitdiff, keys
-from . import include_closure, model, report, upload_limits
+from . import include_closure, model, relevance, report, upload_limits
 from .cache import ContentHashes, ResultCache, RunIdentity, default_directory
 from .errors import ThreadTidyError
 from .model import Results
@@ -126,6 +126,37 @@ def _result_cache(args: argparse.Namespace, toolchain: Toolchain,
                        identity, hashes)
 
 
+def _relevant_entries(
+        entries: List[dict], args: argparse.Namespace, toolchain: Toolchain,
+        root: str, cache: Optional[ResultCache]
+) -> Tuple[List[dict], List[Optional[include_closure.Closure]], int]:
+    """The entries to analyse (all with --all-files, else relevance.py's
+    selection), their include closures (for the cache; one scan serves
+    both), and how many files were skipped. Without clang-scan-deps every
+    entry is analysed, uncached."""
+    closures: List[Optional[include_closure.Closure]] = [None] * len(entries)
+    if not entries or (args.all_files and cache is None):
+        return entries, closures, 0
+    try:
+        if args.all_files:
+            return (entries, include_closure.scan(entries, toolchain,
+                                                  args.jobs), 0)
+        chosen = relevance.choose(
+            entries, toolchain, root, _clang_tidy_options(args),
+            sys.stderr if args.explain_selection else None)
+    except ToolchainError as err:
+        sys.stderr.write("thread-tidy: warning: %s; every file is analysed%s"
+                         "\n" % (err, "" if cache is None else
+                                 ", and results are not cached"))
+        return entries, closures, 0
+    analysed = [entries[index] for index in chosen.analysed]
+    # files, as the summary counts them: of no analysed configuration
+    skipped = len({entries[index]["file"] for index in chosen.skipped} -
+                  {entry["file"] for entry in analysed})
+    return (analysed, [chosen.closures[index] for index in chosen.analysed],
+            skipped)
+
+
 def project(args: argparse.Namespace, installation: Installation) -> int:
     toolchain = resolve(installation)
     root = _root(args)
@@ -145,24 +176,18 @@ def project(args: argparse.Namespace, installation: Installation) -> int:
     started = time.monotonic()
     options = _clang_tidy_options(args)
     cache = _result_cache(args, toolchain, options)
-    entries = selection.entries
-    closures = [None] * len(entries)
-    if cache is not None and entries:
-        try:
-            closures = [closure and [closure.main] + list(closure.headers)
-                        for closure in include_closure.scan(
-                            entries, toolchain, args.jobs)]
-        except ToolchainError as err:
-            sys.stderr.write("thread-tidy: warning: %s; results are not "
-                             "cached\n" % err)
+    entries, closures, skipped = _relevant_entries(selection.entries, args,
+                                                   toolchain, root, cache)
     outcome = ProjectRunner(toolchain, options, root, cache).run(
-        entries, closures)
+        entries, [closure and [closure.main] + list(closure.headers)
+                  for closure in closures])
     if cache is not None and cache.write_error:
         sys.stderr.write("thread-tidy: warning: %s; results were not "
                          "cached\n" % cache.write_error)
-    results = _results(outcome, selection.files, root,
+    results = _results(outcome, compile_db.Selection(entries).files, root,
                        time.monotonic() - started, toolchain)
     results.reused = outcome.reused_files
+    results.skipped = skipped
     return _finish(results, args, known)
 
 

@@ -106,6 +106,8 @@ class Results:
     tool_version: str = ""
     # Findings left out because the baseline holds them.
     baselined: int = 0
+    # Files the relevance selection did not analyse (relevance.py).
+    skipped: int = 0
     # Why the results may be incomplete (clang-tidy crashed), or None.
     failure: Optional[str] = None
     # Files whose every analysis the result cache gave, not clang-tidy.

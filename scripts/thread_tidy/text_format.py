@@ -22,6 +22,8 @@ def summary_line(results: Results) -> str:
         len(results.files) - results.reused, "file")
     if results.reused:
         text += ", %d reused" % results.reused
+    if results.skipped:
+        text += ", %d skipped" % results.skipped
     if results.seconds:
         text += " in %.1f s" % results.seconds
     noun = "new finding" if results.baselined else "finding"

@@ -50,9 +50,20 @@ class ModeTest(unittest.TestCase):
                      ["-p", "build", "-checks=-*,threads-*", "-quiet"],
                      ["-p", "build", "--extra-arg=-DX", "-j4",
                       "--header-filter", "src/.*"],
-                     ["src", "-p", "build", "--exit-zero"]):
+                     ["src", "-p", "build", "--exit-zero"],
+                     ["-p", "build", "--all-files"],
+                     ["-p", "build", "--explain-selection"]):
             with self.subTest(argv=argv):
                 self.assertEqual(mode(argv), "project")
+
+    def test_relevance_selection_options(self):
+        args = cli.parse(["-p", "build"]).args
+        self.assertEqual((args.all_files, args.explain_selection),
+                         (False, False))
+        args = cli.parse(["-p", "build", "--all-files",
+                          "--explain-selection"]).args
+        self.assertEqual((args.all_files, args.explain_selection),
+                         (True, True))
 
     def test_single_dash_clang_tidy_spellings(self):
         args = cli.parse(["-p", "build", "-checks=-*,threads-invalid-join",

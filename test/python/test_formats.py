@@ -82,6 +82,11 @@ class TextTest(FormatTestCase):
         self.assertEqual(text_format.summary_line(one),
                          "thread-tidy: 1 file analysed: 1 new finding "
                          "(threads-unjoined-thread: 1), 3 in the baseline")
+        one.skipped = 4
+        self.assertEqual(text_format.summary_line(one),
+                         "thread-tidy: 1 file analysed, 4 skipped: 1 new "
+                         "finding (threads-unjoined-thread: 1), 3 in the "
+                         "baseline")
 
 
 class JsonTest(FormatTestCase):

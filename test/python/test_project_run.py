@@ -305,7 +305,7 @@ class InterruptTest(ProjectRunTestCase):
             env.pop(name, None)
         tool = subprocess.Popen(
             [sys.executable, "-c", launcher, "-p", build, "-j", "1",
-             "--no-cache"],
+             "--no-cache", "--all-files"],
             cwd=self.root, env=env, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True)
         pid = self.started_pid()

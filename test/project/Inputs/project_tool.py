@@ -53,6 +53,19 @@ def same_results(args):
         single["summary"]["files"], single["summary"]["findings"]))
 
 
+def same_findings(args):
+    """The findings (with their notes and fix-its) of a selected run and
+    of an --all-files run are the same."""
+    selected, every = load(args.selected), load(args.all)
+    strip = lambda d: sorted(json.dumps(dict(f, context=None),
+                                        sort_keys=True)
+                             for f in d["findings"])
+    if strip(selected) != strip(every):
+        fail("findings differ:\n%s\n%s" % (identities(selected),
+                                            identities(every)))
+    print("same findings: %d" % len(selected["findings"]))
+
+
 def shards_partition(args):
     everything = set(load(args.all)["files"])
     seen = set()
@@ -274,6 +287,10 @@ def main():
     p.add_argument("single")
     p.add_argument("merged")
     p.set_defaults(run=same_results)
+    p = sub.add_parser("same-findings")
+    p.add_argument("selected")
+    p.add_argument("all")
+    p.set_defaults(run=same_findings)
     p = sub.add_parser("shards-partition")
     p.add_argument("all")
     p.add_argument("shards", nargs="+")

@@ -1,0 +1,4 @@
+#pragma once
+#include <string>
+
+inline int parse(const std::string &text) { return std::stoi(text); }

@@ -1,0 +1,11 @@
+#pragma once
+#include <thread>
+
+class Worker {
+public:
+  Worker();
+  ~Worker();
+
+private:
+  std::thread thread_;
+};
