@@ -742,9 +742,9 @@ def explain_selection(selection: Selection, entries: Sequence[dict],
             display_path(entry["file"], root),
             "analysed: " + reason if reason else
             "skipped: reaches no thread API"))
-    out.write("thread-tidy: selection: %d of %d files analysed, %d skipped "
-              "(%.1f s)\n" % (len(selection.analysed), len(entries),
-                               len(selection.skipped), seconds))
+    out.write("thread-tidy: selection: %d of %d entries analysed, %d "
+              "skipped (%.1f s)\n" % (len(selection.analysed), len(entries),
+                                      len(selection.skipped), seconds))
 
 
 def _with_extra_arguments(entry: dict, options: ClangTidyOptions) -> dict:

@@ -309,7 +309,8 @@ path = os.path.dirname(sys.argv[-1])
 while not os.path.exists(os.path.join(path, ".clang-tidy")):
     path = os.path.dirname(path)
 print("---\nChecks: '-*,threads-*'\nCheckOptions:")
-print("  threads-unchecked-future.FutureTypes: '::std::future;::std::shared_future'")
+print("  threads-unchecked-future.FutureTypes: "
+      "'::std::future;::std::shared_future'")
 print("  threads-unjoined-thread.ThreadTypes: " +
       open(os.path.join(path, ".clang-tidy")).read().strip())
 """
@@ -370,7 +371,7 @@ class ExplainTest(unittest.TestCase):
         self.assertEqual(out.getvalue().splitlines(), [
             "thread-tidy: a.cpp: analysed: main file names x",
             "thread-tidy: b.cpp: skipped: reaches no thread API",
-            "thread-tidy: selection: 1 of 2 files analysed, 1 skipped "
+            "thread-tidy: selection: 1 of 2 entries analysed, 1 skipped "
             "(0.2 s)"])
 
 
