@@ -115,7 +115,7 @@ class Toolchain:
         if found:
             return found
         raise ToolchainError(
-            "clang-scan-deps of LLVM %d not found; install clang-%d, "
+            "clang-scan-deps of LLVM %d not found; install clang-tools-%d, "
             "or pass --all-files to analyse every file"
             % (self.major, self.major))
 

@@ -138,7 +138,7 @@ class ScanTest(support.ScratchTestCase):
             with self.assertRaisesRegex(
                     toolchain.ToolchainError,
                     "clang-scan-deps of LLVM 22 not found; install "
-                    "clang-22, or pass --all-files"):
+                    "clang-tools-22, or pass --all-files"):
                 include_closure.scan(self.entries, self.toolchain, 1)
 
 
