@@ -2,9 +2,9 @@
 
 #include "analysis/ThreadEntryFunctions.h"
 #include "analysis/HandleCreations.h"
+#include "analysis/LaunchCalls.h"
 #include "analysis/QtThreads.h"
 #include "analysis/ThreadStarts.h"
-#include "utils/AstMatchers.h"
 #include "utils/AstUtils.h"
 #include "utils/ContainerInsertion.h"
 #include "utils/DeclNames.h"
@@ -98,37 +98,11 @@ void registerThreadLaunchMatchers(MatchFinder *Finder,
                                   MatchFinder::MatchCallback *CB,
                                   const TrackedThreadTypes *Types) {
   Finder->addMatcher(threadConstruction(Types).bind("launch-construct"), CB);
+  // make_unique, pthread_create, QThread::create, emplace and
+  // boost::thread_group::create_thread: one matcher (see LaunchCalls.h).
   Finder->addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(isContainerInsertion(/*InPlaceOnly=*/true))),
-          on(hasType(qualType(ownsTrackedThreads(Types)))),
-          unless(isExpansionInSystemHeader()))
-          .bind("launch-emplace"),
+      callExpr(isThreadLaunchCall(Types), unless(isExpansionInSystemHeader())),
       CB);
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
-                                  "::std::make_unique", "::std::make_shared"))),
-                              unless(isExpansionInSystemHeader()))
-                         .bind("launch-make"),
-                     CB);
-  // boost::thread_group::create_thread(f) builds the thread in Boost's
-  // header: the call is the launch.
-  if (Types->follows(ThreadApi::Boost))
-    Finder->addMatcher(
-        cxxMemberCallExpr(
-            callee(cxxMethodDecl(hasName("create_thread"),
-                                 ofClass(hasName("::boost::thread_group")))),
-            unless(isExpansionInSystemHeader()))
-            .bind("launch-group"),
-        CB);
-  Finder->addMatcher(
-      callExpr(createsHandleThread(Types), unless(isExpansionInSystemHeader()))
-          .bind("launch-create"),
-      CB);
-  if (Types->follows(ThreadApi::Qt))
-    Finder->addMatcher(callExpr(callsMemberNamed("QThread", "create"),
-                                unless(isExpansionInSystemHeader()))
-                           .bind("launch-qt-create"),
-                       CB);
 }
 
 std::optional<ThreadLaunch>

@@ -22,20 +22,25 @@ void ThreadLifetimeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
+  // Every kind of local this check follows, in one matcher.
+  std::vector<LocalVariableType> Locals;
   if (checksLocalContainers())
-    Finder->addMatcher(
-        localVariable(qualType(anyOf(isTrackedThread(&Types),
+    Locals.push_back({qualType(anyOf(isTrackedThread(&Types),
                                      isTrackedThreadContainer(&Types),
                                      isTrackedThreadOptional(&Types),
                                      isThreadHandleOrPointer(&Types))),
-                      "thread"),
-        this);
+                      "thread"});
   else
-    Finder->addMatcher(
-        localVariable(qualType(anyOf(isTrackedThread(&Types),
+    Locals.push_back({qualType(anyOf(isTrackedThread(&Types),
                                      isThreadHandleOrPointer(&Types))),
-                      "thread"),
-        this);
+                      "thread"});
+  if (Types.follows(ThreadApi::Qt))
+    Locals.push_back({qualType(holdsQThread()), "qt-thread"});
+  if (checksBoostGroups() && Types.follows(ThreadApi::Boost))
+    Locals.push_back({qualType(hasDeclaration(
+                          cxxRecordDecl(hasName("::boost::thread_group")))),
+                      "boost-group"});
+  Finder->addMatcher(localVariables(std::move(Locals)), this);
   auto Member = [&](const ast_matchers::internal::Matcher<QualType> &Type) {
     Finder->addMatcher(
         fieldDecl(unless(isExpansionInSystemHeader()), hasType(Type))
@@ -55,14 +60,6 @@ void ThreadLifetimeCheck::registerMatchers(MatchFinder *Finder) {
         cxxConstructorDecl(isDefinition(), unless(isExpansionInSystemHeader()))
             .bind("constructor"),
         this);
-  if (Types.follows(ThreadApi::Qt))
-    Finder->addMatcher(localVariable(qualType(holdsQThread()), "qt-thread"),
-                       this);
-  if (checksBoostGroups() && Types.follows(ThreadApi::Boost))
-    Finder->addMatcher(localVariable(qualType(hasDeclaration(cxxRecordDecl(
-                                         hasName("::boost::thread_group")))),
-                                     "boost-group"),
-                       this);
   switch (membersToCheck()) {
   case MemberKind::None:
     break;

@@ -36,10 +36,20 @@ void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
   auto Owner = qualType(ownsTrackedThreads(&Types));
-  Finder->addMatcher(localVariable(Owner, "local"), this);
-  Finder->addMatcher(
-      localVariable(qualType(isThreadHandleOrPointer(&Types)), "handle-local"),
-      this);
+  auto RawPointer = qualType(isRawTrackedThreadPointer(&Types));
+  // Every kind of local this check follows, in one matcher.
+  std::vector<LocalVariableType> Locals = {
+      {Owner, "local"},
+      {qualType(isThreadHandleOrPointer(&Types)), "handle-local"},
+      {RawPointer, "raw-local"},
+      {qualType(holdsPublicThread(&Types)), "holder"}};
+  if (Types.follows(ThreadApi::Boost))
+    Locals.push_back({qualType(hasDeclaration(
+                          cxxRecordDecl(hasName("::boost::thread_group")))),
+                      "boost-group"});
+  if (Types.follows(ThreadApi::Qt))
+    Locals.push_back({qualType(holdsQThread()), "qt-local"});
+  Finder->addMatcher(localVariables(std::move(Locals)), this);
   // A thread temporary whose value is discarded dies at the end of its
   // statement. Found by walking each function body once: asking every
   // expression for its parent would build the AST parent map, which costs
@@ -49,27 +59,15 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
       fieldDecl(hasType(Owner), unless(isExpansionInSystemHeader()))
           .bind("member"),
       this);
-  auto RawPointer = qualType(isRawTrackedThreadPointer(&Types));
-  Finder->addMatcher(localVariable(RawPointer, "raw-local"), this);
-  Finder->addMatcher(
-      localVariable(qualType(holdsPublicThread(&Types)), "holder"), this);
-  if (Types.follows(ThreadApi::Boost))
-    Finder->addMatcher(localVariable(qualType(hasDeclaration(cxxRecordDecl(
-                                         hasName("::boost::thread_group")))),
-                                     "boost-group"),
-                       this);
   Finder->addMatcher(
       fieldDecl(hasType(RawPointer), unless(isExpansionInSystemHeader()))
           .bind("raw-member"),
       this);
-  if (Types.follows(ThreadApi::Qt)) {
-    Finder->addMatcher(localVariable(qualType(holdsQThread()), "qt-local"),
-                       this);
+  if (Types.follows(ThreadApi::Qt))
     Finder->addMatcher(fieldDecl(hasType(qualType(holdsQThread())),
                                  unless(isExpansionInSystemHeader()))
                            .bind("qt-member"),
                        this);
-  }
 }
 
 void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {

@@ -96,6 +96,48 @@ localVariable(const ast_matchers::internal::Matcher<QualType> &Type,
                                   .bind(Binding)));
 }
 
+/// A type of local variable a check looks at, and the name its variables
+/// are bound to.
+struct LocalVariableType {
+  ast_matchers::internal::Matcher<QualType> Type;
+  std::string Binding;
+};
+
+/// Matches a declaration statement once for each local variable (as
+/// localVariable sees them) and each of \p Types the variable has, bound
+/// to that type's binding: variable by variable, types in the order given.
+AST_MATCHER_P(DeclStmt, forEachLocalVariableOfType,
+              std::vector<LocalVariableType>, Types) {
+  ast_matchers::internal::BoundNodesTreeBuilder Result;
+  bool Matched = false;
+  for (const Decl *D : Node.decls()) {
+    const auto *Var = llvm::dyn_cast<VarDecl>(D);
+    if (!Var || !Var->hasLocalStorage() || Var->getType().isNull() ||
+        declarationHasErrors(Var))
+      continue;
+    for (const LocalVariableType &Type : Types) {
+      ast_matchers::internal::BoundNodesTreeBuilder VarBuilder(*Builder);
+      if (!Type.Type.matches(Var->getType(), Finder, &VarBuilder))
+        continue;
+      VarBuilder.setBinding(Type.Binding, DynTypedNode::create(*Var));
+      Result.addMatch(VarBuilder);
+      Matched = true;
+    }
+  }
+  *Builder = std::move(Result);
+  return Matched;
+}
+
+/// localVariable for several types in one matcher: each matcher a check
+/// registers is tried on every declaration statement of the unit, and
+/// clang's loop costs about as much per matcher as the tests themselves.
+inline ast_matchers::StatementMatcher
+localVariables(std::vector<LocalVariableType> Types) {
+  using namespace ast_matchers;
+  return declStmt(unless(isExpansionInSystemHeader()),
+                  forEachLocalVariableOfType(std::move(Types)));
+}
+
 } // namespace clang::tidy::threads
 
 #endif // THREAD_TIDY_ASTMATCHERS_H
