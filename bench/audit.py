@@ -129,6 +129,13 @@ class Project:
     touch_leaf: str
 
 
+def not_fetched(project: Dict[str, str], projects_dir: str) -> str:
+    """What to say of a benchmark project that is not cloned."""
+    return ("bench: %s is not in %s; clone %s at %s there to measure it"
+            % (project["name"], projects_dir, project["url"],
+               project["commit"]))
+
+
 def load_tools(build_dir: str) -> AuditTools:
     """The configured bin/thread-tidy of build_dir and its toolchain."""
     thread_tidy = os.path.join(build_dir, "bin", "thread-tidy")
@@ -482,9 +489,7 @@ def audit(args: argparse.Namespace) -> None:
     for data in projects:
         src = os.path.join(args.projects_dir, data["name"])
         if not os.path.isdir(src):
-            print("bench: %s is not in %s; clone %s at %s there to measure it"
-                  % (data["name"], args.projects_dir, data["url"],
-                     data["commit"]))
+            print(not_fetched(data, args.projects_dir))
             continue
         print()
         if data.get("kind") == "cmake":

@@ -124,9 +124,7 @@ def real_code(args, tools):
             continue  # too large to run file by file: the audit part runs it
         src = os.path.join(args.projects_dir, project["name"])
         if not os.path.isdir(src):
-            print("bench: %s is not in %s; clone %s at %s there to measure it"
-                  % (project["name"], args.projects_dir, project["url"],
-                     project["commit"]))
+            print(audit.not_fetched(project, args.projects_dir))
             continue
         commit = ""
         if os.path.exists(os.path.join(src, ".git")):

@@ -80,10 +80,7 @@ class ProjectRunTestCase(support.ScratchTestCase):
         plugin = self.write("prefix/lib/libThreadTidy.so", "plugin")
         self.toolchain = toolchain.Toolchain(clang_tidy, plugin, 22,
                                              "-*,threads-*")
-        self.root = os.path.join(self.tmp, "project")
-        self.sources = [self.write("project/" + name,
-                                   "#include <thread>\nstd::thread t;\n")
-                        for name in ("a.cpp", "sub dir/b.cpp")]
+        self.root, self.sources = self.write_thread_project()
 
     def recorded(self):
         if not os.path.exists(self.calls):

@@ -70,10 +70,7 @@ class RunnerTestCase(support.ScratchTestCase):
         plugin = os.path.join(self.tmp, "prefix", "lib", "libThreadTidy.so")
         self.toolchain = toolchain.Toolchain(clang_tidy, plugin, 22,
                                              "-*,threads-*")
-        self.root = os.path.join(self.tmp, "project")
-        self.sources = [self.write("project/" + name,
-                                   "#include <thread>\nstd::thread t;\n")
-                        for name in ("a.cpp", "sub dir/b.cpp")]
+        self.root, self.sources = self.write_thread_project()
 
     def recorded(self):
         with open(self.calls) as handle:

@@ -33,6 +33,14 @@ class ScratchTestCase(unittest.TestCase):
         os.chmod(path, mode)
         return path
 
+    def write_thread_project(self):
+        """A project with two files that start a thread at line 2, one in
+        a directory with a space. Returns (root, [the two files])."""
+        root = os.path.join(self.tmp, "project")
+        return root, [self.write("project/" + name,
+                                 "#include <thread>\nstd::thread t;\n")
+                      for name in ("a.cpp", "sub dir/b.cpp")]
+
 
 # A clang-tidy that prints an LLVM version, or its arguments as JSON.
 FAKE_CLANG_TIDY = """\
