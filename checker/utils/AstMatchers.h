@@ -25,8 +25,6 @@ AST_MATCHER_P(Expr, ignoringTemporaryWrappers,
                        Finder, Builder);
 }
 
-/// Matches the variables whose declaration did not compile (see
-/// declarationHasErrors).
 /// Matches the definition of a member function named \p Name that
 /// overrides a virtual one. Tried on every method of the unit (those of
 /// the standard headers too), so it looks at the identifier first:
@@ -51,6 +49,8 @@ AST_MATCHER_P2(CallExpr, callsMemberNamed, std::string, Class, std::string,
   return Owner && Owner->getName() == Class;
 }
 
+/// Matches the variables whose declaration did not compile (see
+/// declarationHasErrors).
 AST_MATCHER(VarDecl, hasDeclarationWithErrors) {
   return declarationHasErrors(&Node);
 }
