@@ -9,18 +9,31 @@ may start the thread (`SPAWN(f)`), an alias may name it (`using Thread =
 std::thread;`), the main file may define the destructor of a header class
 that holds one, submit a lambda to a header-only pool, or derive from a
 class that derives from QThread. So relevance is per declaration, from the
-text alone:
+text alone, and typed: what counts is what can carry a thread, not every
+name a declaration mentions (a fixpoint over every mention makes almost
+every file of a large project relevant through names like `key` or `Get`).
 
 - the project headers (the non-system headers of the closures) are cut
-  into top-level declarations (`#define`s, classes with their bodies,
-  aliases and typedefs, functions, variables; namespaces are entered);
-- a declaration that names a trigger, or a name another relevant
-  declaration declares, is relevant, and the names it declares become
-  relevant too, up to a fixpoint over all project headers;
-- a translation unit is analysed when its main file names a trigger or a
-  relevant name, or when it includes a relevant header that no analysed
-  unit includes (the first such unit in database order is chosen for that
-  header, so that the header's own findings are still reported).
+  into top-level declarations (`#define`s, classes, aliases and typedefs,
+  functions, variables; namespaces are entered), and each class into its
+  members;
+- the thread types are the triggers (but the inert ones: `pthread_t`,
+  `pthread_self`, ... start, own and end no thread) and the aliases,
+  macros and functions whose text reaches one;
+- the relevant names are those, and the classes that own or start a
+  thread (a base that is relevant, a data member or a member function body
+  that names a thread type), the functions whose return type or body names
+  a relevant name or member (parameters do not count: a caller passes what
+  it names itself), and the variables, aliases and macros that name one;
+- the relevant members are the members whose declarations name a relevant
+  name (`Pool pool;`, `Timer *Default();`, a body that reaches one); they
+  count in main files only, and not where the file names them qualified
+  by another class (`Env::Default()`);
+- a translation unit is analysed when its main file names a trigger, a
+  relevant name or a relevant member, or when it includes a relevant
+  header that no analysed unit includes (the first such unit in database
+  order is chosen for that header, so that the header's own findings are
+  still reported).
 
 Anything not understood (a file that cannot be read, a comment or a literal
 that does not end, braces that do not balance, a unit clang-scan-deps could
@@ -57,6 +70,12 @@ DEFAULT_TRIGGERS: FrozenSet[str] = frozenset((
     "pthread_attr_setdetachstate",
     "thrd_t", "thrd_create", "thrd_join", "thrd_detach", "thrd_current",
     "thrd_exit", "thrd_equal"))
+# Triggers that start, own or end no thread: a header declaration that
+# names only these (gtest's mutex keeps its owner in a pthread_t) is not
+# relevant; a main file that names one is still analysed.
+INERT_TRIGGERS: FrozenSet[str] = frozenset((
+    "pthread_t", "pthread_self", "pthread_equal", "thrd_t", "thrd_current",
+    "thrd_equal"))
 # The options whose entries are thread or future types.
 TYPE_OPTIONS = ("ThreadTypes", "FutureTypes")
 # Directories whose headers are the system's, never the project's.
@@ -105,8 +124,25 @@ class LexerLost(Exception):
 
 @dataclass(frozen=True)
 class Declaration:
-    names: FrozenSet[str]  # what it declares
-    uses: FrozenSet[str]  # every identifier in its text
+    """One rule of the fixpoint: when a name of uses is relevant (or one of
+    typed_uses names a thread type), names and members become relevant."""
+    names: FrozenSet[str]  # what it declares that other declarations use
+    uses: FrozenSet[str]  # the identifiers that can make it relevant
+    # the class members it declares: a main file that names one is
+    # analysed, but no header declaration becomes relevant by naming one
+    # (`run`, `db_`, `Get` are members of too many classes)
+    members: FrozenSet[str] = frozenset()
+    # identifiers that make it relevant only when they name a thread type
+    # (a trigger, or an alias, macro or function that reaches one): what
+    # makes a class hold or start a thread
+    typed_uses: FrozenSet[str] = frozenset()
+    # whether its names become thread types when it reaches one (an alias,
+    # a macro, a function), not just relevant names (a class, a variable)
+    carries_type: bool = False
+    owner: str = ""  # the class of members
+    # (a function body) identifiers that make it relevant when they name a
+    # relevant member: `ctx->pool.submit(f)` forwards f to a pool
+    member_uses: FrozenSet[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -115,6 +151,10 @@ class FileFacts:
     identifiers: FrozenSet[str] = frozenset()
     declarations: Tuple[Declaration, ...] = ()
     lost: bool = False
+    # (a main file's) the identifiers it names at least once without a
+    # class qualifier, and the qualifiers of the others (`Env::Default`)
+    unqualified: FrozenSet[str] = frozenset()
+    qualifiers: Tuple[Tuple[str, str], ...] = ()
 
 
 # --- lexing -------------------------------------------------------------
@@ -135,6 +175,26 @@ def code_identifiers(stripped: str) -> FrozenSet[str]:
     """The identifiers of the code and of its `#define`s."""
     return frozenset(_IDENTIFIER.findall(_OTHER_DIRECTIVES.sub("",
                                                                stripped)))
+
+
+def qualified_names(
+        stripped: str) -> Tuple[FrozenSet[str], Tuple[Tuple[str, str], ...]]:
+    """The identifiers named at least once other than as `Q::name`, and
+    the (name, Q) pairs of those that are (`Foo<T>::name` and `::name`
+    count as unqualified: their class is not known)."""
+    tokens = _WORD.findall(_OTHER_DIRECTIVES.sub("", stripped))
+    unqualified: Set[str] = set()
+    qualifiers: Set[Tuple[str, str]] = set()
+    for i, token in enumerate(tokens):
+        if not _is_identifier(token):
+            continue
+        qualifier = tokens[i - 2] if i >= 2 and tokens[i - 1] == "::" \
+            else ""
+        if _is_identifier(qualifier):
+            qualifiers.add((token, qualifier))
+        else:
+            unqualified.add(token)
+    return frozenset(unqualified), tuple(sorted(qualifiers))
 
 
 def directives_and_code(
@@ -171,9 +231,19 @@ def directives_and_code(
     return directives, code, others
 
 
+def _branch_declarations(tokens: Sequence[str]) -> List["Declaration"]:
+    """The declarations of a later `#if` branch: those of its code when it
+    balances, else the branch as one declaration."""
+    try:
+        return DeclarationSplitter(tokens).split()
+    except LexerLost:
+        whole = _branch_declaration(tokens)
+        return [whole] if whole else []
+
+
 def _branch_declaration(tokens: Sequence[str]) -> Optional["Declaration"]:
-    """A later `#if` branch as one declaration: what it uses, and every
-    name in it that could be declared there."""
+    """A later `#if` branch that does not balance as one declaration: what
+    it uses, and every name in it that could be declared there."""
     uses = frozenset(t for t in tokens if _is_identifier(t))
     if not uses:
         return None
@@ -192,7 +262,7 @@ def _macro(directive: Sequence[str]) -> Optional[Declaration]:
         return None
     return Declaration(frozenset([directive[1]]),
                        frozenset(w for w in directive[2:]
-                                 if _is_identifier(w)))
+                                 if _is_identifier(w)), carries_type=True)
 
 
 def _is_identifier(word: str) -> bool:
@@ -207,9 +277,14 @@ class DeclarationSplitter:
     def __init__(self, code: Sequence[str]):
         self.code = code
         self.position = 0
-        self.declarations: List[Declaration] = []
+        self.found: List[List[str]] = []
 
     def split(self) -> List[Declaration]:
+        return [declaration for piece in self.pieces()
+                for declaration in declarations_of(piece)]
+
+    def pieces(self) -> List[List[str]]:
+        """The tokens of each declaration."""
         scopes = 0
         current: List[str] = []
         while self.position < len(self.code):
@@ -245,7 +320,7 @@ class DeclarationSplitter:
         if scopes:
             raise LexerLost("{")
         self._finish(current)
-        return self.declarations
+        return self.found
 
     def _opens_scope(self) -> bool:
         """Consumes `namespace a::b {`, `inline namespace {`, `extern "C"
@@ -308,10 +383,247 @@ class DeclarationSplitter:
         return True
 
     def _finish(self, current: Sequence[str]) -> None:
-        uses = frozenset(v for v in current if _is_identifier(v))
-        if uses:
-            self.declarations.append(
-                Declaration(declared_names(current), uses))
+        if current:
+            self.found.append(list(current))
+
+
+# What ends a member's access section (`public:`, Qt's `public slots:`).
+_ACCESS = frozenset(("public", "protected", "private", "signals",
+                     "Q_SIGNALS"))
+_SLOTS = frozenset(("slots", "Q_SLOTS"))
+
+
+def declarations_of(current: Sequence[str]) -> List[Declaration]:
+    """The declarations of one top-level or member declaration's tokens:
+    what each declares, and the names that make it relevant.
+
+    Only what can carry a thread counts (typed relevance): a function's
+    return type and body, not its parameters (a call passes what the
+    caller already names); a class through its bases and its members
+    (_class_declarations). An alias, a macro or a function that reaches a
+    thread type is one itself (carries_type); a variable is not."""
+    values = list(current)
+    if not any(_is_identifier(v) for v in values):
+        return []
+    if values[:1] in (["typedef"], ["using"]):
+        return [Declaration(declared_names(values), _identifiers(values),
+                            carries_type=True)]
+    head = _outside_template_header(values)
+    body = _class_body(head)
+    if body is not None:
+        return _class_declarations(values, head, body)
+    names = declared_names(values)
+    parameters = _parameter_list(head)
+    if parameters is None:
+        return [Declaration(names, _identifiers(values))]
+    uses = _identifiers(_without_parameters(head, parameters))
+    return [Declaration(names, uses, carries_type=True,
+                        member_uses=uses if _has_body(head) else frozenset())]
+
+
+def _identifiers(values: Sequence[str]) -> FrozenSet[str]:
+    return frozenset(v for v in values if _is_identifier(v))
+
+
+def _class_body(head: Sequence[str]) -> Optional[Tuple[int, int]]:
+    """The span of a class definition's body `{...}` in head (its braces
+    included), or None when head defines no class."""
+    depth = 0
+    class_head = False
+    previous = ""
+    for i, value in enumerate(head):
+        if value == "{" and depth == 0:
+            return (i, _closing(head, i)) if class_head else None
+        if value in ("(", "[", "{"):
+            if value == "(" and depth == 0 and previous not in _ATTRIBUTES:
+                class_head = False
+            depth += 1
+        elif value in (")", "]", "}"):
+            depth -= 1
+        elif depth == 0 and value == "=":
+            return None
+        elif depth == 0 and value in _CLASS_KEYS and previous != "friend":
+            class_head = True
+        previous = value
+    return None
+
+
+def _closing(values: Sequence[str], opening: int) -> int:
+    depth = 0
+    for i in range(opening, len(values)):
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1,
+                  "}": -1}.get(values[i], 0)
+        if depth == 0:
+            return i
+    return len(values) - 1
+
+
+def _class_declarations(values: Sequence[str], head: Sequence[str],
+                        body: Tuple[int, int]) -> List[Declaration]:
+    """A class: a relevant base (or a variable after its body) makes it
+    relevant; so does a member that holds or starts a thread, a data
+    member or a member function body that names a thread type. Each
+    member is a declaration of its own whose names count as members; a
+    member alias of a thread type is a thread type."""
+    names = declared_names(values)
+    outer = list(head[:body[0]]) + list(head[body[1] + 1:])
+    found = [Declaration(names, _identifiers(outer))]
+    class_name = next((v for v in reversed(head[:body[0]])
+                       if v in names), "")
+    for member in DeclarationSplitter(
+            _without_access(head[body[0] + 1:body[1]])).pieces():
+        kind = _member_kind(member, class_name)
+        if kind == "nothing":
+            continue
+        declarations = declarations_of(member)
+        if kind in ("type", "typed data"):
+            found.extend(declarations)
+        else:
+            found.extend(Declaration(frozenset(), d.uses,
+                                     d.names | d.members, owner=class_name,
+                                     member_uses=d.member_uses)
+                         for d in declarations)
+        if kind == "alias":
+            found.extend(Declaration(d.names, frozenset(),
+                                     typed_uses=d.uses, carries_type=True)
+                         for d in declarations)
+        elif kind in ("typed data", "data", "code"):
+            found.append(Declaration(names, frozenset(),
+                                     typed_uses=_identifiers(member)))
+    return found
+
+
+def _member_kind(member: Sequence[str], class_name: str) -> str:
+    """What a member is: "type" (a nested class or enum), "alias",
+    "typed data" (a nested class that also declares data: `struct {...}
+    x;`, an anonymous union), "data", "code" (a member function with a
+    body), "function" (one without), or "nothing" (a friend declaration,
+    a static_assert, `using Base::f;`)."""
+    first = member[0] if member else ""
+    if first in ("friend", "static_assert"):
+        return "code" if first == "friend" and _has_body(member) else \
+            "nothing"
+    if first in ("using", "typedef"):
+        return "alias" if first == "typedef" or "=" in member else "nothing"
+    if first == "enum":
+        return "type"
+    head = _outside_template_header(list(member))
+    body = _class_body(head)
+    if body is not None:
+        named = any(_is_identifier(v) and v not in _KEYWORDS
+                    for v in head[:body[0]])
+        variables = any(_is_identifier(v) for v in head[body[1] + 1:])
+        return "typed data" if variables or not named else "type"
+    if _parameter_list(head, class_name) is None:
+        return "data"
+    return "code" if _has_body(head) else "function"
+
+
+def _without_access(body: Sequence[str]) -> List[str]:
+    """body without its access specifiers."""
+    kept: List[str] = []
+    i = 0
+    while i < len(body):
+        if body[i] in _ACCESS:
+            j = i + 1
+            if j < len(body) and body[j] in _SLOTS:
+                j += 1
+            if j < len(body) and body[j] == ":":
+                i = j + 1
+                continue
+        elif body[i] in _SLOTS and body[i + 1:i + 2] == [":"]:
+            i += 2
+            continue
+        kept.append(body[i])
+        i += 1
+    return kept
+
+
+def _has_body(values: Sequence[str]) -> bool:
+    """Whether a function declaration has a body (`{`, a constructor's
+    initializers, a function try block); `= default` and the like do
+    not."""
+    parameters = _parameter_list(values)
+    start = parameters[1] + 1 if parameters else 0
+    depth = 0
+    for value in values[start:]:
+        if depth == 0 and value in ("{", "try"):
+            return True
+        if depth == 0 and value == "=":
+            return False
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(value, 0)
+    return False
+
+
+def _parameter_list(head: Sequence[str],
+                    class_name: str = "") -> Optional[Tuple[int, int]]:
+    """The span of a function declaration's parameter list `(...)` in
+    head (its parentheses included): the first at depth 0 after the
+    declarator's name (`f(`, `C::f(`, `operator==(`, a constructor
+    `C(`), outside template arguments; None for anything else (a
+    variable, a macro call)."""
+    angles = 0
+    i = 0
+    while i < len(head):
+        value = head[i]
+        if value in ("{", "=", ";") and not angles:
+            return None
+        if value == "<" and head[i - 1:i] != ["operator"]:
+            angles += 1
+        elif value in (">", ">>") and angles:
+            angles = max(0, angles - len(value))
+        elif value in ("(", "["):
+            close = _closing(head, i)
+            if value == "(" and not angles and \
+                    _names_a_function(head, i, class_name):
+                return i, close
+            i = close + 1
+            continue
+        i += 1
+    return None
+
+
+def _names_a_function(head: Sequence[str], i: int, class_name: str) -> bool:
+    """Whether the `(` at head[i] opens the parameters of the name before
+    it: a name with a type or a scope before it, a constructor or
+    destructor of class_name, an operator."""
+    previous = head[i - 1] if i else ""
+    if head[i - 3:i] == ["operator", "(", ")"]:
+        return True  # operator()(
+    if previous == "operator":
+        return False  # the `()` of operator()
+    if i >= 2 and head[i - 2] == "operator":
+        return True  # operator==(, operator bool(
+    if not _is_identifier(previous) or previous in _KEYWORDS or \
+            previous in _ATTRIBUTES:
+        return False
+    if class_name and previous == class_name and \
+            head[i - 2:i - 1] in ([], ["~"], ["explicit"], ["constexpr"],
+                                  ["inline"]):
+        return True
+    return i >= 2 and head[i - 2] not in ("(", ",", "=", "return")
+
+
+def _without_parameters(head: Sequence[str],
+                        parameters: Tuple[int, int]) -> List[str]:
+    """head without the parameter list, default arguments kept (a default
+    may call anything)."""
+    kept = list(head[:parameters[0]])
+    depth = 0
+    default = False
+    for value in head[parameters[0]:parameters[1] + 1]:
+        if value in ("(", "[", "{", "<"):
+            depth += 1
+        elif value in (")", "]", "}", ">"):
+            depth -= 1
+        if depth == 1 and value == "=":
+            default = True
+        elif depth == 1 and value == ",":
+            default = False
+        elif default:
+            kept.append(value)
+    kept.extend(head[parameters[1] + 1:])
+    return kept
 
 
 def declared_names(current: Sequence[str]) -> FrozenSet[str]:
@@ -471,11 +783,14 @@ def read_facts(path: str, with_declarations: bool) -> FileFacts:
         stripped = strip(text)
         identifiers = code_identifiers(stripped)
         if not with_declarations:
-            return FileFacts(identifiers)
+            unqualified, qualifiers = qualified_names(stripped)
+            return FileFacts(identifiers, unqualified=unqualified,
+                             qualifiers=qualifiers)
         directives, code, others = directives_and_code(stripped)
         declarations = [d for d in map(_macro, directives) if d]
         declarations += DeclarationSplitter(code).split()
-        declarations += [d for d in map(_branch_declaration, others) if d]
+        for branch in others:
+            declarations += _branch_declarations(branch)
         return FileFacts(identifiers, tuple(declarations))
     except (OSError, LexerLost, RecursionError):
         return FileFacts(lost=True)
@@ -501,6 +816,12 @@ class Triggers:
         self.prefixes = tuple(n[:-1] for n in names if n.endswith("*"))
         self.exact = frozenset(n for n in names if not n.endswith("*"))
 
+    def active(self) -> "Triggers":
+        """These triggers without the inert ones: those that make a header
+        declaration relevant."""
+        return Triggers((self.exact - INERT_TRIGGERS) |
+                        {p + "*" for p in self.prefixes})
+
     def named_in(self, identifiers: Iterable[str]) -> Optional[str]:
         """The first trigger in identifiers, alphabetically."""
         return min((i for i in identifiers if i in self.exact or (
@@ -517,40 +838,95 @@ def is_project_header(path: str, root: str) -> bool:
 
 
 class RelevantNames:
-    """The fixpoint: the names whose declarations reach a trigger, over
-    all project headers' declarations."""
+    """The fixpoint over all project headers' declarations: the thread
+    types (the triggers, and the aliases, macros and functions that reach
+    one), the relevant names (those and the classes, variables and
+    functions whose declarations reach a relevant name), and the relevant
+    members (which count in main files only)."""
 
     def __init__(self, triggers: Triggers,
                  headers: Dict[str, FileFacts]):
         self.triggers = triggers
+        self.active = triggers.active()
+        self.thread_types: Set[str] = set()
         self.names: Set[str] = set()
+        self.members: Set[str] = set()
+        # the classes that declare each relevant member
+        self.member_owners: Dict[str, Set[str]] = {}
         self.relevant_headers: Set[str] = set()
         # the name that made each name relevant, and the header declaring it
         self.causes: Dict[str, Tuple[str, str]] = {}
+        # declarations by the names that can make them relevant
+        self.users: Dict[str, List[Tuple[str, Declaration]]] = {}
+        self.typed_users: Dict[str, List[Tuple[str, Declaration]]] = {}
+        self.member_users: Dict[str, List[Tuple[str, Declaration]]] = {}
+        self.pending: List[Tuple[str, Declaration]] = []
         self._solve(headers)
 
+    def is_thread_type(self, name: str) -> bool:
+        return name in self.thread_types or bool(
+            self.active.named_in((name,)))
+
     def _solve(self, headers: Dict[str, FileFacts]) -> None:
-        users: Dict[str, List[Tuple[str, Declaration]]] = {}
-        pending: List[Tuple[str, Declaration]] = []
         for path, facts in headers.items():
             for declaration in facts.declarations:
-                if self.triggers.named_in(declaration.uses):
-                    pending.append((path, declaration))
+                if self.active.named_in(declaration.uses |
+                                        declaration.typed_uses):
+                    self.pending.append((path, declaration))
                 for name in declaration.uses:
-                    users.setdefault(name, []).append((path, declaration))
-        done: Set[int] = set()
-        while pending:
-            path, declaration = pending.pop()
-            if id(declaration) in done:
+                    self.users.setdefault(name, []).append(
+                        (path, declaration))
+                for name in declaration.typed_uses:
+                    self.typed_users.setdefault(name, []).append(
+                        (path, declaration))
+                for name in declaration.member_uses:
+                    self.member_users.setdefault(name, []).append(
+                        (path, declaration))
+        # per declaration: whether it reached a thread type (True) or only
+        # a relevant name (False)
+        done: Dict[int, bool] = {}
+        while self.pending:
+            path, declaration = self.pending.pop()
+            typed = next((u for u in sorted(declaration.uses |
+                                            declaration.typed_uses)
+                          if self.is_thread_type(u)), None)
+            plain = None if typed else min(
+                (declaration.uses & self.names) |
+                (declaration.member_uses & self.members), default=None)
+            cause = typed or plain
+            if cause is None or done.get(id(declaration)) in (
+                    True, bool(typed)):
                 continue
-            done.add(id(declaration))
+            done[id(declaration)] = bool(typed)
             self.relevant_headers.add(path)
-            cause = self.triggers.named_in(declaration.uses) or min(
-                declaration.uses & self.names)
-            for name in declaration.names - self.names:
-                self.names.add(name)
-                self.causes[name] = (cause, path)
-                pending.extend(users.get(name, ()))
+            for name in declaration.names:
+                if typed and declaration.carries_type:
+                    self._add_thread_type(name, cause, path)
+                else:
+                    self._add_name(name, cause, path)
+            for name in declaration.members:
+                self.member_owners.setdefault(name, set()).add(
+                    declaration.owner)
+                if name not in self.members:
+                    self.members.add(name)
+                    self.causes.setdefault(name, (cause, path))
+                    self.pending.extend(self.member_users.get(name, ()))
+
+    def _add_name(self, name: str, cause: str, path: str) -> None:
+        if name in self.names:
+            return
+        self.names.add(name)
+        self.causes.setdefault(name, (cause, path))
+        self.pending.extend(self.users.get(name, ()))
+
+    def _add_thread_type(self, name: str, cause: str, path: str) -> None:
+        if name in self.thread_types:
+            return
+        self.thread_types.add(name)
+        self.causes[name] = (cause, path)
+        self._add_name(name, cause, path)
+        self.pending.extend(self.users.get(name, ()))
+        self.pending.extend(self.typed_users.get(name, ()))
 
     def chain(self, name: str) -> List[str]:
         """How name reaches a trigger: [name, a name its declaration
@@ -563,11 +939,23 @@ class RelevantNames:
             chain.append(cause)
         return chain
 
-    def named_in(self, identifiers: FrozenSet[str]) -> Optional[str]:
-        trigger = self.triggers.named_in(identifiers)
+    def named_in_main(self, main: FileFacts) -> Optional[str]:
+        """The first trigger or relevant name a main file names; a member
+        counts unless the file names it only qualified by classes other
+        than its own (`Env::Default()` does not name the `Default` of a
+        scheduler)."""
+        trigger = self.triggers.named_in(main.identifiers)
         if trigger:
             return trigger
-        return min(identifiers & self.names, default=None)
+        found = set(main.identifiers & self.names)
+        for name in main.identifiers & self.members - found:
+            if name in main.unqualified or any(
+                    qualifier in self.member_owners.get(name, ()) or
+                    qualifier in self.names
+                    for named, qualifier in main.qualifiers
+                    if named == name):
+                found.add(name)
+        return min(found, default=None)
 
 
 class FactsCache:
@@ -632,7 +1020,7 @@ def _main_reason(entry: dict, closure: Optional[Closure],
                  if h in header_facts and header_facts[h].lost), None)
     if lost:
         return "includes %s, which could not be read" % lost
-    name = relevant.named_in(main.identifiers)
+    name = relevant.named_in_main(main)
     if name:
         return "main file names %s" % name
     return None

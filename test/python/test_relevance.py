@@ -103,10 +103,10 @@ class DeclarationTest(unittest.TestCase):
             "#include <thread>\n"))
         self.assertEqual([relevance._macro(d) for d in directives], [
             relevance.Declaration(frozenset({"SPAWN"}), frozenset(
-                {"f", "std", "thread", "detach"}))])
+                {"f", "std", "thread", "detach"}), carries_type=True)])
         self.assertEqual(code, ["int", "x", ";"])
 
-    def test_namespaces_are_entered_and_bodies_kept_whole(self):
+    def test_namespaces_are_entered_and_classes_split(self):
         found = declarations("""
 namespace a { inline namespace v1 {
 class Worker : public Base {
@@ -123,10 +123,13 @@ Worker::~Worker() { t_.join(); }
 int plain(int x) { return x; }
 }}
 """)
+        # Worker: its bases, its member run (which declares no name other
+        # declarations use), run's body as what may start a thread of
+        # Worker's.
         self.assertEqual([names for names, _ in found], [
-            ["Worker", "worker"], ["c_api"], ["post"], ["lambda"],
-            ["Thread"], ["Legacy"], ["Pool"], ["List"], ["Worker"],
-            ["plain"]])
+            ["Worker", "worker"], [], ["Worker", "worker"], ["c_api"],
+            ["post"], ["lambda"], ["Thread"], ["Legacy"], ["Pool"],
+            ["List"], ["Worker"], ["plain"]])
 
     def test_macro_calls_and_bodies_declare_nothing(self):
         found = declarations("""
@@ -140,11 +143,14 @@ std::map<Key, Value> registry;
 using std::forward;
 using namespace std;
 """)
+        # S: its head, its alias T as a member and as a type, f.
         self.assertEqual([names for names, _ in found], [
             [], [], ["Worker"], ["Callback"], ["Registry", "RegistryPointer"],
-            ["S"], ["registry"], [], []])
+            ["S"], [], ["T"], [], ["registry"], [], []])
 
     def test_later_branches_of_an_if_are_declarations_of_their_own(self):
+        # A branch that balances is split like the rest of the file; one
+        # that does not (the second `start`) is one declaration.
         facts = relevance.read_facts(self.header(
             "#ifdef _WIN32\nvoid start(Job j) {\n#else\n"
             "void start(Job j, int n) {\n  Pool p;\n#endif\n"
@@ -153,11 +159,12 @@ using namespace std;
         self.assertFalse(facts.lost)
         self.assertEqual(
             [(sorted(d.names), sorted(d.uses)) for d in facts.declarations],
-            [(["start"], ["Job", "j", "run", "start", "void"]),
+            [(["start"], ["j", "run", "start", "void"]),
              (["a"], ["a", "int"]),
              (["j", "p", "start"],
               ["Job", "Pool", "int", "j", "n", "p", "start", "void"]),
-             (["c", "spare"], ["c", "int", "spare", "std", "thread"])])
+             (["c"], ["c", "int"]),
+             (["spare"], ["spare", "std", "thread"])])
 
     def header(self, text):
         directory = tempfile.mkdtemp(prefix="thread-tidy-test-")
@@ -232,17 +239,92 @@ class SelectTest(support.ScratchTestCase):
         self.assertEqual(selection.skipped, [5])
 
     def test_names_follow_declarations_to_a_fixpoint(self):
-        # make() returns a Service, whose member is a Worker, whose member
-        # is a thread; a.cpp names only make().
+        # make() returns a Service, which derives from a Worker, whose
+        # member is a Thread, an alias of a thread; a.cpp names only
+        # make().
         self.header("chain.h", "Service make();\n"
-                    "struct Service { Worker w; };\n"
-                    "struct Worker { std::jthread t; };\n"
+                    "struct Service : Worker {};\n"
+                    "struct Worker { Thread t; };\n"
+                    "using Thread = std::jthread;\n"
                     "int unrelated(Config c);\n")
         reasons, _ = self.select(
             self.unit("a.cpp", "void f() { auto s = make(); }", ["chain.h"]),
             self.unit("b.cpp", "int g() { return unrelated({}); }",
                       ["chain.h"]))
         self.assertEqual(reasons, {"a.cpp": "main file names make"})
+
+    def test_classes_are_relevant_by_what_they_own_and_run(self):
+        # A class is relevant when it holds a thread type or its code
+        # starts one; holding a relevant class, pointing to one, or taking
+        # one as a parameter makes only the member or nothing relevant.
+        self.header("types.h", "struct Worker { std::thread t; };\n"
+                    "struct Starter {\n"
+                    "  void go() { std::thread(f).detach(); }\n"
+                    "  void step();\n};\n"
+                    "struct Holder { Worker held; int n; };\n"
+                    "struct Pointer { Worker *w; int m; };\n"
+                    "void set_worker(Worker *w);\n"
+                    "Worker *current();\n")
+        headers = ["types.h"]
+        reasons, _ = self.select(
+            self.unit("step.cpp", "void Starter::step() {}", headers),
+            self.unit("held.cpp", "int f(Holder &h) { return h.held.n; }",
+                      headers),
+            self.unit("holder.cpp", "int f(Holder &h) { return h.n; }",
+                      headers),
+            self.unit("pointer.cpp", "int f(Pointer &p) { return p.m; }",
+                      headers),
+            self.unit("set.cpp", "void f(Pointer &p) { set_worker(0); }",
+                      headers),
+            self.unit("current.cpp", "void f() { auto w = current(); }",
+                      headers))
+        self.assertEqual(reasons, {"step.cpp": "main file names Starter",
+                                   "held.cpp": "main file names held",
+                                   "current.cpp": "main file names current"})
+
+    def test_function_bodies_follow_relevant_members(self):
+        # post() names no relevant type, but its body hands f to the pool
+        # member of a Context; Context::run() does the same.
+        self.header("ctx.h", "struct Pool { std::vector<std::thread> w; };\n"
+                    "struct Context {\n  Pool pool;\n"
+                    "  template <class F> void run(F f) { pool.add(f); }\n"
+                    "  int size() { return 0; }\n};\n"
+                    "Context *context();\n"
+                    "template <class F> void post(F f) {\n"
+                    "  context()->pool.add(f);\n}\n")
+        reasons, _ = self.select(
+            self.unit("post.cpp", "void f() { post([] {}); }", ["ctx.h"]),
+            self.unit("run.cpp", "void f() { context()->run([] {}); }",
+                      ["ctx.h"]),
+            self.unit("size.cpp", "int f() { return context()->size(); }",
+                      ["ctx.h"]))
+        self.assertEqual(reasons, {"post.cpp": "main file names post",
+                                   "run.cpp": "main file names run"})
+
+    def test_members_count_unless_qualified_by_another_class(self):
+        self.header("sched.h", "struct Worker { std::thread t; };\n"
+                    "struct Scheduler { static Worker *Default(); };\n"
+                    "struct Env { static Env *Default(); };\n")
+        reasons, _ = self.select(
+            self.unit("env.cpp", "auto e = Env::Default();", ["sched.h"]),
+            self.unit("sched.cpp", "auto w = Scheduler::Default();",
+                      ["sched.h"]),
+            self.unit("call.cpp", "auto w = s->Default();", ["sched.h"]))
+        self.assertEqual(reasons, {"sched.cpp": "main file names Default",
+                                   "call.cpp": "main file names Default"})
+
+    def test_inert_triggers_make_no_header_declaration_relevant(self):
+        # gtest's mutex keeps its owner in a pthread_t: naming the mutex
+        # reaches no thread; naming pthread_self in a main file still
+        # counts.
+        self.header("mutex.h", "class MutexBase { pthread_t owner_; };\n"
+                    "class Mutex : public MutexBase {};\n"
+                    "inline bool mine(pthread_t t) {\n"
+                    "  return pthread_equal(t, pthread_self());\n}\n")
+        reasons, _ = self.select(
+            self.unit("lock.cpp", "Mutex m; bool b = mine(0);", ["mutex.h"]),
+            self.unit("self.cpp", "auto t = pthread_self();", ["mutex.h"]))
+        self.assertEqual(reasons, {"self.cpp": "main file names pthread_self"})
 
     def test_one_file_per_relevant_header_first_in_database_order(self):
         self.header("warm.h", "inline void warm() { std::thread t(f); }\n")
