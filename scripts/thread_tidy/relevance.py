@@ -113,6 +113,11 @@ _KEYWORDS = frozenset("""
     typename union unsigned using virtual void volatile wchar_t while
     """.split())
 _CLASS_KEYS = ("class", "struct", "union", "enum")
+# Words that start a statement, not a declaration: `return std::f(x);` in
+# a later #if branch calls a function.
+_STATEMENT_WORDS = frozenset(("return", "throw", "co_return", "co_yield",
+                              "co_await", "delete", "new", "case", "goto",
+                              "else", "do", "sizeof", "typeid"))
 # What may put parentheses in a class head.
 _ATTRIBUTES = ("alignas", "__attribute__", "__declspec", "decltype",
                "noexcept", "throw", "sizeof", "alignof")
@@ -664,6 +669,8 @@ def declared_names(current: Sequence[str]) -> FrozenSet[str]:
             continue
         if value == ":" and head[i - 1:i] == [")"]:
             break  # a constructor's initializers
+        if value == "->":
+            break  # a trailing return type
         if value in _CLASS_KEYS:
             class_key = True
         elif value == ":" and class_key:
@@ -683,16 +690,23 @@ def _member_owner(head: Sequence[str]) -> Optional[str]:
     for i, value in enumerate(head):
         if value in ("(", "[", "{") and depth == 0 and value == "(":
             break
+        if value == "=" and depth == 0:
+            return None  # `x = ns::f(...)` calls a function
         depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(
             value, 0)
     else:
         return None
     j = i - 1
+    member = head[j] if j >= 0 else ""
     if head[j - 1:j] == ["~"]:
         j -= 1
     if j < 1 or head[j - 1] != "::":
         return None
     j -= 2
+    # A member has a return type before its class (`void C::f(`), unless it
+    # is a constructor or destructor; `std::strftime(...)` is a call (a
+    # later #if branch's statements are cut like declarations).
+    special = j >= 0 and (head[j] == member or head[j + 2:j + 3] == ["~"])
     if head[j:j + 1] == [">"]:
         angles = 0
         while j >= 0:
@@ -702,6 +716,12 @@ def _member_owner(head: Sequence[str]) -> Optional[str]:
             j -= 1
         j -= 1
     owner = head[j] if j >= 0 else ""
+    before = head[j - 1] if j >= 1 else ""
+    if not special and not (before in (">", ">>", "*", "&", "&&") or (
+            _is_identifier(before) and before not in _STATEMENT_WORDS)):
+        return None
+    if before == "operator" or owner == "std":
+        return None  # `operator std::string()`: a conversion
     return owner if _is_identifier(owner) and owner not in _KEYWORDS \
         else None
 

@@ -138,15 +138,23 @@ MAKE_THING(x);
 Worker::Worker() : t_([] {}), n_(a > b) { if (a > b) { use(c); } }
 typedef void (*Callback)(int a, int b);
 typedef std::map<Key, Value> Registry, *RegistryPointer;
-struct S { typedef int T; void f(); };
+struct S { typedef int T; void f(); operator std::string() const; };
 std::map<Key, Value> registry;
 using std::forward;
 using namespace std;
+auto now() -> uint64_t { return 0; }
+std::strftime(buffer, size, format, time);
+std::tm when = *std::gmtime(&raw);
+return std::uncaught_exceptions() > 0;
 """)
-        # S: its head, its alias T as a member and as a type, f.
+        # S: its head, its alias T as a member and as a type, f, its
+        # conversion (which declares no class `std`). A
+        # trailing return type is not declared; a call qualified by a
+        # namespace (a statement of a later #if branch) declares nothing.
         self.assertEqual([names for names, _ in found], [
             [], [], ["Worker"], ["Callback"], ["Registry", "RegistryPointer"],
-            ["S"], [], ["T"], [], ["registry"], [], []])
+            ["S"], [], ["T"], [], [], ["registry"], [], [], ["now"], [],
+            ["when"], []])
 
     def test_later_branches_of_an_if_are_declarations_of_their_own(self):
         # A branch that balances is split like the rest of the file; one
