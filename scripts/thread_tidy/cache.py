@@ -27,6 +27,8 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 # Bumped whenever an entry's layout or meaning changes: entries of another
 # format are foreign and ignored.
 FORMAT = "thread-tidy-cache-1"
+# The same for the stored selections of relevance.py.
+SELECTION_FORMAT = "thread-tidy-selection-1"
 # clang-tidy reads these in the file's directory and every parent.
 CONFIG_FILE_NAME = ".clang-tidy"
 _CHUNK = 1 << 20
@@ -202,11 +204,18 @@ class ResultCache:
         """Writes the entry atomically; a directory that cannot be written
         turns the cache off for the rest of the run (write_error says
         why)."""
+        if self._write(self._path(key), {
+                "format": FORMAT, "key": key, "inputs": inputs,
+                "diagnostics": diagnostics}):
+            self.statistics.stored += 1
+
+    def _write(self, path: str, document: Dict[str, Any]) -> bool:
+        """Writes document to path atomically; False when the directory
+        cannot be written, which turns the cache off for the rest of the
+        run (write_error says why)."""
         if self.write_error:
-            return
-        path = self._path(key)
-        text = json.dumps({"format": FORMAT, "key": key, "inputs": inputs,
-                           "diagnostics": diagnostics})
+            return False
+        text = json.dumps(document)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             handle, temporary = tempfile.mkstemp(
@@ -221,8 +230,56 @@ class ResultCache:
         except OSError as err:
             self.write_error = "cannot write the cache %s: %s" % (
                 self.directory, err.strerror or err)
-            return
-        self.statistics.stored += 1
+            return False
+        return True
+
+    # --- selections ----------------------------------------------------------
+
+    def selection_key(self, parts: Any,
+                      files: Sequence[str]) -> Optional[str]:
+        """The key of a relevance selection over parts (what it was asked:
+        JSON-able) and the contents of files; None when one cannot be
+        read."""
+        digests = []
+        for path in dict.fromkeys(files):
+            digest = self.hashes.of(path)
+            if digest is None:
+                return None
+            digests.append([path, digest])
+        text = json.dumps([SELECTION_FORMAT, self.identity, parts, digests])
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def _selection_path(self, key: str) -> str:
+        return os.path.join(self.directory, "selections", key + ".json")
+
+    def lookup_selection(self, key: str) -> Optional[Dict[int, str]]:
+        """The reasons of the stored selection (by entry index), or None
+        when there is none or it is not a selection of this format."""
+        try:
+            with open(self._selection_path(key), encoding="utf-8") as handle:
+                document = json.load(handle)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            self.statistics.ignored += 1
+            return None
+        if not isinstance(document, dict):
+            document = {}
+        reasons = document.get("reasons")
+        if document.get("format") != SELECTION_FORMAT or \
+                document.get("key") != key or \
+                not isinstance(reasons, dict) or not all(
+                    index.isdigit() and isinstance(reason, str)
+                    for index, reason in reasons.items()):
+            self.statistics.ignored += 1
+            return None
+        return {int(index): reason for index, reason in reasons.items()}
+
+    def store_selection(self, key: str, reasons: Dict[int, str]) -> None:
+        self._write(self._selection_path(key), {
+            "format": SELECTION_FORMAT, "key": key,
+            "reasons": {str(index): reason
+                        for index, reason in reasons.items()}})
 
 
 def _remove(path: str) -> None:

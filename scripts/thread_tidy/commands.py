@@ -143,7 +143,7 @@ def _relevant_entries(
                                                   args.jobs), 0)
         chosen = relevance.choose(
             entries, toolchain, root, _clang_tidy_options(args),
-            sys.stderr if args.explain_selection else None)
+            sys.stderr if args.explain_selection else None, cache)
     except ToolchainError as err:
         sys.stderr.write("thread-tidy: warning: %s; every file is analysed%s"
                          "\n" % (err, "" if cache is None else

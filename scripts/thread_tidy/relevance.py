@@ -51,6 +51,7 @@ from typing import (IO, Dict, FrozenSet, Iterable, List, Optional, Sequence,
                     Set, Tuple)
 
 from . import configurations, include_closure
+from .cache import ResultCache
 from .include_closure import Closure
 from .sources import display_path
 from .runner import ClangTidyOptions
@@ -1118,12 +1119,14 @@ def configured_triggers(files: Sequence[str], clang_tidy: str, plugin: str,
 # --- a project run ------------------------------------------------------
 
 def choose(entries: Sequence[dict], toolchain: Toolchain, root: str,
-           options: ClangTidyOptions,
-           explain: Optional[IO[str]] = None) -> Selection:
+           options: ClangTidyOptions, explain: Optional[IO[str]] = None,
+           cache: Optional[ResultCache] = None) -> Selection:
     """The selection of a project run: closures from clang-scan-deps (with
     the run's --extra-arg flags, which may change what is included),
     triggers from the effective options; with explain, one line per entry
-    saying whether it is analysed and why."""
+    saying whether it is analysed and why. With a cache, a selection over
+    the same entries, closures, file contents and triggers is reused (a
+    re-run of an unchanged tree reads no declaration)."""
     started = time.monotonic()
     closures = include_closure.scan(
         [_with_extra_arguments(entry, options) for entry in entries],
@@ -1132,12 +1135,39 @@ def choose(entries: Sequence[dict], toolchain: Toolchain, root: str,
         [entry["file"] for entry in entries], toolchain.clang_tidy,
         toolchain.plugin, options.checks or toolchain.default_checks,
         options.config_file)
-    selection = select(entries, closures, root, triggers)
+    key = cache and _selection_key(cache, entries, closures, root, triggers)
+    reasons = cache.lookup_selection(key) if cache and key else None
+    if reasons is not None and all(0 <= i < len(entries) for i in reasons):
+        selection = Selection(
+            analysed=sorted(reasons), reasons=reasons,
+            skipped=[i for i in range(len(entries)) if i not in reasons])
+    else:
+        selection = select(entries, closures, root, triggers)
+        if cache and key:
+            cache.store_selection(key, selection.reasons)
     selection.closures = list(closures)
     if explain:
         explain_selection(selection, entries, root, explain,
                           time.monotonic() - started)
     return selection
+
+
+def _selection_key(cache: ResultCache, entries: Sequence[dict],
+                   closures: Sequence[Optional[Closure]], root: str,
+                   triggers: Iterable[str]) -> Optional[str]:
+    """What a selection depends on: the entries' files, their closures and
+    the contents of every file in them, the root, the triggers, and this
+    module's own code."""
+    files = [__file__]
+    for closure in closures:
+        if closure:
+            files.append(closure.main)
+            files.extend(closure.headers)
+    return cache.selection_key(
+        [os.path.normpath(root), sorted(triggers),
+         [[entry["file"], entry["directory"]] for entry in entries],
+         [[closure.main, list(closure.headers)] if closure else None
+          for closure in closures]], files)
 
 
 def explain_selection(selection: Selection, entries: Sequence[dict],

@@ -18,7 +18,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "Inputs"))
 import support  # noqa: E402
 
-from thread_tidy import commands, relevance, toolchain  # noqa: E402
+from thread_tidy import commands, relevance, runner, toolchain  # noqa
+from thread_tidy.cache import ResultCache, RunIdentity  # noqa: E402
 from thread_tidy.include_closure import Closure  # noqa: E402
 from thread_tidy.relevance import DEFAULT_TRIGGERS  # noqa: E402
 
@@ -463,6 +464,66 @@ class ExplainTest(unittest.TestCase):
             "thread-tidy: b.cpp: skipped: reaches no thread API",
             "thread-tidy: selection: 1 of 2 entries analysed, 1 skipped "
             "(0.2 s)"])
+
+
+class StoredSelectionTest(support.ScratchTestCase):
+    """With a result cache, a selection over the same files with the same
+    contents is reused; an edited header, another root or a corrupt
+    stored selection makes it computed again."""
+
+    def setUp(self):
+        super().setUp()
+        self.header = self.write("include/w.h",
+                                 "struct W { std::thread t; };\n")
+        mains = [self.write("src/a.cpp", "W w;"),
+                 self.write("src/b.cpp", "int b;")]
+        self.entries = [{"file": m, "directory": self.tmp} for m in mains]
+        closures = [Closure(m, (self.header,)) for m in mains]
+        for patch in (mock.patch.object(relevance.include_closure, "scan",
+                                        return_value=closures),
+                      mock.patch.object(relevance, "configured_triggers",
+                                        return_value=set(DEFAULT_TRIGGERS))):
+            patch.start()
+            self.addCleanup(patch.stop)
+        self.computed = mock.patch.object(relevance, "select",
+                                          wraps=relevance.select).start()
+        self.addCleanup(mock.patch.stopall)
+
+    def choose(self, root=None):
+        identity = RunIdentity(
+            clang_tidy_version="22", clang_tidy_digest="t",
+            plugin_digest="p", checks="-*,threads-*", header_filter=None,
+            config_file_digest=None)
+        cache = ResultCache(os.path.join(self.tmp, "cache"), identity)
+        return relevance.choose(
+            self.entries, toolchain.Toolchain("ct", "p.so", 22, "-*"),
+            root or self.tmp, runner.ClangTidyOptions(), cache=cache)
+
+    def test_reused_until_a_header_changes(self):
+        first = self.choose()
+        second = self.choose()
+        self.assertEqual(self.computed.call_count, 1)
+        self.assertEqual((second.analysed, second.skipped, second.reasons),
+                         (first.analysed, first.skipped, first.reasons))
+        self.assertEqual(first.reasons, {0: "main file names W"})
+        self.assertEqual(len(second.closures), 2)
+        self.write("include/w.h", "struct W { int n; };\n")
+        third = self.choose()
+        self.assertEqual(self.computed.call_count, 2)
+        self.assertEqual(third.reasons, {})
+        self.choose(root=os.path.join(self.tmp, "src"))
+        self.assertEqual(self.computed.call_count, 3)
+
+    def test_a_corrupt_stored_selection_is_computed_again(self):
+        self.choose()
+        directory = os.path.join(self.tmp, "cache", "selections")
+        for name in os.listdir(directory):
+            with open(os.path.join(directory, name), "w") as handle:
+                handle.write('{"format": "thread-tidy-selection-1", '
+                             '"key": "other", "reasons": {"0": "x"}}')
+        again = self.choose()
+        self.assertEqual(self.computed.call_count, 2)
+        self.assertEqual(again.reasons, {0: "main file names W"})
 
 
 if __name__ == "__main__":
