@@ -147,6 +147,8 @@ class ProjectRunner:
             return
         with ThreadPoolExecutor(max_workers=self.options.jobs) as pool:
             running: Dict[Future, int] = {}
+            # each running entry's cache inputs, by index
+            inputs: Dict[int, Optional[List[List[str]]]] = {}
             queue = list(reversed(pending))
             try:
                 while queue or running:
@@ -154,13 +156,13 @@ class ProjectRunner:
                         index = queue.pop()
                         # The inputs' contents before the analysis reads
                         # them: a file edited meanwhile misses next time.
-                        inputs = None
+                        inputs[index] = None
                         if keys[index] and closures[index] is not None:
-                            inputs = self.cache.inputs(closures[index])
+                            inputs[index] = self.cache.inputs(
+                                closures[index])
                         future = pool.submit(self._clang_tidy,
                                              entries[index], index, scratch)
                         running[future] = index
-                        future.inputs = inputs  # type: ignore[attr-defined]
                     done, _ = wait(list(running), return_when=FIRST_COMPLETED)
                     for future in done:
                         index = running.pop(future)
@@ -169,7 +171,8 @@ class ProjectRunner:
                         for line in analysis.output:
                             progress.line_seen(line)
                         progress.analysis_done(entries[index]["file"])
-                        self._store(keys[index], future.inputs, analysis)
+                        self._store(keys[index], inputs.pop(index),
+                                    analysis)
             except KeyboardInterrupt:
                 self._stop_all()
                 progress.close()
