@@ -26,9 +26,13 @@ every file of a large project relevant through names like `key` or `Get`).
   a relevant name or member (parameters do not count: a caller passes what
   it names itself), and the variables, aliases and macros that name one;
 - the relevant members are the members whose declarations name a relevant
-  name (`Pool pool;`, `Timer *Default();`, a body that reaches one); they
-  count in main files only, and not where the file names them qualified
-  by another class (`Env::Default()`);
+  name (`Pool pool;`, `Timer *Default();`); they count in main files only,
+  and not where the file names them qualified by another class
+  (`Env::Default()`). A function body that accesses one (`ctx->pool`, or
+  a bare `pool_` in a member of its own class) makes its function relevant
+  too, but only once: a member relevant that way (`Verify` calling a
+  `Join`) makes no further body relevant, or every common member name
+  would chain to every file; enumerators are values, never relevant;
 - a translation unit is analysed when its main file names a trigger, a
   relevant name or a relevant member, or when it includes a relevant
   header that no analysed unit includes (the first such unit in database
@@ -146,9 +150,12 @@ class Declaration:
     # a macro, a function), not just relevant names (a class, a variable)
     carries_type: bool = False
     owner: str = ""  # the class of members
-    # (a function body) identifiers that make it relevant when they name a
-    # relevant member: `ctx->pool.submit(f)` forwards f to a pool
+    # (a function body) the members it accesses (`ctx->pool.submit(f)`
+    # forwards f to a pool): relevant members there make it relevant
     member_uses: FrozenSet[str] = frozenset()
+    # (a member function's body) its bare identifiers: they make it
+    # relevant when they name a relevant member of its own class
+    own_uses: FrozenSet[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -415,6 +422,10 @@ def declarations_of(current: Sequence[str]) -> List[Declaration]:
         return [Declaration(declared_names(values), _identifiers(values),
                             carries_type=True)]
     head = _outside_template_header(values)
+    if head[:1] == ["enum"]:
+        # Its enumerators are values: `enum Kind { mutex, thread };` names
+        # no thread.
+        return [Declaration(declared_names(values), frozenset())]
     body = _class_body(head)
     if body is not None:
         return _class_declarations(values, head, body)
@@ -422,9 +433,32 @@ def declarations_of(current: Sequence[str]) -> List[Declaration]:
     parameters = _parameter_list(head)
     if parameters is None:
         return [Declaration(names, _identifiers(values))]
-    uses = _identifiers(_without_parameters(head, parameters))
+    code = _without_parameters(head, parameters)
+    uses = _identifiers(code)
+    accessed = _accessed_members(code) if _has_body(head) else frozenset()
+    owner = _member_owner(head)
+    if owner:
+        # An out-of-line member: like one defined in its class, its name is
+        # a member, and it makes its class relevant only when it reaches a
+        # thread type.
+        member = head[parameters[0] - 1]
+        return [Declaration(frozenset(), uses, frozenset(
+                    [member] if _is_identifier(member) else ()),
+                    owner=owner, member_uses=accessed,
+                    own_uses=uses if _has_body(head) else frozenset()),
+                Declaration(frozenset([owner]), frozenset(),
+                            typed_uses=uses)]
     return [Declaration(names, uses, carries_type=True,
-                        member_uses=uses if _has_body(head) else frozenset())]
+                        member_uses=accessed)]
+
+
+def _accessed_members(values: Sequence[str]) -> FrozenSet[str]:
+    """The names values access as members (`x.name`, `p->name`): a bare
+    name there is a local or a parameter as often as a member (`result`,
+    `key`), and a member of another class when it is one."""
+    return frozenset(value for i, value in enumerate(values)
+                     if i and values[i - 1] in (".", "->") and
+                     _is_identifier(value))
 
 
 def _identifiers(values: Sequence[str]) -> FrozenSet[str]:
@@ -441,7 +475,10 @@ def _class_body(head: Sequence[str]) -> Optional[Tuple[int, int]]:
         if value == "{" and depth == 0:
             return (i, _closing(head, i)) if class_head else None
         if value in ("(", "[", "{"):
-            if value == "(" and depth == 0 and previous not in _ATTRIBUTES:
+            # `class ALIGN_AS(64) Shard`: an attribute macro
+            macro = head[i - 2:i - 1] in [[key] for key in _CLASS_KEYS]
+            if value == "(" and depth == 0 and \
+                    previous not in _ATTRIBUTES and not macro:
                 class_head = False
             depth += 1
         elif value in (")", "]", "}"):
@@ -485,10 +522,11 @@ def _class_declarations(values: Sequence[str], head: Sequence[str],
         if kind in ("type", "typed data"):
             found.extend(declarations)
         else:
-            found.extend(Declaration(frozenset(), d.uses,
-                                     d.names | d.members, owner=class_name,
-                                     member_uses=d.member_uses)
-                         for d in declarations)
+            found.extend(Declaration(
+                frozenset(), d.uses, d.names | d.members, owner=class_name,
+                member_uses=d.member_uses,
+                own_uses=d.uses if kind == "code" else frozenset())
+                for d in declarations)
         if kind == "alias":
             found.extend(Declaration(d.names, frozenset(),
                                      typed_uses=d.uses, carries_type=True)
@@ -676,6 +714,8 @@ def declared_names(current: Sequence[str]) -> FrozenSet[str]:
             class_key = True
         elif value == ":" and class_key:
             bases = True  # what follows names the bases, not this class
+        elif class_key and head[i + 1:i + 2] == ["("]:
+            continue  # `class ALIGN_AS(64) Shard`: an attribute macro
         elif _declarator_name(head, i) and not bases:
             names.add(value)
         if value == "=" and not class_key:
@@ -872,6 +912,9 @@ class RelevantNames:
         self.thread_types: Set[str] = set()
         self.names: Set[str] = set()
         self.members: Set[str] = set()
+        # the relevant members that reach a thread themselves
+        # (and the classes whose member of that name does)
+        self.direct_members: Dict[str, Set[str]] = {}
         # the classes that declare each relevant member
         self.member_owners: Dict[str, Set[str]] = {}
         self.relevant_headers: Set[str] = set()
@@ -881,6 +924,7 @@ class RelevantNames:
         self.users: Dict[str, List[Tuple[str, Declaration]]] = {}
         self.typed_users: Dict[str, List[Tuple[str, Declaration]]] = {}
         self.member_users: Dict[str, List[Tuple[str, Declaration]]] = {}
+        self.own_users: Dict[str, List[Tuple[str, Declaration]]] = {}
         self.pending: List[Tuple[str, Declaration]] = []
         self._solve(headers)
 
@@ -903,22 +947,30 @@ class RelevantNames:
                 for name in declaration.member_uses:
                     self.member_users.setdefault(name, []).append(
                         (path, declaration))
+                for name in declaration.own_uses:
+                    self.own_users.setdefault(name, []).append(
+                        (path, declaration))
         # per declaration: whether it reached a thread type (True) or only
         # a relevant name (False)
-        done: Dict[int, bool] = {}
+        # per declaration, how it reached a thread: 2 through a thread type,
+        # 1 through a relevant name, 0 through a relevant member only
+        done: Dict[int, int] = {}
         while self.pending:
             path, declaration = self.pending.pop()
             typed = next((u for u in sorted(declaration.uses |
                                             declaration.typed_uses)
                           if self.is_thread_type(u)), None)
-            plain = None if typed else min(
-                (declaration.uses & self.names) |
-                (declaration.member_uses & self.members), default=None)
-            cause = typed or plain
-            if cause is None or done.get(id(declaration)) in (
-                    True, bool(typed)):
+            named = declaration.uses & self.names
+            through_members = {
+                name for name in declaration.member_uses
+                if name in self.direct_members} | {
+                name for name in declaration.own_uses
+                if declaration.owner in self.direct_members.get(name, ())}
+            cause = typed or min(named | through_members, default=None)
+            level = 2 if typed else 1 if named else 0
+            if cause is None or done.get(id(declaration), -1) >= level:
                 continue
-            done[id(declaration)] = bool(typed)
+            done[id(declaration)] = level
             self.relevant_headers.add(path)
             for name in declaration.names:
                 if typed and declaration.carries_type:
@@ -931,7 +983,18 @@ class RelevantNames:
                 if name not in self.members:
                     self.members.add(name)
                     self.causes.setdefault(name, (cause, path))
-                    self.pending.extend(self.member_users.get(name, ()))
+                owners = self.direct_members.get(name)
+                if level and (owners is None or
+                              declaration.owner not in owners):
+                    # Only a member that reaches a thread itself makes the
+                    # bodies that name it relevant: one reached through
+                    # another member's name (`Verify` calling a `Join`)
+                    # would chain through every common member name.
+                    if owners is None:
+                        self.pending.extend(self.member_users.get(name, ()))
+                    self.direct_members.setdefault(name, set()).add(
+                        declaration.owner)
+                    self.pending.extend(self.own_users.get(name, ()))
 
     def _add_name(self, name: str, cause: str, path: str) -> None:
         if name in self.names:

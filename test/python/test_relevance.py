@@ -126,11 +126,12 @@ int plain(int x) { return x; }
 """)
         # Worker: its bases, its member run (which declares no name other
         # declarations use), run's body as what may start a thread of
-        # Worker's.
+        # Worker's. An out-of-line member is the same: a member, and what
+        # may make its class relevant.
         self.assertEqual([names for names, _ in found], [
             ["Worker", "worker"], [], ["Worker", "worker"], ["c_api"],
-            ["post"], ["lambda"], ["Thread"], ["Legacy"], ["Pool"],
-            ["List"], ["Worker"], ["plain"]])
+            ["post"], ["lambda"], ["Thread"], ["Legacy"], [], ["Pool"],
+            [], ["List"], [], ["Worker"], ["plain"]])
 
     def test_macro_calls_and_bodies_declare_nothing(self):
         found = declarations("""
@@ -153,7 +154,7 @@ return std::uncaught_exceptions() > 0;
         # trailing return type is not declared; a call qualified by a
         # namespace (a statement of a later #if branch) declares nothing.
         self.assertEqual([names for names, _ in found], [
-            [], [], ["Worker"], ["Callback"], ["Registry", "RegistryPointer"],
+            [], [], [], ["Worker"], ["Callback"], ["Registry", "RegistryPointer"],
             ["S"], [], ["T"], [], [], ["registry"], [], [], ["now"], [],
             ["when"], []])
 
@@ -309,6 +310,25 @@ class SelectTest(support.ScratchTestCase):
                       ["ctx.h"]))
         self.assertEqual(reasons, {"post.cpp": "main file names post",
                                    "run.cpp": "main file names run"})
+
+    def test_members_count_where_accessed_as_members(self):
+        # Item's member result is a promise. parse() has a local named
+        # result; take() reads an item's; check() calls Waiter::wait(),
+        # which reaches the promise only through a member that reaches it
+        # itself: not followed further.
+        self.header("item.h", "struct Item { std::promise<int> result; };\n"
+                    "inline int parse() { int result = 0; return result; }\n"
+                    "inline int take(Item *i) { return i->result.get(); }\n"
+                    "struct Waiter { int wait(Item *i) {\n"
+                    "  return i->result.get(); } };\n"
+                    "inline int check(Waiter *w) { return w->wait(0); }\n")
+        reasons, _ = self.select(
+            self.unit("parse.cpp", "int f() { return parse(); }",
+                      ["item.h"]),
+            self.unit("take.cpp", "int f() { return take(0); }", ["item.h"]),
+            self.unit("check.cpp", "int f() { return check(0); }",
+                      ["item.h"]))
+        self.assertEqual(reasons, {"take.cpp": "main file names take"})
 
     def test_members_count_unless_qualified_by_another_class(self):
         self.header("sched.h", "struct Worker { std::thread t; };\n"
