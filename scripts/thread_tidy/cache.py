@@ -141,8 +141,9 @@ class ResultCache:
     # --- inputs --------------------------------------------------------------
 
     def inputs(self, closure: Sequence[str]) -> Optional[List[List[str]]]:
-        """[path, digest] of each file of an include closure, read now,
-        before the analysis; None when one cannot be read."""
+        """[path, digest] of each file of an include closure (or of what a
+        selection read), read now, before the analysis; None when one
+        cannot be read."""
         pairs = []
         for path in dict.fromkeys(closure):
             digest = self.hashes.of(path)
@@ -240,12 +241,9 @@ class ResultCache:
         """The key of a relevance selection over parts (what it was asked:
         JSON-able) and the contents of files; None when one cannot be
         read."""
-        digests = []
-        for path in dict.fromkeys(files):
-            digest = self.hashes.of(path)
-            if digest is None:
-                return None
-            digests.append([path, digest])
+        digests = self.inputs(files)
+        if digests is None:
+            return None
         text = json.dumps([SELECTION_FORMAT, self.identity, parts, digests])
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -374,26 +374,10 @@ class DeclarationSplitter:
     @staticmethod
     def _ends_with_body(current: Sequence[str]) -> bool:
         """Whether the `{...}` just taken ends the declaration: a function
-        body does; a class body (a class key, then no parameter list) and
-        an initializer (after `=`) go on to their `;`."""
-        depth = 0
-        class_head = False
-        previous = ""
-        for value in _outside_template_header(list(current)):
-            if value in ("(", "[", "{"):
-                if value == "{" and depth == 0:
-                    return not class_head
-                if value == "(" and depth == 0 and previous not in _ATTRIBUTES:
-                    class_head = False
-                depth += 1
-            elif value in (")", "]", "}"):
-                depth -= 1
-            elif depth == 0 and value == "=":
-                return False
-            elif depth == 0 and value in _CLASS_KEYS:
-                class_head = True
-            previous = value
-        return True
+        body does; a class body and an initializer (after `=`) go on to
+        their `;`."""
+        kind, _ = _first_brace(_outside_template_header(list(current)))
+        return kind not in ("class", "initializer")
 
     def _finish(self, current: Sequence[str]) -> None:
         if current:
@@ -468,12 +452,21 @@ def _identifiers(values: Sequence[str]) -> FrozenSet[str]:
 def _class_body(head: Sequence[str]) -> Optional[Tuple[int, int]]:
     """The span of a class definition's body `{...}` in head (its braces
     included), or None when head defines no class."""
+    kind, opening = _first_brace(head)
+    return (opening, _closing(head, opening)) if kind == "class" else None
+
+
+def _first_brace(head: Sequence[str]) -> Tuple[str, int]:
+    """What the first `{` at depth 0 of head opens, and where: "class" (a
+    class key came first, and no parameter list after it), "initializer"
+    (an `=` came first), "body" (anything else: a function's body); or
+    "none" when there is no such `{`."""
     depth = 0
     class_head = False
     previous = ""
     for i, value in enumerate(head):
-        if value == "{" and depth == 0:
-            return (i, _closing(head, i)) if class_head else None
+        if depth == 0 and value == "{":
+            return ("class" if class_head else "body"), i
         if value in ("(", "[", "{"):
             # `class ALIGN_AS(64) Shard`: an attribute macro
             macro = head[i - 2:i - 1] in [[key] for key in _CLASS_KEYS]
@@ -484,11 +477,11 @@ def _class_body(head: Sequence[str]) -> Optional[Tuple[int, int]]:
         elif value in (")", "]", "}"):
             depth -= 1
         elif depth == 0 and value == "=":
-            return None
+            return "initializer", i
         elif depth == 0 and value in _CLASS_KEYS and previous != "friend":
             class_head = True
         previous = value
-    return None
+    return "none", len(head)
 
 
 def _closing(values: Sequence[str], opening: int) -> int:
