@@ -139,8 +139,9 @@ class Declaration:
     names: FrozenSet[str]  # what it declares that other declarations use
     uses: FrozenSet[str]  # the identifiers that can make it relevant
     # the class members it declares: a main file that names one is
-    # analysed, but no header declaration becomes relevant by naming one
-    # (`run`, `db_`, `Get` are members of too many classes)
+    # analysed, but a header declaration only by accessing one
+    # (member_uses, own_uses): `run`, `db_`, `Get` are members of too many
+    # classes, and locals share their names
     members: FrozenSet[str] = frozenset()
     # identifiers that make it relevant only when they name a thread type
     # (a trigger, or an alias, macro or function that reaches one): what
@@ -943,8 +944,6 @@ class RelevantNames:
                 for name in declaration.own_uses:
                     self.own_users.setdefault(name, []).append(
                         (path, declaration))
-        # per declaration: whether it reached a thread type (True) or only
-        # a relevant name (False)
         # per declaration, how it reached a thread: 2 through a thread type,
         # 1 through a relevant name, 0 through a relevant member only
         done: Dict[int, int] = {}
@@ -997,11 +996,14 @@ class RelevantNames:
         self.pending.extend(self.users.get(name, ()))
 
     def _add_thread_type(self, name: str, cause: str, path: str) -> None:
+        """name is a thread type: every declaration that names it, plainly
+        or where only a thread type counts, is (again) relevant, now as one
+        that reaches a thread type."""
         if name in self.thread_types:
             return
         self.thread_types.add(name)
+        self.names.add(name)
         self.causes[name] = (cause, path)
-        self._add_name(name, cause, path)
         self.pending.extend(self.users.get(name, ()))
         self.pending.extend(self.typed_users.get(name, ()))
 
